@@ -1,0 +1,263 @@
+//! `Finding`, `Severity` and the locations they carry: the one serialised shape
+//! shared by the command line (JSON), the WebAssembly binding and the page.
+
+use serde::Serialize;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    /// The Chinese word the page and the text output show.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+/// A byte range in the user's text (internal; serialised as character and
+/// UTF-16 offsets by [`Place`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// A place in the user's text as the outside world sees it: 1-based line,
+/// character offsets and UTF-16 offsets (what a browser's text area counts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct Place {
+    pub line: usize,
+    pub start: usize,
+    pub end: usize,
+    pub start_utf16: usize,
+    pub end_utf16: usize,
+}
+
+/// A cell of a standard table that took part in a finding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CellRef {
+    /// `"A"`, `"B"` or `"C"`.
+    pub table: &'static str,
+    pub row: usize,
+    pub column: usize,
+    pub row_label: String,
+    pub column_label: String,
+    /// The value as read, `null` when the cell could not be read.
+    pub value: Option<String>,
+    /// Where the cell is in the user's text, when it was found there.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+    #[serde(skip)]
+    pub span: Option<Span>,
+}
+
+/// One discrepancy, with everything the page and the command line show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// Where in the user's text (absent only when the text gives no place,
+    /// e.g. a missing section: then it points at the start).
+    #[serde(flatten)]
+    pub place: Place,
+    #[serde(skip)]
+    pub span: Span,
+    /// `"一"` … `"六"` when the finding is inside a section.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<&'static str>,
+    /// `"A"`, `"B"`, `"C"` when a standard table is involved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table_label: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row_label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column_label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<String>,
+    /// The cells that took part (for a sum: the total first, then the parts).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<CellRef>,
+    /// Further places the finding refers to (e.g. the phrase and the cell).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Place>,
+    #[serde(skip)]
+    pub related_spans: Vec<Span>,
+}
+
+impl Finding {
+    /// A finding of `code` (severity from the rule registry) at `span`.
+    pub fn new(code: &'static str, message: impl Into<String>, span: Span) -> Finding {
+        Finding {
+            code,
+            severity: crate::rules::severity_of(code),
+            message: message.into(),
+            place: Place::default(),
+            span,
+            section: None,
+            table: None,
+            table_label: None,
+            row: None,
+            row_label: None,
+            column: None,
+            column_label: None,
+            expected: None,
+            found: None,
+            cells: Vec::new(),
+            related: Vec::new(),
+            related_spans: Vec::new(),
+        }
+    }
+
+    pub fn in_section(mut self, section: &'static str) -> Finding {
+        self.section = Some(section);
+        self
+    }
+
+    pub fn expected_found(mut self, expected: impl ToString, found: impl ToString) -> Finding {
+        self.expected = Some(expected.to_string());
+        self.found = Some(found.to_string());
+        self
+    }
+
+    pub fn with_table(mut self, def: &crate::format::TableDef) -> Finding {
+        self.table = Some(def.id);
+        self.table_label = Some(def.title);
+        self
+    }
+
+    pub fn with_related(mut self, span: Span) -> Finding {
+        self.related_spans.push(span);
+        self
+    }
+}
+
+/// Converts byte offsets in `text` to [`Place`]s in one pass over the text.
+pub struct PlaceMapper<'a> {
+    text: &'a str,
+}
+
+impl<'a> PlaceMapper<'a> {
+    pub fn new(text: &'a str) -> Self {
+        PlaceMapper { text }
+    }
+
+    /// Fill every place of every finding from its byte span.
+    pub fn fill(&self, findings: &mut [Finding]) {
+        let mut offsets: Vec<usize> = Vec::new();
+        for f in findings.iter() {
+            offsets.push(f.span.start);
+            offsets.push(f.span.end);
+            for c in &f.cells {
+                if let Some(s) = c.span {
+                    offsets.push(s.start);
+                    offsets.push(s.end);
+                }
+            }
+            for s in &f.related_spans {
+                offsets.push(s.start);
+                offsets.push(s.end);
+            }
+        }
+        let table = self.positions(offsets);
+        let place = |s: Span| -> Place {
+            let a = table.get(&s.start);
+            let b = table.get(&s.end);
+            Place {
+                line: a.line,
+                start: a.chars,
+                end: b.chars,
+                start_utf16: a.utf16,
+                end_utf16: b.utf16,
+            }
+        };
+        for f in findings.iter_mut() {
+            f.place = place(f.span);
+            for c in f.cells.iter_mut() {
+                c.place = c.span.map(place);
+            }
+            f.related = f.related_spans.iter().map(|s| place(*s)).collect();
+        }
+    }
+
+    /// Positions (line, char offset, UTF-16 offset) of the given byte offsets.
+    pub fn positions(&self, mut offsets: Vec<usize>) -> PositionTable {
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut out = Vec::with_capacity(offsets.len());
+        let (mut line, mut chars, mut utf16, mut byte) = (1usize, 0usize, 0usize, 0usize);
+        let mut it = self.text.char_indices().peekable();
+        for off in offsets {
+            let off = off.min(self.text.len());
+            while byte < off {
+                match it.next() {
+                    Some((i, c)) => {
+                        if c == '\n' {
+                            line += 1;
+                        }
+                        chars += 1;
+                        utf16 += c.len_utf16();
+                        byte = i + c.len_utf8();
+                    }
+                    None => break,
+                }
+            }
+            out.push((
+                off,
+                Pos {
+                    line,
+                    chars,
+                    utf16,
+                },
+            ));
+        }
+        PositionTable { entries: out }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Pos {
+    pub line: usize,
+    pub chars: usize,
+    pub utf16: usize,
+}
+
+pub struct PositionTable {
+    entries: Vec<(usize, Pos)>,
+}
+
+impl PositionTable {
+    pub fn get(&self, offset: &usize) -> Pos {
+        match self.entries.binary_search_by_key(offset, |e| e.0) {
+            Ok(i) => self.entries[i].1,
+            Err(i) => self.entries.get(i.saturating_sub(1)).map(|e| e.1).unwrap_or_default(),
+        }
+    }
+}

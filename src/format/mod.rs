@@ -1,0 +1,348 @@
+//! The standard layout of the annual report as data, in one place: sections,
+//! tables, rows, columns, the words that identify each row in the wild, and
+//! the arithmetic relations between cells. One engine (`crate::relations`)
+//! checks every relation; a new layout is new data here, not new code.
+//!
+//! Source: 国办公开办函〔2021〕30号 (the 2021 format) and 〔2019〕60号 (the
+//! 2019 format, whose table B has a single （六）其他处理 row).
+
+/// One of the six sections.
+#[derive(Debug, Clone, Copy)]
+pub struct SectionDef {
+    /// 1 … 6.
+    pub number: u8,
+    /// `"一"` … `"六"`.
+    pub numeral: &'static str,
+    pub heading: &'static str,
+    /// A heading is recognised when one of these occurs right after the numeral.
+    pub keys: &'static [&'static str],
+}
+
+pub const SECTIONS: [SectionDef; 6] = [
+    SectionDef { number: 1, numeral: "一", heading: "总体情况", keys: &["总体"] },
+    SectionDef { number: 2, numeral: "二", heading: "主动公开政府信息情况", keys: &["主动公开"] },
+    SectionDef {
+        number: 3,
+        numeral: "三",
+        heading: "收到和处理政府信息公开申请情况",
+        keys: &["收到和处理", "处理政府信息公开申请", "依申请公开"],
+    },
+    SectionDef {
+        number: 4,
+        numeral: "四",
+        heading: "政府信息公开行政复议、行政诉讼情况",
+        keys: &["行政复议", "行政诉讼"],
+    },
+    SectionDef {
+        number: 5,
+        numeral: "五",
+        heading: "存在的主要问题及改进情况",
+        keys: &["存在的主要问题", "存在主要问题", "主要问题", "存在的问题"],
+    },
+    SectionDef {
+        number: 6,
+        numeral: "六",
+        heading: "其他需要报告的事项",
+        keys: &["其他需要报告", "其它需要报告", "其他需报告"],
+    },
+];
+
+pub fn section(number: u8) -> &'static SectionDef {
+    &SECTIONS[(number.clamp(1, 6) - 1) as usize]
+}
+
+/// What a cell holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A non-negative integer count.
+    Count,
+    /// A non-negative decimal amount (table A's fee, 万元).
+    Amount,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct RowDef {
+    /// A stable identifier relations refer to.
+    pub id: &'static str,
+    /// The standard label, as the page shows it.
+    pub label: &'static str,
+    /// The group the row sits under, if any (（三）不予公开).
+    pub group: &'static str,
+    /// Words that identify the row in the user's text (compared after
+    /// folding and removing spaces); the first found nearest to the row's
+    /// figures wins.
+    pub keys: &'static [&'static str],
+    /// How many value columns the row has (table A's rows differ).
+    pub width: usize,
+    pub kind: Kind,
+}
+
+impl RowDef {
+    /// The label with its group, for messages: （三）不予公开·1.属于国家秘密.
+    pub fn full_label(&self) -> String {
+        if self.group.is_empty() {
+            self.label.to_string()
+        } else {
+            format!("{}·{}", self.group, self.label)
+        }
+    }
+}
+
+/// Which cells a term of a relation takes.
+#[derive(Debug, Clone, Copy)]
+pub enum Sel {
+    /// The cell in the given column of the row being checked.
+    Col(usize),
+    /// Columns `from..to` of the row being checked.
+    Cols(usize, usize),
+    /// The cell in the given row of the column being checked.
+    Row(&'static str),
+    /// Rows from the first id up to, not including, the second, in the column
+    /// being checked.
+    Rows(&'static str, &'static str),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Term {
+    pub negative: bool,
+    pub sel: Sel,
+}
+
+const fn plus(sel: Sel) -> Term {
+    Term { negative: false, sel }
+}
+const fn minus(sel: Sel) -> Term {
+    Term { negative: true, sel }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// left = right
+    Eq,
+    /// left ≥ right
+    Ge,
+}
+
+/// What a relation is checked over.
+#[derive(Debug, Clone, Copy)]
+pub enum Each {
+    /// Every row of the table.
+    Row,
+    /// The listed rows.
+    Rows(&'static [&'static str]),
+    /// Every value column.
+    Column,
+}
+
+/// An arithmetic relation between cells, checked by the engine and reported
+/// under `code` when it does not hold.
+#[derive(Debug, Clone, Copy)]
+pub struct Relation {
+    pub code: &'static str,
+    pub each: Each,
+    pub left: &'static [Term],
+    pub op: Op,
+    pub right: &'static [Term],
+}
+
+#[derive(Debug)]
+pub struct TableDef {
+    /// `"A"`, `"B"` or `"C"`.
+    pub id: &'static str,
+    pub title: &'static str,
+    /// The section the table lives in (`"二"` …).
+    pub section: u8,
+    pub layout: &'static str,
+    pub columns: &'static [&'static str],
+    pub rows: &'static [RowDef],
+    pub relations: &'static [Relation],
+}
+
+impl TableDef {
+    pub fn row_index(&self, id: &str) -> Option<usize> {
+        self.rows.iter().position(|r| r.id == id)
+    }
+    /// The number of values the whole table holds.
+    pub fn cell_count(&self) -> usize {
+        self.rows.iter().map(|r| r.width).sum()
+    }
+    pub fn column_label(&self, row: usize, column: usize) -> &'static str {
+        let r = &self.rows[row];
+        match (self.id, r.width) {
+            ("A", 1) if r.kind == Kind::Amount => "本年收费金额（单位：万元）",
+            ("A", 1) => "本年处理决定数量",
+            _ => self.columns.get(column).copied().unwrap_or(""),
+        }
+    }
+}
+
+const fn row(id: &'static str, label: &'static str, group: &'static str, keys: &'static [&'static str], width: usize) -> RowDef {
+    RowDef { id, label, group, keys, width, kind: Kind::Count }
+}
+
+// ---------------------------------------------------------------- table A
+
+pub const TABLE_A: TableDef = TableDef {
+    id: "A",
+    title: "主动公开政府信息情况",
+    section: 2,
+    layout: "2021",
+    columns: &["本年制发件数", "本年废止件数", "现行有效件数"],
+    rows: &[
+        row("rules", "规章", "第二十条第（一）项", &["规章"], 3),
+        row("normative", "行政规范性文件", "第二十条第（一）项", &["规范性文件"], 3),
+        row("licensing", "行政许可", "第二十条第（五）项", &["行政许可"], 1),
+        row("penalty", "行政处罚", "第二十条第（六）项", &["行政处罚"], 1),
+        row("enforcement", "行政强制", "第二十条第（六）项", &["行政强制"], 1),
+        RowDef {
+            id: "fees",
+            label: "行政事业性收费",
+            group: "第二十条第（八）项",
+            keys: &["事业性收费"],
+            width: 1,
+            kind: Kind::Amount,
+        },
+    ],
+    relations: &[Relation {
+        code: "A002",
+        each: Each::Rows(&["rules", "normative"]),
+        left: &[plus(Sel::Col(2))],
+        op: Op::Ge,
+        right: &[plus(Sel::Col(0)), minus(Sel::Col(1))],
+    }],
+};
+
+// ---------------------------------------------------------------- table B
+
+pub const B_COLUMNS: &[&str] = &["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
+
+const G_RESULT: &str = "三、本年度办理结果";
+const G_WITHHELD: &str = "（三）不予公开";
+const G_UNABLE: &str = "（四）无法提供";
+const G_NOT_HANDLED: &str = "（五）不予处理";
+const G_OTHER: &str = "（六）其他处理";
+
+/// Rows 1 … 20 are the same in both layouts.
+macro_rules! b_rows_common {
+    () => {
+        [
+            row("new", "一、本年新收政府信息公开申请数量", "", &["新收"], 7),
+            row("carried", "二、上年结转政府信息公开申请数量", "", &["上年结转", "上年度结转"], 7),
+            row("granted", "（一）予以公开", G_RESULT, &["予以公开"], 7),
+            row("partial", "（二）部分公开", G_RESULT, &["部分公开"], 7),
+            row("secret", "1.属于国家秘密", G_WITHHELD, &["国家秘密"], 7),
+            row("prohibited", "2.其他法律行政法规禁止公开", G_WITHHELD, &["其他法律", "法规禁止", "禁止公开"], 7),
+            row("security", "3.危及“三安全一稳定”", G_WITHHELD, &["三安全", "一稳定"], 7),
+            row("third_party", "4.保护第三方合法权益", G_WITHHELD, &["第三方"], 7),
+            row("internal", "5.属于三类内部事务信息", G_WITHHELD, &["内部事务"], 7),
+            row("process", "6.属于四类过程性信息", G_WITHHELD, &["过程性"], 7),
+            row("case_file", "7.属于行政执法案卷", G_WITHHELD, &["执法案卷"], 7),
+            row("query", "8.属于行政查询事项", G_WITHHELD, &["查询事项"], 7),
+            row("not_held", "1.本机关不掌握相关政府信息", G_UNABLE, &["不掌握"], 7),
+            row("not_ready", "2.没有现成信息需要另行制作", G_UNABLE, &["另行制作", "没有现成"], 7),
+            row("unclear", "3.补正后申请内容仍不明确", G_UNABLE, &["补正后", "仍不明确"], 7),
+            row("petition", "1.信访举报投诉类申请", G_NOT_HANDLED, &["信访", "举报投诉"], 7),
+            row("repeated", "2.重复申请", G_NOT_HANDLED, &["重复申请"], 7),
+            row("publication", "3.要求提供公开出版物", G_NOT_HANDLED, &["出版物", "公开出版"], 7),
+            row("vexatious", "4.无正当理由大量反复申请", G_NOT_HANDLED, &["大量反复", "反复申请"], 7),
+            row("confirm", "5.要求行政机关确认或重新出具已获取信息", G_NOT_HANDLED, &["确认或重新", "重新出具", "已获取信息"], 7),
+        ]
+    };
+}
+
+const B_COMMON: [RowDef; 20] = b_rows_common!();
+
+const fn b_rows_2021() -> [RowDef; 25] {
+    let c = B_COMMON;
+    [
+        c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12], c[13], c[14], c[15], c[16], c[17], c[18], c[19],
+        row("overdue", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", G_OTHER, &["逾期不补正", "不补正"], 7),
+        row("unpaid", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", G_OTHER, &["收费通知", "缴纳费用"], 7),
+        row("other", "3.其他", G_OTHER, &["3.其他", "3、其他", "3,其他"], 7),
+        row("total", "（七）总计", G_RESULT, &["总计"], 7),
+        row("carry_next", "四、结转下年度继续办理", "", &["结转下年", "下年度继续"], 7),
+    ]
+}
+
+const fn b_rows_2019() -> [RowDef; 23] {
+    let c = B_COMMON;
+    [
+        c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12], c[13], c[14], c[15], c[16], c[17], c[18], c[19],
+        row("other", "（六）其他处理", G_RESULT, &["其他处理"], 7),
+        row("total", "（七）总计", G_RESULT, &["总计"], 7),
+        row("carry_next", "四、结转下年度继续办理", "", &["结转下年", "下年度继续"], 7),
+    ]
+}
+
+const B_ROWS_2021: [RowDef; 25] = b_rows_2021();
+const B_ROWS_2019: [RowDef; 23] = b_rows_2019();
+
+/// The three relations table B states, in both layouts.
+const B_RELATIONS: &[Relation] = &[
+    Relation {
+        code: "B001",
+        each: Each::Row,
+        left: &[plus(Sel::Col(6))],
+        op: Op::Eq,
+        right: &[plus(Sel::Cols(0, 6))],
+    },
+    Relation {
+        code: "B002",
+        each: Each::Column,
+        left: &[plus(Sel::Row("total"))],
+        op: Op::Eq,
+        right: &[plus(Sel::Rows("granted", "total"))],
+    },
+    Relation {
+        code: "B003",
+        each: Each::Column,
+        left: &[plus(Sel::Row("new")), plus(Sel::Row("carried"))],
+        op: Op::Eq,
+        right: &[plus(Sel::Row("total")), plus(Sel::Row("carry_next"))],
+    },
+];
+
+pub const TABLE_B: TableDef = TableDef {
+    id: "B",
+    title: "收到和处理政府信息公开申请情况",
+    section: 3,
+    layout: "2021",
+    columns: B_COLUMNS,
+    rows: &B_ROWS_2021,
+    relations: B_RELATIONS,
+};
+
+pub const TABLE_B_2019: TableDef = TableDef {
+    id: "B",
+    title: "收到和处理政府信息公开申请情况",
+    section: 3,
+    layout: "2019",
+    columns: B_COLUMNS,
+    rows: &B_ROWS_2019,
+    relations: B_RELATIONS,
+};
+
+// ---------------------------------------------------------------- table C
+
+pub const TABLE_C: TableDef = TableDef {
+    id: "C",
+    title: "政府信息公开行政复议、行政诉讼情况",
+    section: 4,
+    layout: "2021",
+    columns: &["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
+    rows: &[
+        row("review", "行政复议", "", &["行政复议"], 5),
+        row("direct_suit", "行政诉讼·未经复议直接起诉", "", &["未经复议直接起诉", "直接起诉"], 5),
+        row("suit_after_review", "行政诉讼·复议后起诉", "", &["复议后起诉"], 5),
+    ],
+    relations: &[Relation {
+        code: "C001",
+        each: Each::Row,
+        left: &[plus(Sel::Col(4))],
+        op: Op::Eq,
+        right: &[plus(Sel::Cols(0, 4))],
+    }],
+};
+
+/// Every table definition, for the engine and the documentation.
+pub const TABLES: [&TableDef; 4] = [&TABLE_A, &TABLE_B, &TABLE_B_2019, &TABLE_C];

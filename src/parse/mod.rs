@@ -1,0 +1,191 @@
+//! Stages 2 and 3: from the user's text to a [`Document`]: title, year,
+//! sections, and the standard tables with every cell's span.
+
+pub mod sections;
+pub mod tables;
+
+use crate::finding::Span;
+use crate::format::{self, TableDef};
+use crate::text::Normalized;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// 1 … 6.
+    pub number: u8,
+    pub heading: Spanned<String>,
+    /// From the end of the heading to the next heading.
+    pub body: Span,
+}
+
+/// What a cell was read as.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A non-negative integer.
+    Count(u64),
+    /// A non-negative decimal amount, with its text.
+    Amount(f64, String),
+    /// Written empty on purpose: "", "/", "—", "无".
+    Blank(String),
+    /// Something that is not a non-negative number (`-1`, `1.5` for a count).
+    Invalid(String),
+    /// Not found in the text.
+    Missing,
+}
+
+impl Value {
+    /// The value for arithmetic, `None` when the cell cannot take part.
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Value::Count(n) => Some(*n as f64),
+            Value::Amount(a, _) => Some(*a),
+            _ => None,
+        }
+    }
+    pub fn count(&self) -> Option<u64> {
+        match self {
+            Value::Count(n) => Some(*n),
+            _ => None,
+        }
+    }
+    /// As written, for messages (`null` when missing).
+    pub fn display(&self) -> Option<String> {
+        match self {
+            Value::Count(n) => Some(n.to_string()),
+            Value::Amount(_, s) | Value::Invalid(s) => Some(s.clone()),
+            Value::Blank(s) if s.is_empty() => Some("（空）".to_string()),
+            Value::Blank(s) => Some(s.clone()),
+            Value::Missing => None,
+        }
+    }
+}
+
+/// How the figures of a table were read from the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadMode {
+    /// Each row's figures follow its label.
+    Rows,
+    /// Labels and figures apart (PDF text in reading order): figures taken
+    /// in order, and accepted only where the order is proven.
+    Stream,
+}
+
+#[derive(Debug, Clone)]
+pub struct Cell {
+    pub value: Value,
+    pub span: Option<Span>,
+    /// True when the figure was split out of digits that ran together, the
+    /// only split under which its row adds up.
+    pub split: bool,
+}
+
+impl Cell {
+    pub fn missing() -> Cell {
+        Cell { value: Value::Missing, span: None, split: false }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub def: &'static TableDef,
+    /// `cells[row][column]`, each row as wide as its definition.
+    pub cells: Vec<Vec<Cell>>,
+    pub mode: ReadMode,
+    /// Where the table was found (the section body).
+    pub span: Span,
+    /// Why cells could not be read, for S004 (one entry a reason).
+    pub problems: Vec<String>,
+}
+
+impl Table {
+    pub fn cell(&self, row: usize, col: usize) -> Option<&Cell> {
+        self.cells.get(row).and_then(|r| r.get(col))
+    }
+    /// The figures as integers (`None` for unreadable or non-integer cells).
+    pub fn counts(&self) -> Vec<Vec<Option<u64>>> {
+        self.cells.iter().map(|r| r.iter().map(|c| c.value.count()).collect()).collect()
+    }
+    pub fn unreadable(&self) -> impl Iterator<Item = (usize, usize, &Cell)> {
+        self.cells
+            .iter()
+            .enumerate()
+            .flat_map(|(r, row)| row.iter().enumerate().map(move |(c, cell)| (r, c, cell)))
+            .filter(|(_, _, c)| matches!(c.value, Value::Missing))
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Tables {
+    pub active: Option<Table>,
+    pub applications: Option<Table>,
+    pub review: Option<Table>,
+}
+
+impl Tables {
+    pub fn all(&self) -> impl Iterator<Item = &Table> {
+        [&self.active, &self.applications, &self.review].into_iter().flatten()
+    }
+}
+
+/// Everything the rules look at.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    /// The user's text.
+    pub text: &'a str,
+    pub norm: Normalized,
+    pub title: Option<Spanned<String>>,
+    pub agency: Option<Spanned<String>>,
+    pub year: Option<Spanned<i32>>,
+    pub period_year: Option<Spanned<i32>>,
+    pub sections: Vec<Section>,
+    /// Headings found out of order or repeated (S002).
+    pub misplaced_headings: Vec<sections::HeadingHit>,
+    pub tables: Tables,
+}
+
+impl Document<'_> {
+    pub fn section(&self, number: u8) -> Option<&Section> {
+        self.sections.iter().find(|s| s.number == number)
+    }
+    /// The user's text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+}
+
+/// Stages 1–3: normalise, find the parts, read the tables.
+pub fn parse(text: &str) -> Document<'_> {
+    let norm = Normalized::new(text);
+    let hits = sections::heading_hits(&norm);
+    let (secs, misplaced) = sections::choose_sections(&hits, text.len());
+    // Title and period are looked for before section 一 (in folded offsets).
+    let first = secs.first().map_or(norm.text.len().min(3000), |s| norm.to_normalized(s.heading.span.start));
+    let title = sections::find_title(&norm, first.max(200));
+    let period_year = sections::find_period(&norm, Span::new(0, floor(&norm.text, first.max(200))));
+    let mut doc = Document {
+        text,
+        norm,
+        title: title.title,
+        agency: title.agency,
+        year: title.year,
+        period_year,
+        sections: secs,
+        misplaced_headings: misplaced,
+        tables: Tables::default(),
+    };
+    let body = |n: u8| doc.section(n).map(|s| s.body);
+    let active = body(2).map(|b| tables::read_table(text, &format::TABLE_A, b));
+    let applications = body(3).map(|b| tables::read_applications(text, b));
+    let review = body(4).map(|b| tables::read_table(text, &format::TABLE_C, b));
+    doc.tables = Tables { active, applications, review };
+    doc
+}
+
+fn floor(s: &str, i: usize) -> usize {
+    sections::floor_char_boundary(s, i.min(s.len()))
+}

@@ -1,0 +1,240 @@
+//! Finds the title, agency, report year, statistics period and the six
+//! section headings, each with its span in the user's text.
+
+use super::{Section, Spanned};
+use crate::finding::Span;
+use crate::format::{SectionDef, SECTIONS};
+use crate::text::numbers::{parse_chinese, parse_uint};
+use crate::text::Normalized;
+
+/// A heading candidate: section number, heading span, and whether it starts a line.
+#[derive(Debug, Clone)]
+pub struct HeadingHit {
+    pub number: u8,
+    pub span: Span,
+    pub text: String,
+}
+
+const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
+
+/// Every place that looks like a section heading, in text order.
+pub fn heading_hits(norm: &Normalized) -> Vec<HeadingHit> {
+    let t = &norm.text;
+    let mut hits = Vec::new();
+    for (i, c) in t.char_indices() {
+        let Some(n) = NUMERALS.iter().position(|&x| x == c) else { continue };
+        let def: &SectionDef = &SECTIONS[n];
+        let after = &t[i + c.len_utf8()..];
+        // The separator: 、 . , or a space.
+        let mut rest = after.chars();
+        let sep = rest.next();
+        if !matches!(sep, Some('、' | '.' | ',' | ' ')) {
+            continue;
+        }
+        let before = t[..i].chars().next_back();
+        if matches!(before, Some('(' | '第' | '（')) || before.is_some_and(|b| NUMERALS.contains(&b) || b == '十') {
+            continue;
+        }
+        let line_start = t[..i].rfind('\n').map_or(0, |p| p + 1);
+        let at_line_start = t[line_start..i].trim().is_empty();
+        let head_start = i + c.len_utf8() + sep.map_or(0, |s| s.len_utf8());
+        // The heading text: up to the end of the line, at most 40 characters.
+        let line_end = t[head_start..].find('\n').map_or(t.len(), |p| head_start + p);
+        let mut end = head_start;
+        for (k, (j, ch)) in t[head_start..line_end].char_indices().enumerate() {
+            if k >= 40 {
+                break;
+            }
+            end = head_start + j + ch.len_utf8();
+        }
+        let squashed: String = t[head_start..end].chars().filter(|c| !c.is_whitespace()).collect();
+        let key_at = def
+            .keys
+            .iter()
+            .filter_map(|k| squashed.find(k).map(|p| squashed[..p].chars().count()))
+            .min();
+        let Some(key_at) = key_at else { continue };
+        // Mid-line headings (text whose line breaks were lost) must have the
+        // key right after the numeral; at a line start the key may come a
+        // little later (政府信息公开行政复议…).
+        let ok = if at_line_start { key_at <= 12 } else { key_at <= 6 };
+        if !ok {
+            continue;
+        }
+        // The heading ends at the end of the line, or (mid-line) after the key phrase.
+        let heading_end = if at_line_start {
+            line_end
+        } else {
+            // As long as the standard heading, when the line breaks were lost.
+            let n = def.heading.chars().count();
+            t[head_start..line_end].char_indices().nth(n).map_or(line_end, |(j, _)| head_start + j)
+        };
+        let text = t[i..heading_end].trim_end().to_string();
+        hits.push(HeadingHit {
+            number: def.number,
+            span: norm.span(i, i + text.len()),
+            text,
+        });
+    }
+    hits
+}
+
+/// Chooses the sections from the heading candidates: in text order, each
+/// heading must have a higher number than the last one accepted. Returns the
+/// sections and the rejected candidates (out of order or repeated).
+pub fn choose_sections(hits: &[HeadingHit], text_len: usize) -> (Vec<Section>, Vec<HeadingHit>) {
+    let mut chosen: Vec<&HeadingHit> = Vec::new();
+    let mut rejected = Vec::new();
+    for h in hits {
+        match chosen.last() {
+            Some(last) if h.number <= last.number => rejected.push(h.clone()),
+            _ => chosen.push(h),
+        }
+    }
+    let mut sections = Vec::new();
+    for (k, h) in chosen.iter().enumerate() {
+        let body_end = chosen.get(k + 1).map_or(text_len, |n| n.span.start);
+        sections.push(Section {
+            number: h.number,
+            heading: Spanned { value: h.text.clone(), span: h.span },
+            body: Span::new(h.span.end, body_end.max(h.span.end)),
+        });
+    }
+    (sections, rejected)
+}
+
+/// The report's title, agency and year, from the lines before section 一.
+pub struct TitleInfo {
+    pub title: Option<Spanned<String>>,
+    pub agency: Option<Spanned<String>>,
+    pub year: Option<Spanned<i32>>,
+}
+
+const TITLE_KEYS: [&str; 3] = ["年度报告", "工作报告", "年报"];
+
+pub fn find_title(norm: &Normalized, limit: usize) -> TitleInfo {
+    let t = &norm.text;
+    let head = &t[..floor_char_boundary(t, limit.min(t.len()))];
+    let mut none = TitleInfo { title: None, agency: None, year: None };
+    // Non-empty lines before the limit; the title is the first one holding a key.
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for l in head.split_inclusive('\n') {
+        if !l.trim().is_empty() {
+            lines.push((pos, l.trim_end_matches(['\n'])));
+        }
+        pos += l.len();
+        if lines.len() >= 8 {
+            break;
+        }
+    }
+    let Some(k) = lines.iter().position(|(_, l)| TITLE_KEYS.iter().any(|key| l.contains(key)) && !l.contains("根据")) else {
+        return none;
+    };
+    let (lpos, line) = lines[k];
+    // The title ends at its key (a line may run on into the preamble).
+    let key_end = TITLE_KEYS
+        .iter()
+        .filter_map(|key| line.find(key).map(|p| p + key.len()))
+        .min()
+        .unwrap_or(line.len());
+    let line = &line[..key_end];
+    let lead = line.len() - line.trim_start().len();
+    let mut start = lpos + lead;
+    let end = lpos + key_end;
+    let year = find_year(&t[start..end]).map(|(y, a, b)| Spanned { value: y, span: norm.span(start + a, start + b) });
+    // Agency: the text before the year on the title line, or the line above.
+    let year_at = year.as_ref().map(|y| y.span);
+    let mut agency_text_range = None;
+    if let Some((_, a, _)) = find_year(&t[start..end]) {
+        let before = t[start..start + a].trim();
+        if !before.is_empty() {
+            agency_text_range = Some((start, start + t[start..start + a].trim_end().len()));
+        } else if k > 0 {
+            let (ppos, pline) = lines[k - 1];
+            let plead = pline.len() - pline.trim_start().len();
+            let s = ppos + plead;
+            let e = ppos + pline.trim_end().len();
+            if e > s && pline.chars().count() <= 40 {
+                agency_text_range = Some((s, e));
+                start = s;
+            }
+        }
+    }
+    let _ = year_at;
+    let agency = agency_text_range.map(|(s, e)| Spanned {
+        value: t[s..e].chars().filter(|c| !c.is_whitespace()).collect(),
+        span: norm.span(s, e),
+    });
+    let title_text: String = t[start..end].split_whitespace().collect::<Vec<_>>().join("");
+    none.title = Some(Spanned { value: title_text, span: norm.span(start, end) });
+    none.agency = agency;
+    none.year = year;
+    none
+}
+
+pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The first year written as 2023年 / 2023 年 / 二〇二三年 in `s`: (year, start, end).
+pub fn find_year(s: &str) -> Option<(i32, usize, usize)> {
+    for (i, _) in s.match_indices('年') {
+        let before = s[..i].trim_end();
+        // Arabic digits.
+        let digits: String = before.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
+        if digits.len() == 4 {
+            let d: String = digits.chars().rev().collect();
+            if let Some(y) = parse_uint(&d) {
+                if (1990..=2100).contains(&y) {
+                    return Some((y as i32, before.len() - 4, i + '年'.len_utf8()));
+                }
+            }
+        }
+        let cn: String = before.chars().rev().take_while(|c| "〇零一二三四五六七八九O○".contains(*c)).collect();
+        if cn.chars().count() == 4 {
+            let c: String = cn.chars().rev().collect();
+            if let Some(y) = parse_chinese(&c) {
+                if (1990..=2100).contains(&y) {
+                    return Some((y as i32, before.len() - c.len(), i + '年'.len_utf8()));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The statistics period's year: the year of "YYYY年1月1日" in the preamble.
+pub fn find_period(norm: &Normalized, range: Span) -> Option<Spanned<i32>> {
+    let t = &norm.text;
+    let s = &t[range.start..range.end];
+    let squash_pos: Vec<(usize, char)> = s.char_indices().filter(|(_, c)| !c.is_whitespace()).collect();
+    let sq: String = squash_pos.iter().map(|&(_, c)| c).collect();
+    let mut search = 0;
+    while let Some(p) = sq[search..].find("1月1日") {
+        let at = search + p;
+        search = at + "1月1日".len();
+        // Accept 01月01日 too by also looking at the digit before.
+        let before = &sq[..at];
+        let before = before.strip_suffix('0').unwrap_or(before);
+        if let Some(b) = before.strip_suffix('年') {
+            let digits: String = b.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
+            if digits.len() == 4 {
+                let y: i32 = digits.chars().rev().collect::<String>().parse().ok()?;
+                // Map back through the squashed positions.
+                let ystart_sq = b.len() - 4;
+                let to_norm = |sqi: usize| -> usize {
+                    let ci = sq[..sqi].chars().count();
+                    squash_pos.get(ci).map_or(s.len(), |&(o, _)| o)
+                };
+                let a = range.start + to_norm(ystart_sq);
+                let e = range.start + to_norm(at + "1月1日".len() - "日".len()) + "日".len();
+                return Some(Spanned { value: y, span: norm.span(a, e) });
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,234 @@
+//! [`CheckResult`]: the one serialised shape of a check, shared by the
+//! command line's JSON, the WebAssembly binding and the page.
+
+use serde::Serialize;
+
+use crate::finding::{Finding, PlaceMapper, Place, Severity, Span};
+use crate::parse::{Document, Table, Value};
+
+/// Whether the text was checked, and if not, why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Checked,
+    Empty,
+    Binary,
+    TooLarge,
+    NotAReport,
+}
+
+impl Status {
+    /// The message a user sees (Chinese).
+    pub fn message(self) -> &'static str {
+        match self {
+            Status::Checked => "已核查",
+            Status::Empty => "没有内容：请粘贴或拖入年度报告的文字",
+            Status::Binary => "这不是文本：文件看起来是二进制数据（如图片、PDF 或压缩包），请先把报告转换为文字",
+            Status::TooLarge => "文字过长（超过 16 MB），不像一份年度报告，未进行核查",
+            Status::NotAReport => "这段文字看起来不是政府信息公开工作年度报告：没有找到报告标题、“一、总体情况”等部分标题或标准表格",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckResult {
+    pub status: Status,
+    pub message: &'static str,
+    pub report: Option<ReportFacts>,
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionFact {
+    pub number: u8,
+    pub numeral: &'static str,
+    pub heading: String,
+    #[serde(flatten)]
+    pub place: Place,
+}
+
+/// The report as read, for the contract and the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportFacts {
+    pub title: Option<String>,
+    pub agency: Option<String>,
+    pub year: Option<i32>,
+    pub period_year: Option<i32>,
+    pub sections: Vec<SectionFact>,
+    pub tables: TableValues,
+    /// Every table as read, cell by cell with places, for the page to redraw.
+    pub grids: Vec<Grid>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TableValues {
+    pub active: Option<ActiveValues>,
+    pub applications: Option<Vec<Vec<Option<u64>>>>,
+    pub applications_layout: Option<&'static str>,
+    pub review_litigation: Option<Vec<Option<u64>>>,
+}
+
+/// Table group A by row.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActiveValues {
+    /// 规章: 本年制发件数, 本年废止件数, 现行有效件数.
+    pub rules: Vec<Option<u64>>,
+    /// 行政规范性文件: the same three.
+    pub normative: Vec<Option<u64>>,
+    pub licensing: Option<u64>,
+    pub penalty: Option<u64>,
+    pub enforcement: Option<u64>,
+    /// 行政事业性收费, 万元.
+    pub fees: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GridCell {
+    /// As written (`null` when it could not be read).
+    pub value: Option<String>,
+    pub ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub split: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GridRow {
+    pub label: &'static str,
+    pub group: &'static str,
+    pub cells: Vec<GridCell>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Grid {
+    pub table: &'static str,
+    pub title: &'static str,
+    pub section: &'static str,
+    pub layout: &'static str,
+    pub columns: Vec<&'static str>,
+    pub rows: Vec<GridRow>,
+    /// `rows` or `stream`.
+    pub read: &'static str,
+}
+
+impl CheckResult {
+    pub fn refused(status: Status, _text: &str) -> CheckResult {
+        CheckResult { status, message: status.message(), report: None, findings: Vec::new(), summary: Summary::default() }
+    }
+
+    pub fn new(doc: &Document, findings: Vec<Finding>) -> CheckResult {
+        let mut summary = Summary::default();
+        for f in &findings {
+            match f.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+        }
+        CheckResult { status: Status::Checked, message: Status::Checked.message(), report: Some(facts(doc)), findings, summary }
+    }
+
+    /// True when some finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.summary.errors > 0
+    }
+}
+
+fn facts(doc: &Document) -> ReportFacts {
+    // Every span we report, turned into places in one pass.
+    let mut spans: Vec<Span> = doc.sections.iter().map(|s| s.heading.span).collect();
+    for t in doc.tables.all() {
+        spans.extend(t.cells.iter().flatten().filter_map(|c| c.span));
+    }
+    let offsets = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+    let table = PlaceMapper::new(doc.text).positions(offsets);
+    let place = |s: Span| {
+        let a = table.get(&s.start);
+        let b = table.get(&s.end);
+        Place { line: a.line, start: a.chars, end: b.chars, start_utf16: a.utf16, end_utf16: b.utf16 }
+    };
+    let sections = doc
+        .sections
+        .iter()
+        .map(|s| SectionFact {
+            number: s.number,
+            numeral: crate::format::section(s.number).numeral,
+            heading: s.heading.value.clone(),
+            place: place(s.heading.span),
+        })
+        .collect();
+    let grids = doc
+        .tables
+        .all()
+        .map(|t| Grid {
+            table: t.def.id,
+            title: t.def.title,
+            section: crate::format::section(t.def.section).numeral,
+            layout: t.def.layout,
+            columns: t.def.columns.to_vec(),
+            rows: t
+                .def
+                .rows
+                .iter()
+                .zip(&t.cells)
+                .map(|(r, cells)| GridRow {
+                    label: r.label,
+                    group: r.group,
+                    cells: cells
+                        .iter()
+                        .map(|c| GridCell {
+                            value: c.value.display(),
+                            ok: c.value.number().is_some(),
+                            place: c.span.map(place),
+                            split: c.split,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            read: match t.mode {
+                crate::parse::ReadMode::Rows => "rows",
+                crate::parse::ReadMode::Stream => "stream",
+            },
+        })
+        .collect();
+    ReportFacts {
+        title: doc.title.as_ref().map(|t| t.value.clone()),
+        agency: doc.agency.as_ref().map(|t| t.value.clone()),
+        year: doc.year.as_ref().map(|t| t.value),
+        period_year: doc.period_year.as_ref().map(|t| t.value),
+        sections,
+        tables: TableValues {
+            active: doc.tables.active.as_ref().map(active_values),
+            applications: doc.tables.applications.as_ref().map(|t| t.counts()),
+            applications_layout: doc.tables.applications.as_ref().map(|t| t.def.layout),
+            review_litigation: doc.tables.review.as_ref().map(|t| t.counts().into_iter().flatten().collect()),
+        },
+        grids,
+    }
+}
+
+fn active_values(t: &Table) -> ActiveValues {
+    let c = t.counts();
+    let one = |r: usize| c.get(r).and_then(|row| row.first().copied().flatten());
+    let fees = t.cell(5, 0).and_then(|c| match c.value {
+        Value::Amount(a, _) => Some(a),
+        _ => None,
+    });
+    ActiveValues {
+        rules: c.first().cloned().unwrap_or_default(),
+        normative: c.get(1).cloned().unwrap_or_default(),
+        licensing: one(2),
+        penalty: one(3),
+        enforcement: one(4),
+        fees,
+    }
+}

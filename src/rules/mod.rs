@@ -1,0 +1,96 @@
+//! Stage 4: the rules. Each rule is a [`Rule`]: a stable code, a name, a
+//! severity, what it finds, why it matters, an example, and the function that
+//! finds it. Codes are never reused. [`RULES`] lists them all, in the order
+//! the documentation shows them.
+
+mod active;
+mod applications;
+mod review;
+mod structure;
+
+use crate::finding::{Finding, Severity};
+use crate::parse::Document;
+
+/// A rule and its documentation.
+pub struct Rule {
+    pub code: &'static str,
+    /// A short name in English, kebab-case (as Ruff names rules).
+    pub name: &'static str,
+    pub severity: Severity,
+    /// What it finds (Chinese, as the page shows it).
+    pub summary: &'static str,
+    /// Why it matters (Chinese).
+    pub why: &'static str,
+    /// A line of a report that breaks it (Chinese).
+    pub example: &'static str,
+    pub check: fn(&Document) -> Vec<Finding>,
+}
+
+/// Every rule, in documentation order.
+pub const RULES: &[&Rule] = &[
+    &structure::S001,
+    &structure::S002,
+    &structure::S003,
+    &structure::S004,
+    &structure::S005,
+    &active::A001,
+    &active::A002,
+    &applications::B001,
+    &applications::B002,
+    &applications::B003,
+    &applications::B004,
+    &review::C001,
+    &review::C002,
+];
+
+/// The rule with this code.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.code == code)
+}
+
+/// The severity of a rule code (`Info` for an unknown code).
+pub fn severity_of(code: &str) -> Severity {
+    rule(code).map_or(Severity::Info, |r| r.severity)
+}
+
+/// Runs every rule over a document; findings in text order.
+pub fn run(doc: &Document) -> Vec<Finding> {
+    let mut out: Vec<Finding> = RULES.iter().flat_map(|r| (r.check)(doc)).collect();
+    out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
+    out
+}
+
+/// Findings for the cells of a table that are not non-negative numbers
+/// (A001, B004, C002 share this shape).
+pub(crate) fn value_findings(table: Option<&crate::parse::Table>, code: &'static str) -> Vec<Finding> {
+    use crate::parse::Value;
+    let Some(t) = table else { return Vec::new() };
+    let mut out = Vec::new();
+    for (r, row) in t.cells.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let what = match &cell.value {
+                Value::Blank(s) if s.is_empty() => "为空".to_string(),
+                Value::Blank(s) => format!("填的是“{s}”"),
+                Value::Invalid(s) => format!("填的是“{s}”"),
+                _ => continue,
+            };
+            let kind = if t.def.rows[r].kind == crate::format::Kind::Amount { "非负金额" } else { "非负整数" };
+            let rl = t.def.rows[r].full_label();
+            let cl = t.def.column_label(r, c);
+            let zero = if kind == "非负整数" { "；没有的应填 0" } else { "" };
+            let msg = format!("“{rl}”一行“{cl}”{what}，不是{kind}{zero}。涉及此格的核对未能进行");
+            let mut f = Finding::new(code, msg, cell.span.unwrap_or(t.span))
+                .in_section(crate::format::section(t.def.section).numeral)
+                .expected_found(kind, cell.value.display().unwrap_or_default());
+            f.table = Some(t.def.id);
+            f.table_label = Some(t.def.title);
+            f.row = Some(r);
+            f.row_label = Some(rl);
+            f.column = Some(c);
+            f.column_label = Some(cl.to_string());
+            f.cells = vec![crate::relations::cell_ref(t, r, c)];
+            out.push(f);
+        }
+    }
+    out
+}

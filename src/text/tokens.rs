@@ -1,0 +1,236 @@
+//! Turns a stretch of the user's text into tokens (words, numbers, blank
+//! markers, cell and line breaks), each with the byte span of the user's
+//! characters it came from. Tables are read from these tokens.
+
+use super::fold;
+use crate::finding::Span;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tok {
+    /// A run of label text (folded, no whitespace).
+    Text(String),
+    /// A run of digits, possibly with a decimal part (`2843.38`).
+    Num(String),
+    /// A cell written as empty on purpose: `/`, `—`, `-`, `无`.
+    Blank(String),
+    /// A tab: a cell boundary in text copied from a web page or Word.
+    Tab,
+    /// A line break; `blank` when the line it ends was empty.
+    Newline { blank: bool },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub tok: Tok,
+    pub span: Span,
+}
+
+impl Token {
+    pub fn is_num(&self) -> bool {
+        matches!(self.tok, Tok::Num(_))
+    }
+    pub fn is_value(&self) -> bool {
+        matches!(self.tok, Tok::Num(_) | Tok::Blank(_))
+    }
+    pub fn text(&self) -> Option<&str> {
+        match &self.tok {
+            Tok::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+fn is_blank_marker(s: &str) -> bool {
+    matches!(s, "/" | "—" | "——" | "-" | "--" | "无" | "\\")
+}
+
+/// True for a line that is only a page number such as `-3-` or `— 3 —`.
+fn is_page_number(line: &str) -> bool {
+    let t: String = line.chars().map(fold).filter(|c| !c.is_whitespace()).collect();
+    let inner = t.trim_matches(|c| c == '-' || c == '—');
+    t.len() > inner.len() && !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Tokenise `text[range]`. Offsets in the tokens are offsets in `text`.
+pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut line_start = range.start;
+    let region = &text[range.start..range.end];
+    let mut prev_blank = false;
+    for line in region.split_inclusive('\n') {
+        let has_nl = line.ends_with('\n');
+        let body = if has_nl { &line[..line.len() - 1] } else { line };
+        let blank = body.trim().is_empty();
+        if !blank && !is_page_number(body) {
+            tokenize_line(text, line_start, body, &mut out);
+        }
+        if has_nl {
+            out.push(Token {
+                tok: Tok::Newline { blank },
+                span: Span::new(line_start + body.len(), line_start + body.len() + 1),
+            });
+        }
+        prev_blank = blank;
+        line_start += line.len();
+    }
+    let _ = prev_blank;
+    out
+}
+
+#[derive(PartialEq, Clone, Copy)]
+enum Class {
+    Space,
+    Tab,
+    Digit,
+    Other,
+}
+
+fn class(c: char) -> Class {
+    match c {
+        '\t' => Class::Tab,
+        c if c.is_whitespace() => Class::Space,
+        c if c.is_ascii_digit() => Class::Digit,
+        _ => Class::Other,
+    }
+}
+
+fn tokenize_line(text: &str, base: usize, line: &str, out: &mut Vec<Token>) {
+    let chars: Vec<(usize, char)> = line.char_indices().map(|(i, c)| (i, fold(c))).collect();
+    let end_of = |k: usize| -> usize {
+        if k < chars.len() {
+            chars[k].0
+        } else {
+            line.len()
+        }
+    };
+    let mut i = 0;
+    let mut text_start: Option<usize> = None; // char index where a Text run began
+    let flush_text = |from: Option<usize>, to: usize, out: &mut Vec<Token>| {
+        if let Some(from) = from {
+            let s: String = chars[from..to].iter().map(|&(_, c)| c).collect();
+            let span = Span::new(base + chars[from].0, base + end_of(to));
+            let tok = if is_blank_marker(&s) { Tok::Blank(s) } else { Tok::Text(s) };
+            out.push(Token { tok, span });
+        }
+    };
+    while i < chars.len() {
+        let c = chars[i].1;
+        match class(c) {
+            Class::Tab | Class::Space => {
+                flush_text(text_start.take(), i, out);
+                if c == '\t' {
+                    out.push(Token {
+                        tok: Tok::Tab,
+                        span: Span::new(base + chars[i].0, base + end_of(i + 1)),
+                    });
+                }
+                i += 1;
+            }
+            Class::Digit => {
+                // A digit run glued to the end of a word is part of the word
+                // (e.g. 第1项) unless the word is only punctuation.
+                let mut j = i;
+                while j < chars.len() && chars[j].1.is_ascii_digit() {
+                    j += 1;
+                }
+                // Decimal part.
+                let mut k = j;
+                if k + 1 < chars.len() && chars[k].1 == '.' && chars[k + 1].1.is_ascii_digit() {
+                    k += 1;
+                    while k < chars.len() && chars[k].1.is_ascii_digit() {
+                        k += 1;
+                    }
+                }
+                let ordinal = k == j
+                    && j < chars.len()
+                    && matches!(chars[j].1, '.' | '、' | ',')
+                    && chars.get(j + 1).is_none_or(|&(_, n)| !n.is_ascii_digit());
+                if ordinal {
+                    // The last digit starts a label (3.其他); digits before it
+                    // are a value glued to it (00000003.危及…).
+                    if j - 1 > i {
+                        flush_text(text_start.take(), i, out);
+                        push_num(&chars, base, i, j - 1, &end_of, out);
+                    } else if text_start.is_some() {
+                        flush_text(text_start.take(), i, out);
+                    }
+                    text_start = Some(j - 1);
+                    i = j + 1;
+                    continue;
+                }
+                flush_text(text_start.take(), i, out);
+                push_num(&chars, base, i, k, &end_of, out);
+                i = k;
+            }
+            Class::Other => {
+                if text_start.is_none() {
+                    text_start = Some(i);
+                }
+                i += 1;
+            }
+        }
+    }
+    flush_text(text_start.take(), chars.len(), out);
+    let _ = text;
+}
+
+fn push_num(
+    chars: &[(usize, char)],
+    base: usize,
+    from: usize,
+    to: usize,
+    end_of: &dyn Fn(usize) -> usize,
+    out: &mut Vec<Token>,
+) {
+    let s: String = chars[from..to].iter().map(|&(_, c)| c).collect();
+    out.push(Token {
+        tok: Tok::Num(s),
+        span: Span::new(base + chars[from].0, base + end_of(to)),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<Tok> {
+        tokenize(s, Span::new(0, s.len())).into_iter().map(|t| t.tok).collect()
+    }
+
+    #[test]
+    fn row_with_ordinal_and_values() {
+        assert_eq!(
+            toks("3.其他 0 ２ /"),
+            vec![Tok::Text("3.其他".into()), Tok::Num("0".into()), Tok::Num("2".into()), Tok::Blank("/".into())]
+        );
+    }
+
+    #[test]
+    fn glued_values_and_ordinal() {
+        assert_eq!(
+            toks("禁止公开00000003.危及"),
+            vec![Tok::Text("禁止公开".into()), Tok::Num("0000000".into()), Tok::Text("3.危及".into())]
+        );
+    }
+
+    #[test]
+    fn decimals_tabs_and_page_numbers() {
+        assert_eq!(
+            toks("收费\t2843.38\n-3-\n"),
+            vec![
+                Tok::Text("收费".into()),
+                Tok::Tab,
+                Tok::Num("2843.38".into()),
+                Tok::Newline { blank: false },
+                Tok::Newline { blank: false }
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_point_at_user_text() {
+        let s = "行政许可　３９０７";
+        let t = tokenize(s, Span::new(0, s.len()));
+        assert_eq!(&s[t[1].span.start..t[1].span.end], "３９０７");
+    }
+}
