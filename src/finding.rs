@@ -229,14 +229,7 @@ impl<'a> PlaceMapper<'a> {
                     None => break,
                 }
             }
-            out.push((
-                off,
-                Pos {
-                    line,
-                    chars,
-                    utf16,
-                },
-            ));
+            out.push((off, Pos { line, chars, utf16 }));
         }
         PositionTable { entries: out }
     }

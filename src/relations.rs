@@ -45,13 +45,25 @@ fn expand(sel: Sel, def: &TableDef, row: Option<usize>, col: Option<usize>) -> V
 pub fn instances(def: &TableDef, relation: &'static Relation) -> Vec<Instance> {
     let mk = |row: Option<usize>, col: Option<usize>, index: usize| {
         let side = |terms: &[crate::format::Term]| -> Vec<(bool, usize, usize)> {
-            terms.iter().flat_map(|t| expand(t.sel, def, row, col).into_iter().map(move |(r, c)| (t.negative, r, c))).collect()
+            terms
+                .iter()
+                .flat_map(|t| expand(t.sel, def, row, col).into_iter().map(move |(r, c)| (t.negative, r, c)))
+                .collect()
         };
-        Instance { relation, index, left: side(relation.left), right: side(relation.right) }
+        Instance {
+            relation,
+            index,
+            left: side(relation.left),
+            right: side(relation.right),
+        }
     };
     match relation.each {
         Each::Row => (0..def.rows.len()).map(|r| mk(Some(r), None, r)).collect(),
-        Each::Rows(ids) => ids.iter().filter_map(|id| def.row_index(id)).map(|r| mk(Some(r), None, r)).collect(),
+        Each::Rows(ids) => ids
+            .iter()
+            .filter_map(|id| def.row_index(id))
+            .map(|r| mk(Some(r), None, r))
+            .collect(),
         Each::Column => (0..def.columns.len()).map(|c| mk(None, Some(c), c)).collect(),
     }
 }
@@ -159,14 +171,21 @@ fn finding(table: &Table, inst: &Instance, l: f64, r: f64) -> Finding {
             let row = def.rows[inst.index].full_label();
             let total = col_label(ar, ac);
             let parts = term_list(table, &inst.right, &col_label, false);
-            (format!("“{row}”一行：{total}应为 {}（{parts}），报告为 {}", fmt_num(r), fmt_num(l)), fmt_num(r), fmt_num(l))
+            (
+                format!("“{row}”一行：{total}应为 {}（{parts}），报告为 {}", fmt_num(r), fmt_num(l)),
+                fmt_num(r),
+                fmt_num(l),
+            )
         }
         Each::Row | Each::Rows(_) => {
             let row = def.rows[inst.index].full_label();
             let left = term_list(table, &inst.left, &col_label, false);
             let right = term_list(table, &inst.right, &col_label, false);
             (
-                format!("“{row}”：{left} 不应少于 {right} = {}（年末现行有效件数不会少于本年制发减本年废止）", fmt_num(r)),
+                format!(
+                    "“{row}”：{left} 不应少于 {right} = {}（年末现行有效件数不会少于本年制发减本年废止）",
+                    fmt_num(r)
+                ),
                 format!("≥ {}", fmt_num(r)),
                 fmt_num(l),
             )
@@ -197,14 +216,21 @@ fn finding(table: &Table, inst: &Instance, l: f64, r: f64) -> Finding {
         }
     };
     let span = table.cell(ar, ac).and_then(|c| c.span).unwrap_or(table.span);
-    let mut f = Finding::new(rel.code, message, span).in_section(crate::format::section(def.section).numeral).expected_found(expected, found);
+    let mut f = Finding::new(rel.code, message, span)
+        .in_section(crate::format::section(def.section).numeral)
+        .expected_found(expected, found);
     f.table = Some(def.id);
     f.table_label = Some(def.title);
     f.row = Some(ar);
     f.row_label = Some(def.rows[ar].full_label());
     f.column = Some(ac);
     f.column_label = Some(def.column_label(ar, ac).to_string());
-    f.cells = inst.left.iter().chain(inst.right.iter()).map(|&(_, r, c)| cell_ref(table, r, c)).collect();
+    f.cells = inst
+        .left
+        .iter()
+        .chain(inst.right.iter())
+        .map(|&(_, r, c)| cell_ref(table, r, c))
+        .collect();
     f
 }
 

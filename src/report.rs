@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::finding::{Finding, PlaceMapper, Place, Severity, Span};
+use crate::finding::{Finding, Place, PlaceMapper, Severity, Span};
 use crate::parse::{Document, Table, Value};
 
 /// Whether the text was checked, and if not, why.
@@ -122,7 +122,13 @@ pub struct Grid {
 
 impl CheckResult {
     pub fn refused(status: Status, _text: &str) -> CheckResult {
-        CheckResult { status, message: status.message(), report: None, findings: Vec::new(), summary: Summary::default() }
+        CheckResult {
+            status,
+            message: status.message(),
+            report: None,
+            findings: Vec::new(),
+            summary: Summary::default(),
+        }
     }
 
     pub fn new(doc: &Document, findings: Vec<Finding>) -> CheckResult {
@@ -134,7 +140,13 @@ impl CheckResult {
                 Severity::Info => summary.infos += 1,
             }
         }
-        CheckResult { status: Status::Checked, message: Status::Checked.message(), report: Some(facts(doc)), findings, summary }
+        CheckResult {
+            status: Status::Checked,
+            message: Status::Checked.message(),
+            report: Some(facts(doc)),
+            findings,
+            summary,
+        }
     }
 
     /// True when some finding is an error.
@@ -154,7 +166,13 @@ fn facts(doc: &Document) -> ReportFacts {
     let place = |s: Span| {
         let a = table.get(&s.start);
         let b = table.get(&s.end);
-        Place { line: a.line, start: a.chars, end: b.chars, start_utf16: a.utf16, end_utf16: b.utf16 }
+        Place {
+            line: a.line,
+            start: a.chars,
+            end: b.chars,
+            start_utf16: a.utf16,
+            end_utf16: b.utf16,
+        }
     };
     let sections = doc
         .sections

@@ -8,8 +8,7 @@ use std::process::ExitCode;
 use nianbao::{check, CheckResult, Status};
 use serde::Serialize;
 
-const USAGE: &str =
-    "用法 / usage: nianbao check [--format text|json] FILE...   (FILE 为 - 时读标准输入)
+const USAGE: &str = "用法 / usage: nianbao check [--format text|json] FILE...   (FILE 为 - 时读标准输入)
        nianbao rules                                    (列出全部规则)";
 
 #[derive(Serialize)]
@@ -50,13 +49,7 @@ fn main() -> ExitCode {
         Some("check") => run_check(&args[1..]),
         Some("rules") => {
             for r in nianbao::rules::RULES {
-                println!(
-                    "{}\t{}\t{}\t{}",
-                    r.code,
-                    r.severity.label(),
-                    r.name,
-                    r.summary
-                );
+                println!("{}\t{}\t{}\t{}", r.code, r.severity.label(), r.name, r.summary);
             }
             ExitCode::SUCCESS
         }
@@ -83,10 +76,7 @@ fn run_check(args: &[String]) -> ExitCode {
                     Some("text") => Format::Text,
                     Some("json") => Format::Json,
                     other => {
-                        eprintln!(
-                            "未知的输出格式 {:?}（可选 text、json）\n{USAGE}",
-                            other.unwrap_or("")
-                        );
+                        eprintln!("未知的输出格式 {:?}（可选 text、json）\n{USAGE}", other.unwrap_or(""));
                         return ExitCode::from(2);
                     }
                 };
@@ -139,10 +129,7 @@ fn run_check(args: &[String]) -> ExitCode {
     let mut out = stdout.lock();
     let written = match format {
         Format::Json => {
-            let list: Vec<FileResult> = results
-                .iter()
-                .map(|(f, r)| FileResult { file: f, result: r })
-                .collect();
+            let list: Vec<FileResult> = results.iter().map(|(f, r)| FileResult { file: f, result: r }).collect();
             serde_json::to_writer_pretty(&mut out, &list)
                 .map_err(std::io::Error::other)
                 .and_then(|_| writeln!(out))
@@ -172,20 +159,12 @@ fn write_text(out: &mut impl Write, results: &[(String, CheckResult)]) -> std::i
             format!(
                 "{} {}",
                 rep.agency.as_deref().unwrap_or("（机关未识别）"),
-                rep.year
-                    .map_or("（年度未识别）".to_string(), |y| format!("{y}年"))
+                rep.year.map_or("（年度未识别）".to_string(), |y| format!("{y}年"))
             )
         });
         writeln!(out, "== {file}  {}", who.unwrap_or_default())?;
         for f in &r.findings {
-            writeln!(
-                out,
-                "{file}:{}: {} [{}] {}",
-                f.place.line,
-                f.code,
-                f.severity.label(),
-                f.message
-            )?;
+            writeln!(out, "{file}:{}: {} [{}] {}", f.place.line, f.code, f.severity.label(), f.message)?;
         }
         if r.findings.is_empty() {
             writeln!(out, "{file}: 通过，未发现问题")?;
@@ -194,9 +173,5 @@ fn write_text(out: &mut impl Write, results: &[(String, CheckResult)]) -> std::i
         w += r.summary.warnings;
         n += r.summary.infos;
     }
-    writeln!(
-        out,
-        "共 {} 个文件：{e} 个错误，{w} 个警告，{n} 个提示",
-        results.len()
-    )
+    writeln!(out, "共 {} 个文件：{e} 个错误，{w} 个警告，{n} 个提示", results.len())
 }

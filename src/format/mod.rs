@@ -19,8 +19,18 @@ pub struct SectionDef {
 }
 
 pub const SECTIONS: [SectionDef; 6] = [
-    SectionDef { number: 1, numeral: "一", heading: "总体情况", keys: &["总体"] },
-    SectionDef { number: 2, numeral: "二", heading: "主动公开政府信息情况", keys: &["主动公开"] },
+    SectionDef {
+        number: 1,
+        numeral: "一",
+        heading: "总体情况",
+        keys: &["总体"],
+    },
+    SectionDef {
+        number: 2,
+        numeral: "二",
+        heading: "主动公开政府信息情况",
+        keys: &["主动公开"],
+    },
     SectionDef {
         number: 3,
         numeral: "三",
@@ -177,7 +187,14 @@ impl TableDef {
 }
 
 const fn row(id: &'static str, label: &'static str, group: &'static str, keys: &'static [&'static str], width: usize) -> RowDef {
-    RowDef { id, label, group, keys, width, kind: Kind::Count }
+    RowDef {
+        id,
+        label,
+        group,
+        keys,
+        width,
+        kind: Kind::Count,
+    }
 }
 
 // ---------------------------------------------------------------- table A
@@ -231,7 +248,13 @@ macro_rules! b_rows_common {
             row("granted", "（一）予以公开", G_RESULT, &["予以公开"], 7),
             row("partial", "（二）部分公开", G_RESULT, &["部分公开"], 7),
             row("secret", "1.属于国家秘密", G_WITHHELD, &["国家秘密"], 7),
-            row("prohibited", "2.其他法律行政法规禁止公开", G_WITHHELD, &["其他法律", "法规禁止", "禁止公开"], 7),
+            row(
+                "prohibited",
+                "2.其他法律行政法规禁止公开",
+                G_WITHHELD,
+                &["其他法律", "法规禁止", "禁止公开"],
+                7,
+            ),
             row("security", "3.危及“三安全一稳定”", G_WITHHELD, &["三安全", "一稳定"], 7),
             row("third_party", "4.保护第三方合法权益", G_WITHHELD, &["第三方"], 7),
             row("internal", "5.属于三类内部事务信息", G_WITHHELD, &["内部事务"], 7),
@@ -245,7 +268,13 @@ macro_rules! b_rows_common {
             row("repeated", "2.重复申请", G_NOT_HANDLED, &["重复申请"], 7),
             row("publication", "3.要求提供公开出版物", G_NOT_HANDLED, &["出版物", "公开出版"], 7),
             row("vexatious", "4.无正当理由大量反复申请", G_NOT_HANDLED, &["大量反复", "反复申请"], 7),
-            row("confirm", "5.要求行政机关确认或重新出具已获取信息", G_NOT_HANDLED, &["确认或重新", "重新出具", "已获取信息"], 7),
+            row(
+                "confirm",
+                "5.要求行政机关确认或重新出具已获取信息",
+                G_NOT_HANDLED,
+                &["确认或重新", "重新出具", "已获取信息"],
+                7,
+            ),
         ]
     };
 }
@@ -255,9 +284,40 @@ const B_COMMON: [RowDef; 20] = b_rows_common!();
 const fn b_rows_2021() -> [RowDef; 25] {
     let c = B_COMMON;
     [
-        c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12], c[13], c[14], c[15], c[16], c[17], c[18], c[19],
-        row("overdue", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", G_OTHER, &["逾期不补正", "不补正"], 7),
-        row("unpaid", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", G_OTHER, &["收费通知", "缴纳费用"], 7),
+        c[0],
+        c[1],
+        c[2],
+        c[3],
+        c[4],
+        c[5],
+        c[6],
+        c[7],
+        c[8],
+        c[9],
+        c[10],
+        c[11],
+        c[12],
+        c[13],
+        c[14],
+        c[15],
+        c[16],
+        c[17],
+        c[18],
+        c[19],
+        row(
+            "overdue",
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            G_OTHER,
+            &["逾期不补正", "不补正"],
+            7,
+        ),
+        row(
+            "unpaid",
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            G_OTHER,
+            &["收费通知", "缴纳费用"],
+            7,
+        ),
         row("other", "3.其他", G_OTHER, &["3.其他", "3、其他", "3,其他"], 7),
         row("total", "（七）总计", G_RESULT, &["总计"], 7),
         row("carry_next", "四、结转下年度继续办理", "", &["结转下年", "下年度继续"], 7),
@@ -267,7 +327,26 @@ const fn b_rows_2021() -> [RowDef; 25] {
 const fn b_rows_2019() -> [RowDef; 23] {
     let c = B_COMMON;
     [
-        c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12], c[13], c[14], c[15], c[16], c[17], c[18], c[19],
+        c[0],
+        c[1],
+        c[2],
+        c[3],
+        c[4],
+        c[5],
+        c[6],
+        c[7],
+        c[8],
+        c[9],
+        c[10],
+        c[11],
+        c[12],
+        c[13],
+        c[14],
+        c[15],
+        c[16],
+        c[17],
+        c[18],
+        c[19],
         row("other", "（六）其他处理", G_RESULT, &["其他处理"], 7),
         row("total", "（七）总计", G_RESULT, &["总计"], 7),
         row("carry_next", "四、结转下年度继续办理", "", &["结转下年", "下年度继续"], 7),

@@ -86,7 +86,11 @@ pub struct Cell {
 
 impl Cell {
     pub fn missing() -> Cell {
-        Cell { value: Value::Missing, span: None, split: false }
+        Cell {
+            value: Value::Missing,
+            span: None,
+            split: false,
+        }
     }
 }
 
@@ -164,7 +168,9 @@ pub fn parse(text: &str) -> Document<'_> {
     let hits = sections::heading_hits(&norm);
     let (secs, misplaced) = sections::choose_sections(&hits, text.len());
     // Title and period are looked for before section 一 (in folded offsets).
-    let first = secs.first().map_or(norm.text.len().min(3000), |s| norm.to_normalized(s.heading.span.start));
+    let first = secs
+        .first()
+        .map_or(norm.text.len().min(3000), |s| norm.to_normalized(s.heading.span.start));
     let title = sections::find_title(&norm, first.max(200));
     let period_year = sections::find_period(&norm, Span::new(0, floor(&norm.text, first.max(200))));
     let mut doc = Document {
@@ -182,7 +188,11 @@ pub fn parse(text: &str) -> Document<'_> {
     let active = body(2).map(|b| tables::read_table(text, &format::TABLE_A, b));
     let applications = body(3).map(|b| tables::read_applications(text, b));
     let review = body(4).map(|b| tables::read_table(text, &format::TABLE_C, b));
-    doc.tables = Tables { active, applications, review };
+    doc.tables = Tables {
+        active,
+        applications,
+        review,
+    };
     doc
 }
 

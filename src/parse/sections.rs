@@ -67,7 +67,10 @@ pub fn heading_hits(norm: &Normalized) -> Vec<HeadingHit> {
         } else {
             // As long as the standard heading, when the line breaks were lost.
             let n = def.heading.chars().count();
-            t[head_start..line_end].char_indices().nth(n).map_or(line_end, |(j, _)| head_start + j)
+            t[head_start..line_end]
+                .char_indices()
+                .nth(n)
+                .map_or(line_end, |(j, _)| head_start + j)
         };
         let text = t[i..heading_end].trim_end().to_string();
         hits.push(HeadingHit {
@@ -96,7 +99,10 @@ pub fn choose_sections(hits: &[HeadingHit], text_len: usize) -> (Vec<Section>, V
         let body_end = chosen.get(k + 1).map_or(text_len, |n| n.span.start);
         sections.push(Section {
             number: h.number,
-            heading: Spanned { value: h.text.clone(), span: h.span },
+            heading: Spanned {
+                value: h.text.clone(),
+                span: h.span,
+            },
             body: Span::new(h.span.end, body_end.max(h.span.end)),
         });
     }
@@ -115,7 +121,11 @@ const TITLE_KEYS: [&str; 3] = ["年度报告", "工作报告", "年报"];
 pub fn find_title(norm: &Normalized, limit: usize) -> TitleInfo {
     let t = &norm.text;
     let head = &t[..floor_char_boundary(t, limit.min(t.len()))];
-    let mut none = TitleInfo { title: None, agency: None, year: None };
+    let mut none = TitleInfo {
+        title: None,
+        agency: None,
+        year: None,
+    };
     // Non-empty lines before the limit; the title is the first one holding a key.
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut pos = 0;
@@ -128,7 +138,10 @@ pub fn find_title(norm: &Normalized, limit: usize) -> TitleInfo {
             break;
         }
     }
-    let Some(k) = lines.iter().position(|(_, l)| TITLE_KEYS.iter().any(|key| l.contains(key)) && !l.contains("根据")) else {
+    let Some(k) = lines
+        .iter()
+        .position(|(_, l)| TITLE_KEYS.iter().any(|key| l.contains(key)) && !l.contains("根据"))
+    else {
         return none;
     };
     let (lpos, line) = lines[k];
@@ -142,7 +155,10 @@ pub fn find_title(norm: &Normalized, limit: usize) -> TitleInfo {
     let lead = line.len() - line.trim_start().len();
     let mut start = lpos + lead;
     let end = lpos + key_end;
-    let year = find_year(&t[start..end]).map(|(y, a, b)| Spanned { value: y, span: norm.span(start + a, start + b) });
+    let year = find_year(&t[start..end]).map(|(y, a, b)| Spanned {
+        value: y,
+        span: norm.span(start + a, start + b),
+    });
     // Agency: the text before the year on the title line, or the line above.
     let year_at = year.as_ref().map(|y| y.span);
     let mut agency_text_range = None;
@@ -167,7 +183,10 @@ pub fn find_title(norm: &Normalized, limit: usize) -> TitleInfo {
         span: norm.span(s, e),
     });
     let title_text: String = t[start..end].split_whitespace().collect::<Vec<_>>().join("");
-    none.title = Some(Spanned { value: title_text, span: norm.span(start, end) });
+    none.title = Some(Spanned {
+        value: title_text,
+        span: norm.span(start, end),
+    });
     none.agency = agency;
     none.year = year;
     none
@@ -194,7 +213,11 @@ pub fn find_year(s: &str) -> Option<(i32, usize, usize)> {
                 }
             }
         }
-        let cn: String = before.chars().rev().take_while(|c| "〇零一二三四五六七八九O○".contains(*c)).collect();
+        let cn: String = before
+            .chars()
+            .rev()
+            .take_while(|c| "〇零一二三四五六七八九O○".contains(*c))
+            .collect();
         if cn.chars().count() == 4 {
             let c: String = cn.chars().rev().collect();
             if let Some(y) = parse_chinese(&c) {
@@ -232,7 +255,10 @@ pub fn find_period(norm: &Normalized, range: Span) -> Option<Spanned<i32>> {
                 };
                 let a = range.start + to_norm(ystart_sq);
                 let e = range.start + to_norm(at + "1月1日".len() - "日".len()) + "日".len();
-                return Some(Spanned { value: y, span: norm.span(a, e) });
+                return Some(Spanned {
+                    value: y,
+                    span: norm.span(a, e),
+                });
             }
         }
     }

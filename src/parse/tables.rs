@@ -42,7 +42,13 @@ pub fn read_table(text: &str, def: &'static TableDef, region: Span) -> Table {
             .iter()
             .map(|r| (0..r.width).map(|_| cell_of(it.next(), r.kind)).collect())
             .collect();
-        return Table { def, cells, mode: ReadMode::Stream, span: region, problems: Vec::new() };
+        return Table {
+            def,
+            cells,
+            mode: ReadMode::Stream,
+            span: region,
+            problems: Vec::new(),
+        };
     }
     anchored.partial_table(def, region, &tokens)
 }
@@ -53,7 +59,10 @@ pub fn read_applications(text: &str, region: Span) -> Table {
     // Anchor against the 2021 rows plus the 2019 single （六）其他处理 row.
     let mut rows: Vec<RowDef> = format::TABLE_B.rows.to_vec();
     let single_other = format::TABLE_B_2019.rows[format::TABLE_B_2019.row_index("other").unwrap_or(20)];
-    rows.push(RowDef { id: "other_single", ..single_other });
+    rows.push(RowDef {
+        id: "other_single",
+        ..single_other
+    });
     let rows: &'static [RowDef] = leak_rows(rows);
     let anchored = anchor(&tokens, rows);
     let n21 = format::TABLE_B.rows.len();
@@ -174,7 +183,10 @@ impl Anchored {
                 groups[j] = Some(g.clone());
             }
         }
-        Anchored { groups, orphans: self.orphans.clone() }
+        Anchored {
+            groups,
+            orphans: self.orphans.clone(),
+        }
     }
 
     /// The table, when every row got exactly its figures and nothing is left over.
@@ -187,7 +199,13 @@ impl Anchored {
             let g = self.groups.get(r)?.as_ref()?;
             cells.push(group_cells(g, row, def)?);
         }
-        Some(Table { def, cells, mode: ReadMode::Rows, span: region, problems: Vec::new() })
+        Some(Table {
+            def,
+            cells,
+            mode: ReadMode::Rows,
+            span: region,
+            problems: Vec::new(),
+        })
     }
 
     /// What could be read, with the rest missing and the reasons.
@@ -202,10 +220,14 @@ impl Anchored {
                     let why = match g {
                         None => format!("未找到“{}”一行的数字", row.full_label()),
                         Some(g) if g.values.iter().all(|t| t.is_num()) && g.values.len() < row.width => {
-                            let digits: Vec<String> = g.values.iter().filter_map(|t| match &t.tok {
-                                Tok::Num(s) => Some(s.clone()),
-                                _ => None,
-                            }).collect();
+                            let digits: Vec<String> = g
+                                .values
+                                .iter()
+                                .filter_map(|t| match &t.tok {
+                                    Tok::Num(s) => Some(s.clone()),
+                                    _ => None,
+                                })
+                                .collect();
                             format!(
                                 "“{}”一行应有 {} 个数字，只读到 {} 个（{}），数字连在一起、无法唯一拆分",
                                 row.full_label(),
@@ -225,7 +247,13 @@ impl Anchored {
             problems.push(format!("{} 个数字无法对应到表格的行（标签与数字分离）", self.orphans.len()));
         }
         let _ = tokens;
-        Table { def, cells, mode: ReadMode::Rows, span: region, problems }
+        Table {
+            def,
+            cells,
+            mode: ReadMode::Rows,
+            span: region,
+            problems,
+        }
     }
 }
 
@@ -272,7 +300,11 @@ fn cell_of(t: Option<&Token>, kind: Kind) -> Cell {
         (Tok::Text(s), _) => Value::Invalid(s.clone()),
         _ => Value::Missing,
     };
-    Cell { value, span: Some(t.span), split: false }
+    Cell {
+        value,
+        span: Some(t.span),
+        split: false,
+    }
 }
 
 /// Every way to cut the digit runs of `tokens` into `width` integers (no
@@ -313,7 +345,10 @@ fn split_unique(tokens: &[Token], width: usize, check: &dyn Fn(&[u64]) -> bool) 
         *budget -= 1;
         if run == runs.len() {
             if pieces.len() == width {
-                let vals: Vec<u64> = pieces.iter().map(|&(r, a, b)| runs[r].0[a..b].parse().unwrap_or(u64::MAX)).collect();
+                let vals: Vec<u64> = pieces
+                    .iter()
+                    .map(|&(r, a, b)| runs[r].0[a..b].parse().unwrap_or(u64::MAX))
+                    .collect();
                 if check(&vals) {
                     found.push(pieces.clone());
                 }
@@ -397,7 +432,10 @@ fn stream_applications(tokens: &[Token], region: Span) -> Option<Table> {
         23 => &format::TABLE_B_2019,
         _ => return None,
     };
-    let cells: Vec<Vec<Cell>> = rows.iter().map(|r| r.iter().map(|t| cell_of(Some(t), Kind::Count)).collect()).collect();
+    let cells: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|r| r.iter().map(|t| cell_of(Some(t), Kind::Count)).collect())
+        .collect();
     let adds_up = cells.iter().all(|r| {
         let v: Option<Vec<u64>> = r.iter().map(|c| c.value.count()).collect();
         v.is_some_and(|v| v[..6].iter().sum::<u64>() == v[6])
@@ -405,7 +443,13 @@ fn stream_applications(tokens: &[Token], region: Span) -> Option<Table> {
     if !adds_up {
         return None;
     }
-    Some(Table { def, cells, mode: ReadMode::Stream, span: region, problems: Vec::new() })
+    Some(Table {
+        def,
+        cells,
+        mode: ReadMode::Stream,
+        span: region,
+        problems: Vec::new(),
+    })
 }
 
 /// Figures grouped into runs: figures one a line with no blank line or label
@@ -448,7 +492,10 @@ fn read_review(def: &'static TableDef, region: Span, tokens: &[Token]) -> Table 
     let clean_run = between.replace("总计", "").is_empty();
     let shape = |cells: Vec<Cell>| -> Vec<Vec<Cell>> {
         let mut it = cells.into_iter();
-        def.rows.iter().map(|r| (0..r.width).map(|_| it.next().unwrap_or_else(Cell::missing)).collect()).collect()
+        def.rows
+            .iter()
+            .map(|r| (0..r.width).map(|_| it.next().unwrap_or_else(Cell::missing)).collect())
+            .collect()
     };
     let groups_hold = |cells: &[Vec<Cell>]| {
         cells.iter().all(|r| {
@@ -460,27 +507,49 @@ fn read_review(def: &'static TableDef, region: Span, tokens: &[Token]) -> Table 
     if values.len() == n {
         let cells = shape(values.iter().map(|t| cell_of(Some(t), Kind::Count)).collect());
         if clean_run || groups_hold(&cells) {
-            return Table { def, cells, mode: ReadMode::Rows, span: region, problems };
+            return Table {
+                def,
+                cells,
+                mode: ReadMode::Rows,
+                span: region,
+                problems,
+            };
         }
         problems.push("十五个数字之间夹有表头文字（PDF 按阅读顺序提取），无法确定每个数字所在的列，且按顺序读时各组不平衡".to_string());
     } else if !values.is_empty() && values.len() < n && values.iter().all(|t| t.is_num()) {
         let owned: Vec<Token> = values.iter().map(|t| (*t).clone()).collect();
         let check = |v: &[u64]| v.chunks(5).all(|g| g[..4].iter().sum::<u64>() == g[4]);
         if let Some(cells) = split_unique(&owned, n, &check) {
-            return Table { def, cells: shape(cells), mode: ReadMode::Rows, span: region, problems };
+            return Table {
+                def,
+                cells: shape(cells),
+                mode: ReadMode::Rows,
+                span: region,
+                problems,
+            };
         }
         problems.push(format!(
             "应有 {} 个数字，读到 {} 段连在一起的数字（{}），无法唯一拆分",
             n,
             values.len(),
-            values.iter().filter_map(|t| match &t.tok {
-                Tok::Num(s) => Some(s.as_str()),
-                _ => None,
-            }).collect::<Vec<_>>().join(" ")
+            values
+                .iter()
+                .filter_map(|t| match &t.tok {
+                    Tok::Num(s) => Some(s.as_str()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
         ));
     } else {
         problems.push(format!("应有 {} 个数字，读到 {} 个", n, values.len()));
     }
     let cells = def.rows.iter().map(|r| (0..r.width).map(|_| Cell::missing()).collect()).collect();
-    Table { def, cells, mode: ReadMode::Rows, span: region, problems }
+    Table {
+        def,
+        cells,
+        mode: ReadMode::Rows,
+        span: region,
+        problems,
+    }
 }

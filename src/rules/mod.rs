@@ -74,7 +74,11 @@ pub(crate) fn value_findings(table: Option<&crate::parse::Table>, code: &'static
                 Value::Invalid(s) => format!("填的是“{s}”"),
                 _ => continue,
             };
-            let kind = if t.def.rows[r].kind == crate::format::Kind::Amount { "非负金额" } else { "非负整数" };
+            let kind = if t.def.rows[r].kind == crate::format::Kind::Amount {
+                "非负金额"
+            } else {
+                "非负整数"
+            };
             let rl = t.def.rows[r].full_label();
             let cl = t.def.column_label(r, c);
             let zero = if kind == "非负整数" { "；没有的应填 0" } else { "" };

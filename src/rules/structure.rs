@@ -20,10 +20,18 @@ pub const S001: Rule = Rule {
             .filter(|s| doc.section(s.number).is_none())
             .map(|s| {
                 // Point at where it should have been: the start of the next section found.
-                let at = doc.sections.iter().find(|x| x.number > s.number).map_or(doc.text.len(), |x| x.heading.span.start);
-                Finding::new("S001", format!("缺少第{}部分“{}、{}”（或其标题无法识别）", s.numeral, s.numeral, s.heading), Span::new(at, at))
-                    .in_section(s.numeral)
-                    .expected_found(format!("{}、{}", s.numeral, s.heading), "未找到")
+                let at = doc
+                    .sections
+                    .iter()
+                    .find(|x| x.number > s.number)
+                    .map_or(doc.text.len(), |x| x.heading.span.start);
+                Finding::new(
+                    "S001",
+                    format!("缺少第{}部分“{}、{}”（或其标题无法识别）", s.numeral, s.numeral, s.heading),
+                    Span::new(at, at),
+                )
+                .in_section(s.numeral)
+                .expected_found(format!("{}、{}", s.numeral, s.heading), "未找到")
             })
             .collect()
     },
@@ -43,7 +51,11 @@ pub const S002: Rule = Rule {
             .map(|h| {
                 let def = format::section(h.number);
                 let repeated = doc.section(h.number).is_some_and(|s| s.heading.span.start < h.span.start);
-                let what = if repeated { "重复出现" } else { "出现的位置不对（顺序错乱）" };
+                let what = if repeated {
+                    "重复出现"
+                } else {
+                    "出现的位置不对（顺序错乱）"
+                };
                 Finding::new("S002", format!("第{}部分标题“{}”{}", def.numeral, h.text, what), h.span).in_section(def.numeral)
             })
             .collect()
@@ -62,7 +74,11 @@ pub const S003: Rule = Rule {
         let mut out = Vec::new();
         let at = doc.title.as_ref().map_or(Span::new(0, 0), |t| t.span);
         if doc.title.is_none() {
-            out.push(Finding::new("S003", "没有找到报告标题（应为“机关名称 + YYYY年 + 政府信息公开工作年度报告”）", at));
+            out.push(Finding::new(
+                "S003",
+                "没有找到报告标题（应为“机关名称 + YYYY年 + 政府信息公开工作年度报告”）",
+                at,
+            ));
         } else {
             if doc.agency.is_none() {
                 out.push(Finding::new("S003", "标题中没有机关名称", at).expected_found("机关名称", "未找到"));
@@ -85,16 +101,23 @@ pub const S004: Rule = Rule {
     example: "一行的数字连在一起（801000081），无法唯一拆成七个数",
     check: |doc: &Document| {
         let mut out = Vec::new();
-        let tables: [(&format::TableDef, Option<&Table>); 3] =
-            [(&format::TABLE_A, doc.tables.active.as_ref()), (&format::TABLE_B, doc.tables.applications.as_ref()), (&format::TABLE_C, doc.tables.review.as_ref())];
+        let tables: [(&format::TableDef, Option<&Table>); 3] = [
+            (&format::TABLE_A, doc.tables.active.as_ref()),
+            (&format::TABLE_B, doc.tables.applications.as_ref()),
+            (&format::TABLE_C, doc.tables.review.as_ref()),
+        ];
         for (def, table) in tables {
             let numeral = format::section(def.section).numeral;
             let Some(t) = table else {
                 let at = doc.section(def.section).map_or(Span::new(0, 0), |s| s.heading.span);
                 out.push(
-                    Finding::new("S004", format!("缺少表格“{}”（第{}部分），其中的核对均未进行", def.title, numeral), at)
-                        .in_section(numeral)
-                        .with_table(def),
+                    Finding::new(
+                        "S004",
+                        format!("缺少表格“{}”（第{}部分），其中的核对均未进行", def.title, numeral),
+                        at,
+                    )
+                    .in_section(numeral)
+                    .with_table(def),
                 );
                 continue;
             };
@@ -135,7 +158,11 @@ pub const S004: Rule = Rule {
             }
             let mut f = Finding::new("S004", msg, t.span).in_section(numeral).with_table(t.def);
             f.found = Some(format!("{} 格无法读取", unreadable.len()));
-            f.cells = unreadable.iter().take(200).map(|&(r, c)| crate::relations::cell_ref(t, r, c)).collect();
+            f.cells = unreadable
+                .iter()
+                .take(200)
+                .map(|&(r, c)| crate::relations::cell_ref(t, r, c))
+                .collect();
             out.push(f);
         }
         out
@@ -151,7 +178,9 @@ pub const S005: Rule = Rule {
     why: "自2021年度报告起应使用国办公开办函〔2021〕30号格式，（六）其他处理分为三个小项；旧表会漏报这些情形。",
     example: "（六）其他处理	0	0	0	0	0	0	0（下面没有 1. 2. 3. 三个小项）",
     check: |doc: &Document| {
-        let Some(t) = doc.tables.applications.as_ref() else { return Vec::new() };
+        let Some(t) = doc.tables.applications.as_ref() else {
+            return Vec::new();
+        };
         let year = doc.year.as_ref().map(|y| y.value).or(doc.period_year.as_ref().map(|y| y.value));
         if t.def.layout != "2019" || year.is_none_or(|y| y < 2021) {
             return Vec::new();

@@ -32,10 +32,7 @@ pub fn is_space(c: char) -> bool {
 
 /// The folded form of `s` with all whitespace removed: what labels are compared by.
 pub fn squash(s: &str) -> String {
-    s.chars()
-        .map(fold)
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    s.chars().map(fold).filter(|c| !c.is_whitespace()).collect()
 }
 
 /// The folded text with a map back to the user's byte offsets.

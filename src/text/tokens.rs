@@ -174,14 +174,7 @@ fn tokenize_line(text: &str, base: usize, line: &str, out: &mut Vec<Token>) {
     let _ = text;
 }
 
-fn push_num(
-    chars: &[(usize, char)],
-    base: usize,
-    from: usize,
-    to: usize,
-    end_of: &dyn Fn(usize) -> usize,
-    out: &mut Vec<Token>,
-) {
+fn push_num(chars: &[(usize, char)], base: usize, from: usize, to: usize, end_of: &dyn Fn(usize) -> usize, out: &mut Vec<Token>) {
     let s: String = chars[from..to].iter().map(|&(_, c)| c).collect();
     out.push(Token {
         tok: Tok::Num(s),
@@ -201,7 +194,12 @@ mod tests {
     fn row_with_ordinal_and_values() {
         assert_eq!(
             toks("3.其他 0 ２ /"),
-            vec![Tok::Text("3.其他".into()), Tok::Num("0".into()), Tok::Num("2".into()), Tok::Blank("/".into())]
+            vec![
+                Tok::Text("3.其他".into()),
+                Tok::Num("0".into()),
+                Tok::Num("2".into()),
+                Tok::Blank("/".into())
+            ]
         );
     }
 

@@ -1,0 +1,1 @@
+//! The thin WebAssembly binding (placeholder until the web checker lands).
