@@ -73,6 +73,9 @@ pub fn read_applications(text: &str, region: Span) -> Table {
     if let Some(t) = remapped.complete_table(def, region) {
         return t;
     }
+    if let Some(t) = remapped.columns_decide(def, region) {
+        return t;
+    }
     if let Some(t) = stream_applications(&tokens, region) {
         return t;
     }
@@ -208,6 +211,61 @@ impl Anchored {
         })
     }
 
+    /// Rows whose run-together digits split more than one way are decided by
+    /// the table's column relations: accepted only when exactly one
+    /// combination of the rows' splits makes every relation of the table hold.
+    fn columns_decide(&self, def: &'static TableDef, region: Span) -> Option<Table> {
+        if !self.orphans.is_empty() {
+            return None;
+        }
+        let mut options: Vec<Vec<Vec<Cell>>> = Vec::with_capacity(def.rows.len());
+        let mut combos: usize = 1;
+        for (r, row) in def.rows.iter().enumerate() {
+            let g = self.groups.get(r)?.as_ref()?;
+            let opts = match group_cells(g, row, def) {
+                Some(c) => vec![c],
+                None if g.values.len() < row.width => split_all(&g.values, row.width, &row_check(def, row))?,
+                None => return None,
+            };
+            combos = combos.saturating_mul(opts.len());
+            options.push(opts);
+        }
+        if combos <= 1 || combos > 4096 {
+            return None;
+        }
+        let mut found: Option<Table> = None;
+        for k in 0..combos {
+            let mut rest = k;
+            let cells: Vec<Vec<Cell>> = options
+                .iter()
+                .map(|o| {
+                    let pick = rest % o.len();
+                    rest /= o.len();
+                    o[pick].clone()
+                })
+                .collect();
+            let t = Table {
+                def,
+                cells,
+                mode: ReadMode::Rows,
+                span: region,
+                problems: Vec::new(),
+            };
+            let holds = def
+                .relations
+                .iter()
+                .flat_map(|rel| crate::relations::instances(def, rel))
+                .all(|i| matches!(crate::relations::check(&t, &i), crate::relations::Outcome::Holds));
+            if holds {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(t);
+            }
+        }
+        found
+    }
+
     /// What could be read, with the rest missing and the reasons.
     fn partial_table(&self, def: &'static TableDef, region: Span, tokens: &[Token]) -> Table {
         let mut problems = Vec::new();
@@ -307,10 +365,19 @@ fn cell_of(t: Option<&Token>, kind: Kind) -> Cell {
     }
 }
 
-/// Every way to cut the digit runs of `tokens` into `width` integers (no
-/// leading zeros, every run cut at least once) that passes `check`; the
-/// cells when there is exactly one.
+/// The most candidate splits of one row kept for the whole-table check.
+const MAX_SPLITS: usize = 8;
+
+/// The cells when exactly one split of the digits passes `check`.
 fn split_unique(tokens: &[Token], width: usize, check: &dyn Fn(&[u64]) -> bool) -> Option<Vec<Cell>> {
+    let mut all = split_all(tokens, width, check)?;
+    (all.len() == 1).then(|| all.remove(0))
+}
+
+/// Every way (at most [`MAX_SPLITS`]) to cut the digit runs of `tokens` into
+/// `width` integers (no leading zeros, every run cut at least once) that
+/// passes `check`. `None` when there are more, or the search was too long.
+fn split_all(tokens: &[Token], width: usize, check: &dyn Fn(&[u64]) -> bool) -> Option<Vec<Vec<Cell>>> {
     let runs: Vec<(&str, Span)> = tokens
         .iter()
         .filter_map(|t| match &t.tok {
@@ -325,59 +392,21 @@ fn split_unique(tokens: &[Token], width: usize, check: &dyn Fn(&[u64]) -> bool) 
     if total < width || total > 64 {
         return None;
     }
-    // Each piece: (run index, byte start, byte end).
-    let mut found: Vec<Vec<(usize, usize, usize)>> = Vec::new();
-    let mut pieces: Vec<(usize, usize, usize)> = Vec::new();
-    let mut budget: u32 = 200_000;
-    fn rec(
-        runs: &[(&str, Span)],
-        run: usize,
-        pos: usize,
-        width: usize,
-        pieces: &mut Vec<(usize, usize, usize)>,
-        found: &mut Vec<Vec<(usize, usize, usize)>>,
-        check: &dyn Fn(&[u64]) -> bool,
-        budget: &mut u32,
-    ) {
-        if found.len() > 1 || *budget == 0 {
-            return;
-        }
-        *budget -= 1;
-        if run == runs.len() {
-            if pieces.len() == width {
-                let vals: Vec<u64> = pieces
-                    .iter()
-                    .map(|&(r, a, b)| runs[r].0[a..b].parse().unwrap_or(u64::MAX))
-                    .collect();
-                if check(&vals) {
-                    found.push(pieces.clone());
-                }
-            }
-            return;
-        }
-        let s = runs[run].0;
-        if pieces.len() >= width {
-            return;
-        }
-        // Remaining digits must leave at least one digit per remaining piece.
-        let max_len = if s.as_bytes()[pos] == b'0' { 1 } else { (s.len() - pos).min(18) };
-        for len in 1..=max_len {
-            let end = pos + len;
-            pieces.push((run, pos, end));
-            if end == s.len() {
-                rec(runs, run + 1, 0, width, pieces, found, check, budget);
-            } else {
-                rec(runs, run, end, width, pieces, found, check, budget);
-            }
-            pieces.pop();
-        }
-    }
-    rec(&runs, 0, 0, width, &mut pieces, &mut found, check, &mut budget);
-    if found.len() != 1 || budget == 0 {
+    let mut search = Splits {
+        runs: &runs,
+        width,
+        check,
+        pieces: Vec::new(),
+        found: Vec::new(),
+        budget: 200_000,
+    };
+    search.run(0, 0);
+    let Splits { found, budget, .. } = search;
+    if found.is_empty() || found.len() > MAX_SPLITS || budget == 0 {
         return None;
     }
-    Some(
-        found[0]
+    let cells = |pieces: &Vec<(usize, usize, usize)>| -> Vec<Cell> {
+        pieces
             .iter()
             .map(|&(r, a, b)| {
                 let (s, span) = runs[r];
@@ -387,8 +416,59 @@ fn split_unique(tokens: &[Token], width: usize, check: &dyn Fn(&[u64]) -> bool) 
                     split: true,
                 }
             })
-            .collect(),
-    )
+            .collect()
+    };
+    Some(found.iter().map(cells).collect())
+}
+
+/// A depth-first search over the ways to cut digit runs into figures.
+struct Splits<'a> {
+    runs: &'a [(&'a str, Span)],
+    width: usize,
+    check: &'a dyn Fn(&[u64]) -> bool,
+    /// Pieces cut so far: (run index, byte start, byte end).
+    pieces: Vec<(usize, usize, usize)>,
+    found: Vec<Vec<(usize, usize, usize)>>,
+    /// Steps left; the search gives up (and the cells stay unreadable) at 0.
+    budget: u32,
+}
+
+impl Splits<'_> {
+    fn run(&mut self, run: usize, pos: usize) {
+        if self.found.len() > MAX_SPLITS || self.budget == 0 {
+            return;
+        }
+        self.budget -= 1;
+        if run == self.runs.len() {
+            if self.pieces.len() == self.width {
+                let vals: Vec<u64> = self
+                    .pieces
+                    .iter()
+                    .map(|&(r, a, b)| self.runs[r].0[a..b].parse().unwrap_or(u64::MAX))
+                    .collect();
+                if (self.check)(&vals) {
+                    self.found.push(self.pieces.clone());
+                }
+            }
+            return;
+        }
+        // Every run still to come needs at least one piece.
+        if self.pieces.len() + (self.runs.len() - run) > self.width {
+            return;
+        }
+        let s = self.runs[run].0;
+        let max_len = if s.as_bytes()[pos] == b'0' { 1 } else { (s.len() - pos).min(18) };
+        for len in 1..=max_len {
+            let end = pos + len;
+            self.pieces.push((run, pos, end));
+            if end == s.len() {
+                self.run(run + 1, 0);
+            } else {
+                self.run(run, end);
+            }
+            self.pieces.pop();
+        }
+    }
 }
 
 /// The span of folded digits `a..b` of a token whose user text is `span`
@@ -412,9 +492,8 @@ fn stream_applications(tokens: &[Token], region: Span) -> Option<Table> {
     while i < runs.len() {
         let k = runs[i].len();
         if k >= 2 && buffer.is_empty() && i + 7 <= runs.len() && runs[i..i + 7].iter().all(|r| r.len() == k) {
-            for row in 0..k {
-                rows.push((0..7).map(|c| runs[i + c][row]).collect());
-            }
+            let block = &runs[i..i + 7];
+            rows.extend((0..k).map(|row| block.iter().map(|col| col[row]).collect::<Vec<_>>()));
             i += 7;
             continue;
         }

@@ -132,7 +132,7 @@ pub const S004: Rule = Rule {
                 format!("表格“{}”（第{}部分）有 {} 个单元格无法读取", def.title, numeral, unreadable.len())
             };
             if !t.problems.is_empty() {
-                msg.push_str("：");
+                msg.push('：');
                 msg.push_str(&t.problems.join("；"));
             }
             let not_assessed: Vec<String> = t

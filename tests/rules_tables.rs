@@ -1,0 +1,281 @@
+//! Issue 2's rules: each fires on a real report made wrong in one place (in
+//! all three text shapes) and stays silent on the clean reports.
+
+mod common;
+use common::*;
+
+const TABLE_CODES: [&str; 13] = [
+    "S001", "S002", "S003", "S004", "S005", "A001", "A002", "B001", "B002", "B003", "B004", "C001", "C002",
+];
+
+#[test]
+fn clean_seeds_raise_none_of_these() {
+    for name in SEEDS {
+        let r = run(&fixture(name));
+        let hits: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| TABLE_CODES.contains(&f.code))
+            .map(|f| (f.code, &f.message))
+            .collect();
+        assert!(hits.is_empty(), "{name}: {hits:?}");
+    }
+}
+
+/// The real reports raise exactly their known defects (../shared/reports/README.md).
+#[test]
+fn real_reports_raise_only_known_defects() {
+    let expected: [(&str, &[&str]); 7] = [
+        (REAL[0], &["S005", "C001", "C001"]),
+        (REAL[1], &["S005", "C001", "C001"]),
+        (REAL[2], &["S005"]),
+        (REAL[3], &["S005"]),
+        (REAL[4], &[]),
+        (REAL[5], &["S004"]), // table C in reading order: not readable with certainty
+        (REAL[6], &["S004"]), // 693665: run-together figures with many splits
+    ];
+    for (name, want) in expected {
+        let r = run(&fixture(name));
+        let mut got: Vec<&str> = codes(&r).into_iter().filter(|c| TABLE_CODES.contains(c)).collect();
+        got.sort();
+        let mut want = want.to_vec();
+        want.sort();
+        assert_eq!(got, want, "{name}");
+    }
+}
+
+#[test]
+fn c001_finds_hongzequ_totals_in_both_shapes() {
+    for name in [REAL[0], REAL[1]] {
+        let r = run(&fixture(name));
+        let c = with_code(&r, "C001");
+        assert_eq!(c.len(), 2, "{name}");
+        assert_eq!(
+            (c[0].row, c[0].column, c[0].expected.as_deref(), c[0].found.as_deref()),
+            (Some(0), Some(4), Some("11"), Some("0"))
+        );
+        assert_eq!(
+            (c[1].row, c[1].column, c[1].expected.as_deref(), c[1].found.as_deref()),
+            (Some(2), Some(4), Some("5"), Some("0"))
+        );
+        assert!(c[0].message.contains("结果维持 10 + 结果纠正 1"), "{}", c[0].message);
+        assert_eq!(c[0].cells.len(), 5);
+    }
+}
+
+/// Anchors: section 三's heading, then a row label unique in each shape.
+const B_ANCHOR: &str = "收到和处理政府信息公开申请情况\n";
+
+#[test]
+fn b001_row_total() {
+    for (shape, name) in SHAPES {
+        // 予以公开: 总计 (column 7) becomes 5 while the six columns add to 0.
+        let text = set_figure(&fixture(name), B_ANCHOR, "予以公开", 6, "5");
+        let r = run(&text);
+        let f = with_code(&r, "B001");
+        assert_eq!(f.len(), 1, "{shape}: {:?}", codes(&r));
+        assert_eq!((f[0].table, f[0].row, f[0].column), (Some("B"), Some(2), Some(6)), "{shape}");
+        assert_eq!((f[0].expected.as_deref(), f[0].found.as_deref()), (Some("0"), Some("5")));
+        assert!(
+            f[0].message.contains("（一）予以公开") && f[0].message.contains("报告为 5"),
+            "{}",
+            f[0].message
+        );
+        // The finding points at the changed figure.
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(chars[f[0].place.start..f[0].place.end].iter().collect::<String>(), "5", "{shape}");
+    }
+}
+
+#[test]
+fn b002_column_total() {
+    for (shape, name) in SHAPES {
+        // 国家秘密, 自然人 := 2 and its 总计 := 2: the row adds up, the columns do not.
+        let text = set_figure(&fixture(name), B_ANCHOR, "属于国家秘密", 0, "2");
+        let text = set_figure(&text, B_ANCHOR, "属于国家秘密", 6, "2");
+        let r = run(&text);
+        assert!(with_code(&r, "B001").is_empty(), "{shape}");
+        let f = with_code(&r, "B002");
+        let cols: Vec<_> = f.iter().map(|f| f.column).collect();
+        assert_eq!(cols, vec![Some(0), Some(6)], "{shape}: {:?}", codes(&r));
+        assert_eq!(f[0].row_label.as_deref(), Some("三、本年度办理结果·（七）总计"));
+        let num = |s: &Option<String>| s.as_deref().unwrap().parse::<i64>().unwrap();
+        assert_eq!(num(&f[0].expected) - num(&f[0].found), 2, "{shape}");
+        assert!(f[0].message.contains("1.属于国家秘密 2"), "{}", f[0].message);
+    }
+}
+
+#[test]
+fn b003_balance() {
+    for (shape, name) in SHAPES {
+        // 上年结转 := 1 in 自然人 and 总计: the row holds, 一 + 二 ≠ 七 + 四.
+        let text = set_figure(&fixture(name), B_ANCHOR, "上年结转政府信息公开申请数量", 0, "1");
+        let text = set_figure(&text, B_ANCHOR, "上年结转政府信息公开申请数量", 6, "1");
+        let r = run(&text);
+        let f = with_code(&r, "B003");
+        assert_eq!(
+            f.iter().map(|f| f.column).collect::<Vec<_>>(),
+            vec![Some(0), Some(6)],
+            "{shape}: {:?}",
+            codes(&r)
+        );
+        assert!(
+            f[0].message.contains("本年新收") && f[0].message.contains("勾稽"),
+            "{}",
+            f[0].message
+        );
+        assert_eq!(f[0].cells.len(), 4);
+    }
+}
+
+#[test]
+fn b004_not_a_count() {
+    for (shape, name) in SHAPES {
+        let text = set_figure(&fixture(name), B_ANCHOR, "重复申请", 2, "—");
+        let r = run(&text);
+        let f = with_code(&r, "B004");
+        assert_eq!(f.len(), 1, "{shape}: {:?}", codes(&r));
+        assert_eq!((f[0].row, f[0].column), (Some(16), Some(2)), "{shape}");
+        assert_eq!(f[0].found.as_deref(), Some("—"));
+        // The checks through that cell are not silently passed.
+        assert!(f[0].message.contains("未能进行"));
+    }
+}
+
+#[test]
+fn c001_group_total() {
+    for (shape, name) in SHAPES {
+        // The 15 figures of table C are on one line: set 行政复议's 结果维持 to 3.
+        let text = set_figure(&fixture(name), "行政诉讼情况\n", "审", 0, "3");
+        let r = run(&text);
+        let f = with_code(&r, "C001");
+        assert_eq!(f.len(), 1, "{shape}: {:?}", codes(&r));
+        assert_eq!(
+            (f[0].row, f[0].column, f[0].expected.as_deref()),
+            (Some(0), Some(4), Some("3")),
+            "{shape}"
+        );
+    }
+}
+
+#[test]
+fn c002_not_a_count() {
+    for (shape, name) in SHAPES {
+        let text = set_figure(&fixture(name), "行政诉讼情况\n", "审", 7, "/");
+        let r = run(&text);
+        let f = with_code(&r, "C002");
+        assert_eq!(f.len(), 1, "{shape}: {:?}", codes(&r));
+        assert_eq!((f[0].row, f[0].column), (Some(1), Some(2)), "{shape}");
+    }
+}
+
+const A_ANCHOR: &str = "主动公开政府信息情况\n";
+
+#[test]
+fn a001_not_a_count() {
+    for (shape, name) in SHAPES {
+        let text = set_figure(&fixture(name), A_ANCHOR, "行政处罚", 0, "无");
+        let r = run(&text);
+        let f = with_code(&r, "A001");
+        assert_eq!(f.len(), 1, "{shape}: {:?}", codes(&r));
+        assert_eq!((f[0].table, f[0].row), (Some("A"), Some(3)));
+    }
+}
+
+#[test]
+fn a002_valid_below_net_issued() {
+    for (shape, name) in SHAPES {
+        // 行政规范性文件: 制发 5, 废止 0, 现行有效 0 (in 001 废止 is 7: make it 0).
+        let text = set_figure(&fixture(name), A_ANCHOR, "行政规范性文件", 0, "5");
+        let text = set_figure(&text, A_ANCHOR, "行政规范性文件", 1, "0");
+        let r = run(&text);
+        let f = with_code(&r, "A002");
+        assert_eq!(f.len(), 1, "{shape}: {:?}", codes(&r));
+        assert_eq!((f[0].row, f[0].column, f[0].found.as_deref()), (Some(1), Some(2), Some("0")));
+        assert!(f[0].message.contains("行政规范性文件"));
+    }
+}
+
+#[test]
+fn s001_missing_section() {
+    for (shape, name) in SHAPES {
+        let text = fixture(name).replacen("五、存在", "存在", 1);
+        let r = run(&text);
+        let f = with_code(&r, "S001");
+        assert_eq!(f.len(), 1, "{shape}");
+        assert_eq!(f[0].section, Some("五"));
+    }
+}
+
+#[test]
+fn s002_out_of_order() {
+    for (shape, name) in SHAPES {
+        // A second "三、收到和处理…" heading appended at the end.
+        let text = format!("{}\n三、收到和处理政府信息公开申请情况\n", fixture(name));
+        let r = run(&text);
+        let f = with_code(&r, "S002");
+        assert_eq!(f.len(), 1, "{shape}: {:?}", codes(&r));
+        assert!(f[0].message.contains("重复"), "{}", f[0].message);
+    }
+}
+
+#[test]
+fn s003_title_without_year() {
+    let text = fixture(SEEDS[1]).replacen("中卫市审批服务管理局 2023年政府信息公开工作年度报告", "政府信息公开工作年度报告", 1);
+    let r = run(&text);
+    let msgs: Vec<_> = with_code(&r, "S003").iter().map(|f| f.message.clone()).collect();
+    assert_eq!(msgs.len(), 2, "{msgs:?}");
+}
+
+#[test]
+fn s004_unreadable_cells_are_reported() {
+    for (shape, name) in SHAPES {
+        // One figure of the 予以公开 row disappears: the row cannot be read.
+        let text = set_figure(&fixture(name), B_ANCHOR, "予以公开", 3, "");
+        let r = run(&text);
+        let f = with_code(&r, "S004");
+        assert_eq!(f.len(), 1, "{shape}: {:?}", codes(&r));
+        assert!(
+            f[0].message.contains("予以公开") && f[0].message.contains("未能核对"),
+            "{shape}: {}",
+            f[0].message
+        );
+        // No arithmetic error is made up from the missing cell.
+        assert!(
+            with_code(&r, "B001").is_empty() && with_code(&r, "B002").is_empty(),
+            "{shape}: {:?}",
+            codes(&r)
+        );
+    }
+}
+
+#[test]
+fn s004_missing_table() {
+    let text = fixture(SEEDS[1]);
+    let start = text.find("四、政府信息公开行政复议").unwrap();
+    let end = text.find("五、存在的主要问题").unwrap();
+    let text = format!("{}四、政府信息公开行政复议、行政诉讼情况\n\n{}", &text[..start], &text[end..]);
+    let r = run(&text);
+    let f = with_code(&r, "S004");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].table, Some("C"));
+}
+
+#[test]
+fn s005_old_layout() {
+    for name in [REAL[0], REAL[2]] {
+        let r = run(&fixture(name));
+        let f = with_code(&r, "S005");
+        assert_eq!(f.len(), 1);
+        assert_eq!(r.report.as_ref().unwrap().tables.applications_layout, Some("2019"));
+    }
+    // A seed turned into the 2019 layout: the three sub-rows of （六） folded into one.
+    let text = fixture(SEEDS[1]);
+    let a = text.find("\t(六) 其他处理\t1.申请人").unwrap();
+    let b = text.find("(七) 总计").unwrap();
+    let text = format!("{}\t(六) 其他处理\t0\t0\t0\t0\t0\t0\t0\n{}", &text[..a], &text[b..]);
+    let r = run(&text);
+    assert_eq!(r.report.as_ref().unwrap().tables.applications_layout, Some("2019"));
+    assert_eq!(with_code(&r, "S005").len(), 1);
+    assert!(with_code(&r, "B002").is_empty(), "{:?}", codes(&r));
+}
