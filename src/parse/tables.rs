@@ -107,19 +107,23 @@ fn anchor(tokens: &[Token], rows: &[RowDef]) -> Anchored {
     let mut groups: Vec<Option<Group>> = vec![None; rows.len()];
     let mut orphans = Vec::new();
     let mut pending = String::new();
-    let mut pending_span: Option<Span> = None;
-    // Open group: (row index, remaining capacity).
+    // The row whose figures are being read, while it is short of figures.
     let mut open: Option<usize> = None;
+    // The tab just seen, if nothing came after it yet: two tabs in a row
+    // inside a row's figures enclose an empty cell.
+    let mut last_tab: Option<Span> = None;
+    let short = |groups: &[Option<Group>], open: Option<usize>| -> Option<usize> {
+        let r = open?;
+        let g = groups[r].as_ref()?;
+        (!g.values.is_empty() && g.values.len() < rows[r].width).then_some(r)
+    };
     for t in tokens {
         match &t.tok {
             Tok::Text(s) => {
-                if let Some(r) = open {
-                    if groups[r].as_ref().is_some_and(|g| !g.values.is_empty()) {
-                        open = None;
-                    }
+                if short(&groups, open).is_some() {
+                    open = None;
                 }
                 pending.push_str(s);
-                pending_span = Some(pending_span.map_or(t.span, |p| p.cover(t.span)));
             }
             Tok::Num(_) | Tok::Blank(_) => {
                 if open.is_none() {
@@ -128,28 +132,48 @@ fn anchor(tokens: &[Token], rows: &[RowDef]) -> Anchored {
                             groups[r] = Some(Group { values: Vec::new() });
                             open = Some(r);
                         }
-                        _ => {
-                            orphans.push(t.clone());
-                            pending.clear();
-                            pending_span = None;
-                            continue;
-                        }
+                        _ => orphans.push(t.clone()),
                     }
                     pending.clear();
-                    pending_span = None;
                 }
-                let r = open.unwrap_or(0);
-                if let Some(g) = groups[r].as_mut() {
-                    g.values.push(t.clone());
-                    if g.values.len() >= rows[r].width {
-                        open = None;
+                if let Some(r) = open {
+                    push_value(&mut groups, rows, &mut open, r, t.clone());
+                }
+            }
+            Tok::Tab => {
+                if let (Some(prev), Some(r)) = (last_tab, short(&groups, open)) {
+                    let blank = Token {
+                        tok: Tok::Blank(String::new()),
+                        span: Span::new(prev.end, t.span.start),
+                    };
+                    push_value(&mut groups, rows, &mut open, r, blank);
+                }
+            }
+            Tok::Newline { .. } => {
+                // A row one figure short that ends in a tab: its last cell is empty.
+                if let (Some(prev), Some(r)) = (last_tab, short(&groups, open)) {
+                    if groups[r].as_ref().is_some_and(|g| g.values.len() + 1 == rows[r].width) {
+                        let blank = Token {
+                            tok: Tok::Blank(String::new()),
+                            span: Span::new(prev.end, t.span.start),
+                        };
+                        push_value(&mut groups, rows, &mut open, r, blank);
                     }
                 }
             }
-            Tok::Tab | Tok::Newline { .. } => {}
         }
+        last_tab = matches!(t.tok, Tok::Tab).then_some(t.span);
     }
     Anchored { groups, orphans }
+}
+
+fn push_value(groups: &mut [Option<Group>], rows: &[RowDef], open: &mut Option<usize>, r: usize, t: Token) {
+    if let Some(g) = groups[r].as_mut() {
+        g.values.push(t);
+        if g.values.len() >= rows[r].width {
+            *open = None;
+        }
+    }
 }
 
 /// The row whose keyword ends nearest the end of `label` (ties: the longer keyword).
