@@ -79,6 +79,9 @@ pub struct TableValues {
 /// Table group A by row.
 #[derive(Debug, Clone, Serialize)]
 pub struct ActiveValues {
+    /// `"2021"`, or `"2019"` for the older table (whose document columns are
+    /// 本年新制作数量, 本年新公开数量, 对外公开总数量).
+    pub layout: &'static str,
     /// 规章: 本年制发件数, 本年废止件数, 现行有效件数.
     pub rules: Vec<Option<u64>>,
     /// 行政规范性文件: the same three.
@@ -235,18 +238,26 @@ fn facts(doc: &Document) -> ReportFacts {
 }
 
 fn active_values(t: &Table) -> ActiveValues {
-    let c = t.counts();
-    let one = |r: usize| c.get(r).and_then(|row| row.first().copied().flatten());
-    let fees = t.cell(5, 0).and_then(|c| match c.value {
+    let def = t.def;
+    let row = |id: &str| -> Vec<Option<u64>> {
+        def.row_index(id)
+            .and_then(|r| t.cells.get(r))
+            .map(|cells| cells.iter().map(|c| c.value.count()).collect())
+            .unwrap_or_default()
+    };
+    // The decision count: the only column in 2021, the last (处理决定数量) in 2019.
+    let decisions = |id: &str| row(id).last().copied().flatten();
+    let fees = def.row_index("fees").and_then(|r| t.cell(r, 0)).and_then(|c| match c.value {
         Value::Amount(a, _) => Some(a),
         _ => None,
     });
     ActiveValues {
-        rules: c.first().cloned().unwrap_or_default(),
-        normative: c.get(1).cloned().unwrap_or_default(),
-        licensing: one(2),
-        penalty: one(3),
-        enforcement: one(4),
+        layout: def.layout,
+        rules: row("rules"),
+        normative: row("normative"),
+        licensing: decisions("licensing"),
+        penalty: decisions("penalty"),
+        enforcement: decisions("enforcement"),
         fees,
     }
 }

@@ -356,3 +356,30 @@ fn title_agency_year_period() {
         assert_eq!(rep.sections.len(), 6, "{file}");
     }
 }
+
+/// A report for 2020 keeps the 2019 table A (新制作/新公开/对外公开总数量,
+/// 上一年项目数量/本年增减/处理决定数量, 政府集中采购): it is read in that
+/// layout, a negative 本年增/减 is no error, and nothing is reported unreadable.
+#[test]
+fn table_a_in_the_2019_layout() {
+    let text = fixture(SEEDS[1]);
+    let a = text.find("第二十条第（一）项").unwrap();
+    let b = text.find("三、收到和处理政府信息公开申请情况").unwrap();
+    let old = "第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n规范性文件\t2\t2\t15\n\
+第二十条第（五）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t120\t-3\t560\n其他对外管理服务事项\t0\t0\t0\n\
+第二十条第（六）项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政处罚\t50\t+2\t130\n行政强制\t5\t0\t3\n\
+第二十条第（八）项\n信息内容\t上一年项目数量\t本年增/减\n行政事业性收费\t3\t-1\n\
+第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t12\t356.8\n\n";
+    let text = format!("{}{}{}", &text[..a], old, &text[b..]);
+    let r = run(&text);
+    let act = r.report.as_ref().unwrap().tables.active.as_ref().unwrap();
+    assert_eq!(act.layout, "2019");
+    assert_eq!(act.normative, vec![Some(2), Some(2), Some(15)]);
+    assert_eq!((act.licensing, act.penalty, act.enforcement), (Some(560), Some(130), Some(3)));
+    let grid = r.report.as_ref().unwrap().grids.iter().find(|g| g.table == "A").unwrap();
+    assert_eq!(grid.rows[2].cells[1].value.as_deref(), Some("-3"));
+    assert_eq!(grid.rows[7].cells[1].value.as_deref(), Some("356.8"));
+    for code in ["A001", "A002", "S004"] {
+        assert!(with_code(&r, code).is_empty(), "{code}: {:?}", codes(&r));
+    }
+}

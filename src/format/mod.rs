@@ -68,6 +68,8 @@ pub enum Kind {
     Count,
     /// A non-negative decimal amount (table A's fee, 万元).
     Amount,
+    /// A change that may be negative (2019 table A's 本年增/减).
+    Signed,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -85,6 +87,9 @@ pub struct RowDef {
     /// How many value columns the row has (table A's rows differ).
     pub width: usize,
     pub kind: Kind,
+    /// The row's own column labels where they differ from the table's
+    /// (table A: each sub-table has its own header); empty otherwise.
+    pub cols: &'static [&'static str],
 }
 
 impl RowDef {
@@ -177,12 +182,11 @@ impl TableDef {
         self.rows.iter().map(|r| r.width).sum()
     }
     pub fn column_label(&self, row: usize, column: usize) -> &'static str {
-        let r = &self.rows[row];
-        match (self.id, r.width) {
-            ("A", 1) if r.kind == Kind::Amount => "本年收费金额（单位：万元）",
-            ("A", 1) => "本年处理决定数量",
-            _ => self.columns.get(column).copied().unwrap_or(""),
-        }
+        let cols = self
+            .rows
+            .get(row)
+            .map_or(self.columns, |r| if r.cols.is_empty() { self.columns } else { r.cols });
+        cols.get(column).copied().unwrap_or("")
     }
 }
 
@@ -194,6 +198,27 @@ const fn row(id: &'static str, label: &'static str, group: &'static str, keys: &
         keys,
         width,
         kind: Kind::Count,
+        cols: &[],
+    }
+}
+
+/// A row of table A with its sub-table's own columns.
+const fn arow(
+    id: &'static str,
+    label: &'static str,
+    group: &'static str,
+    keys: &'static [&'static str],
+    cols: &'static [&'static str],
+    kind: Kind,
+) -> RowDef {
+    RowDef {
+        id,
+        label,
+        group,
+        keys,
+        width: cols.len(),
+        kind,
+        cols,
     }
 }
 
@@ -206,19 +231,26 @@ pub const TABLE_A: TableDef = TableDef {
     layout: "2021",
     columns: &["本年制发件数", "本年废止件数", "现行有效件数"],
     rows: &[
-        row("rules", "规章", "第二十条第（一）项", &["规章"], 3),
-        row("normative", "行政规范性文件", "第二十条第（一）项", &["规范性文件"], 3),
-        row("licensing", "行政许可", "第二十条第（五）项", &["行政许可"], 1),
-        row("penalty", "行政处罚", "第二十条第（六）项", &["行政处罚"], 1),
-        row("enforcement", "行政强制", "第二十条第（六）项", &["行政强制"], 1),
-        RowDef {
-            id: "fees",
-            label: "行政事业性收费",
-            group: "第二十条第（八）项",
-            keys: &["事业性收费"],
-            width: 1,
-            kind: Kind::Amount,
-        },
+        row("rules", "规章", A_ITEM_1, &["规章"], 3),
+        row("normative", "行政规范性文件", A_ITEM_1, &["规范性文件"], 3),
+        arow(
+            "licensing",
+            "行政许可",
+            "第二十条第（五）项",
+            &["行政许可"],
+            &[A_DECISIONS],
+            Kind::Count,
+        ),
+        arow("penalty", "行政处罚", A_ITEM_6, &["行政处罚"], &[A_DECISIONS], Kind::Count),
+        arow("enforcement", "行政强制", A_ITEM_6, &["行政强制"], &[A_DECISIONS], Kind::Count),
+        arow(
+            "fees",
+            "行政事业性收费",
+            "第二十条第（八）项",
+            &["事业性收费"],
+            &["本年收费金额（单位：万元）"],
+            Kind::Amount,
+        ),
     ],
     relations: &[Relation {
         code: "A002",
@@ -228,6 +260,65 @@ pub const TABLE_A: TableDef = TableDef {
         right: &[plus(Sel::Col(0)), minus(Sel::Col(1))],
     }],
 };
+
+const A_ITEM_1: &str = "第二十条第（一）项";
+const A_ITEM_6: &str = "第二十条第（六）项";
+const A_DECISIONS: &str = "本年处理决定数量";
+
+/// Table group A in the 2019 format (国办公开办函〔2019〕60号), still met in
+/// reports for 2019 and 2020: read and shown, with no relation of its own.
+pub const TABLE_A_2019: TableDef = TableDef {
+    id: "A",
+    title: "主动公开政府信息情况",
+    section: 2,
+    layout: "2019",
+    columns: A19_DOCS,
+    rows: &[
+        arow("rules", "规章", A_ITEM_1, &["规章"], A19_DOCS, Kind::Count),
+        arow("normative", "规范性文件", A_ITEM_1, &["规范性文件"], A19_DOCS, Kind::Count),
+        arow(
+            "licensing",
+            "行政许可",
+            "第二十条第（五）项",
+            &["行政许可"],
+            A19_ITEMS,
+            Kind::Signed,
+        ),
+        arow(
+            "other_services",
+            "其他对外管理服务事项",
+            "第二十条第（五）项",
+            &["其他对外管理服务", "对外管理服务"],
+            A19_ITEMS,
+            Kind::Signed,
+        ),
+        arow("penalty", "行政处罚", A_ITEM_6, &["行政处罚"], A19_ITEMS, Kind::Signed),
+        arow("enforcement", "行政强制", A_ITEM_6, &["行政强制"], A19_ITEMS, Kind::Signed),
+        arow(
+            "fees",
+            "行政事业性收费",
+            "第二十条第（八）项",
+            &["事业性收费"],
+            &["上一年项目数量", "本年增/减"],
+            Kind::Signed,
+        ),
+        arow(
+            "procurement",
+            "政府集中采购",
+            "第二十条第（九）项",
+            &["集中采购"],
+            &["采购项目数量", "采购总金额"],
+            Kind::Amount,
+        ),
+    ],
+    relations: &[],
+};
+
+/// Words only the 2019 table A has.
+pub const A_2019_MARKS: [&str; 4] = ["新制作数量", "对外公开总数量", "上一年项目数量", "集中采购"];
+
+const A19_DOCS: &[&str] = &["本年新制作数量", "本年新公开数量", "对外公开总数量"];
+const A19_ITEMS: &[&str] = &["上一年项目数量", "本年增/减", "处理决定数量"];
 
 // ---------------------------------------------------------------- table B
 
@@ -424,4 +515,4 @@ pub const TABLE_C: TableDef = TableDef {
 };
 
 /// Every table definition, for the engine and the documentation.
-pub const TABLES: [&TableDef; 4] = [&TABLE_A, &TABLE_B, &TABLE_B_2019, &TABLE_C];
+pub const TABLES: [&TableDef; 5] = [&TABLE_A, &TABLE_A_2019, &TABLE_B, &TABLE_B_2019, &TABLE_C];

@@ -30,6 +30,8 @@ pub enum Value {
     Count(u64),
     /// A non-negative decimal amount, with its text.
     Amount(f64, String),
+    /// A change that may be negative (`-2`, `+3`), where the layout allows it.
+    Signed(i64),
     /// Written empty on purpose: "", "/", "—", "无".
     Blank(String),
     /// Something that is not a non-negative number (`-1`, `1.5` for a count).
@@ -44,12 +46,15 @@ impl Value {
         match self {
             Value::Count(n) => Some(*n as f64),
             Value::Amount(a, _) => Some(*a),
+            Value::Signed(n) => Some(*n as f64),
             _ => None,
         }
     }
+    /// The value as a non-negative integer, if it is one.
     pub fn count(&self) -> Option<u64> {
         match self {
             Value::Count(n) => Some(*n),
+            Value::Signed(n) => u64::try_from(*n).ok(),
             _ => None,
         }
     }
@@ -57,6 +62,7 @@ impl Value {
     pub fn display(&self) -> Option<String> {
         match self {
             Value::Count(n) => Some(n.to_string()),
+            Value::Signed(n) => Some(n.to_string()),
             Value::Amount(_, s) | Value::Invalid(s) => Some(s.clone()),
             Value::Blank(s) if s.is_empty() => Some("（空）".to_string()),
             Value::Blank(s) => Some(s.clone()),
@@ -185,7 +191,7 @@ pub fn parse(text: &str) -> Document<'_> {
         tables: Tables::default(),
     };
     let body = |n: u8| doc.section(n).map(|s| s.body);
-    let active = body(2).map(|b| tables::read_table(text, &format::TABLE_A, b));
+    let active = body(2).map(|b| tables::read_active(text, b));
     let applications = body(3).map(|b| tables::read_applications(text, b));
     let review = body(4).map(|b| tables::read_table(text, &format::TABLE_C, b));
     doc.tables = Tables {

@@ -23,6 +23,13 @@ use crate::format::{self, Kind, RowDef, TableDef};
 use crate::text::numbers::{parse_amount, parse_uint};
 use crate::text::tokens::{tokenize, Tok, Token};
 
+/// Reads table group A, in the 2021 layout or, where its words show it, the 2019 one.
+pub fn read_active(text: &str, region: Span) -> Table {
+    let body = crate::text::squash(&text[region.start..region.end]);
+    let old = format::A_2019_MARKS.iter().any(|m| body.contains(m));
+    read_table(text, if old { &format::TABLE_A_2019 } else { &format::TABLE_A }, region)
+}
+
 /// Reads table A or C from a section body.
 pub fn read_table(text: &str, def: &'static TableDef, region: Span) -> Table {
     let tokens = tokenize(text, region);
@@ -377,6 +384,10 @@ fn cell_of(t: Option<&Token>, kind: Kind) -> Cell {
                 Some(a) => Value::Amount(a, s.clone()),
                 None => Value::Invalid(s.clone()),
             },
+        },
+        (Tok::Num(s), Kind::Signed) => match s.trim_start_matches('+').parse::<i64>() {
+            Ok(n) => Value::Signed(n),
+            Err(_) => Value::Invalid(s.clone()),
         },
         (Tok::Blank(s), _) => Value::Blank(s.clone()),
         (Tok::Text(s), _) => Value::Invalid(s.clone()),

@@ -47,8 +47,9 @@ fn is_blank_marker(s: &str) -> bool {
 /// True for a line that is only a page number such as `-3-` or `— 3 —`.
 fn is_page_number(line: &str) -> bool {
     let t: String = line.chars().map(fold).filter(|c| !c.is_whitespace()).collect();
-    let inner = t.trim_matches(|c| c == '-' || c == '—');
-    t.len() > inner.len() && !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit())
+    let dash = |c: char| c == '-' || c == '—';
+    let inner = t.trim_matches(dash);
+    t.starts_with(dash) && t.ends_with(dash) && !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Tokenise `text[range]`. Offsets in the tokens are offsets in `text`.
@@ -162,6 +163,20 @@ fn tokenize_line(text: &str, base: usize, line: &str, out: &mut Vec<Token>) {
                 push_num(&chars, base, i, k, &end_of, out);
                 i = k;
             }
+            Class::Other
+                if text_start.is_none()
+                    && matches!(c, '-' | '+' | '−')
+                    && chars.get(i + 1).is_some_and(|&(_, n)| n.is_ascii_digit())
+                    && (i == 0 || class(chars[i - 1].1) != Class::Other) =>
+            {
+                // A signed figure (-2, +3): the sign belongs to the number.
+                let mut k = i + 1;
+                while k < chars.len() && chars[k].1.is_ascii_digit() {
+                    k += 1;
+                }
+                push_num(&chars, base, i, k, &end_of, out);
+                i = k;
+            }
             Class::Other => {
                 if text_start.is_none() {
                     text_start = Some(i);
@@ -223,6 +238,20 @@ mod tests {
                 Tok::Newline { blank: false }
             ]
         );
+    }
+
+    #[test]
+    fn signed_figures_and_page_dashes() {
+        assert_eq!(
+            toks("行政许可 12 -2 10"),
+            vec![
+                Tok::Text("行政许可".into()),
+                Tok::Num("12".into()),
+                Tok::Num("-2".into()),
+                Tok::Num("10".into())
+            ]
+        );
+        assert_eq!(toks("- 0"), vec![Tok::Blank("-".into()), Tok::Num("0".into())]);
     }
 
     #[test]
