@@ -206,7 +206,7 @@ fn finding(table: &Table, inst: &Instance, l: f64, r: f64) -> Finding {
             let right = term_list(table, &inst.right, &|r, _| short(def, r), false);
             (
                 format!(
-                    "“{col}”一列：{left} = {}，而 {right} = {}；按表中注明的勾稽关系两者应相等",
+                    "“{col}”一列：{left} = {}，而{right} = {}；按表中注明的勾稽关系两者应相等",
                     fmt_num(l),
                     fmt_num(r)
                 ),

@@ -95,7 +95,9 @@ pub struct RowDef {
 impl RowDef {
     /// The label with its group, for messages: （三）不予公开·1.属于国家秘密.
     pub fn full_label(&self) -> String {
-        if self.group.is_empty() {
+        // Numbered items (1. 2. …) need their group; （一）… and 一、… stand alone.
+        let numbered = self.label.starts_with(|c: char| c.is_ascii_digit());
+        if self.group.is_empty() || !numbered {
             self.label.to_string()
         } else {
             format!("{}·{}", self.group, self.label)
