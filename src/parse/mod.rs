@@ -168,6 +168,9 @@ impl Document<'_> {
     }
 }
 
+/// How far into the text the title and the statistics period are looked for (bytes).
+const PREAMBLE_MAX: usize = 20_000;
+
 /// Stages 1–3: normalise, find the parts, read the tables.
 pub fn parse(text: &str) -> Document<'_> {
     let norm = Normalized::new(text);

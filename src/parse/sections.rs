@@ -21,66 +21,77 @@ const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
 pub fn heading_hits(norm: &Normalized) -> Vec<HeadingHit> {
     let t = &norm.text;
     let mut hits = Vec::new();
+    // Whether only whitespace precedes the current character on its line.
+    let mut at_line_start = true;
+    let mut before: Option<char> = None;
     for (i, c) in t.char_indices() {
+        let prev = before.replace(c);
+        let line_start_here = at_line_start;
+        if c == '\n' {
+            at_line_start = true;
+        } else if !c.is_whitespace() {
+            at_line_start = false;
+        }
         let Some(n) = NUMERALS.iter().position(|&x| x == c) else { continue };
-        let def: &SectionDef = &SECTIONS[n];
-        let after = &t[i + c.len_utf8()..];
-        // The separator: 、 . , or a space.
-        let mut rest = after.chars();
-        let sep = rest.next();
-        if !matches!(sep, Some('、' | '.' | ',' | ' ')) {
-            continue;
+        if let Some(hit) = heading_at(norm, i, c, &SECTIONS[n], prev, line_start_here) {
+            hits.push(hit);
         }
-        let before = t[..i].chars().next_back();
-        if matches!(before, Some('(' | '第' | '（')) || before.is_some_and(|b| NUMERALS.contains(&b) || b == '十') {
-            continue;
-        }
-        let line_start = t[..i].rfind('\n').map_or(0, |p| p + 1);
-        let at_line_start = t[line_start..i].trim().is_empty();
-        let head_start = i + c.len_utf8() + sep.map_or(0, |s| s.len_utf8());
-        // The heading text: up to the end of the line, at most 40 characters.
-        let line_end = t[head_start..].find('\n').map_or(t.len(), |p| head_start + p);
-        let mut end = head_start;
-        for (k, (j, ch)) in t[head_start..line_end].char_indices().enumerate() {
-            if k >= 40 {
-                break;
-            }
-            end = head_start + j + ch.len_utf8();
-        }
-        let squashed: String = t[head_start..end].chars().filter(|c| !c.is_whitespace()).collect();
-        let key_at = def
-            .keys
-            .iter()
-            .filter_map(|k| squashed.find(k).map(|p| squashed[..p].chars().count()))
-            .min();
-        let Some(key_at) = key_at else { continue };
-        // Mid-line headings (text whose line breaks were lost) must have the
-        // key right after the numeral; at a line start the key may come a
-        // little later (政府信息公开行政复议…).
-        let ok = if at_line_start { key_at <= 12 } else { key_at <= 6 };
-        if !ok {
-            continue;
-        }
-        // The heading ends at the end of the line, or (mid-line) after the key phrase.
-        let heading_end = if at_line_start {
-            line_end
-        } else {
-            // As long as the standard heading, when the line breaks were lost.
-            let n = def.heading.chars().count();
-            t[head_start..line_end]
-                .char_indices()
-                .nth(n)
-                .map_or(line_end, |(j, _)| head_start + j)
-        };
-        let text = t[i..heading_end].trim_end().to_string();
-        hits.push(HeadingHit {
-            number: def.number,
-            span: norm.span(i, i + text.len()),
-            text,
-        });
     }
     hits
 }
+
+/// The heading of section `def` starting at byte `i` (its numeral `c`), if
+/// one starts there. Looks at most [`HEADING_WINDOW`] characters ahead.
+fn heading_at(norm: &Normalized, i: usize, c: char, def: &SectionDef, before: Option<char>, at_line_start: bool) -> Option<HeadingHit> {
+    let t = &norm.text;
+    // The separator: 、 . , or a space.
+    let sep = t[i + c.len_utf8()..].chars().next()?;
+    if !matches!(sep, '、' | '.' | ',' | ' ') {
+        return None;
+    }
+    if matches!(before, Some('(' | '第' | '（')) || before.is_some_and(|b| NUMERALS.contains(&b) || b == '十') {
+        return None;
+    }
+    let head_start = i + c.len_utf8() + sep.len_utf8();
+    // The rest of the line, at most HEADING_WINDOW characters.
+    let mut window_end = head_start;
+    for (k, (j, ch)) in t[head_start..].char_indices().enumerate() {
+        if k >= HEADING_WINDOW || ch == '\n' {
+            break;
+        }
+        window_end = head_start + j + ch.len_utf8();
+    }
+    let window = &t[head_start..window_end];
+    let squashed: String = window.chars().take(40).filter(|c| !c.is_whitespace()).collect();
+    let key_at = def
+        .keys
+        .iter()
+        .filter_map(|k| squashed.find(k).map(|p| squashed[..p].chars().count()))
+        .min()?;
+    // Mid-line headings (text whose line breaks were lost) must have the
+    // key right after the numeral; at a line start the key may come a
+    // little later (政府信息公开行政复议…).
+    if key_at > if at_line_start { 12 } else { 6 } {
+        return None;
+    }
+    // The heading ends at the end of the line, or, when the line breaks were
+    // lost, after as many characters as the standard heading has.
+    let heading_end = if at_line_start {
+        window_end
+    } else {
+        let n = def.heading.chars().count();
+        window.char_indices().nth(n).map_or(window_end, |(j, _)| head_start + j)
+    };
+    let text = t[i..heading_end].trim_end().to_string();
+    Some(HeadingHit {
+        number: def.number,
+        span: norm.span(i, i + text.len()),
+        text,
+    })
+}
+
+/// How far past a numeral a heading is looked for, in characters.
+const HEADING_WINDOW: usize = 60;
 
 /// Chooses the sections from the heading candidates: in text order, each
 /// heading must have a higher number than the last one accepted. Returns the

@@ -110,6 +110,9 @@ struct Anchored {
 }
 
 /// Reading 1: figures after labels.
+/// The most label text (bytes) kept in front of a row's figures.
+const PENDING_MAX: usize = 2048;
+
 fn anchor(tokens: &[Token], rows: &[RowDef]) -> Anchored {
     let mut groups: Vec<Option<Group>> = vec![None; rows.len()];
     let mut orphans = Vec::new();
@@ -131,6 +134,14 @@ fn anchor(tokens: &[Token], rows: &[RowDef]) -> Anchored {
                     open = None;
                 }
                 pending.push_str(s);
+                // Only the words nearest the figures name the row.
+                if pending.len() > PENDING_MAX {
+                    let mut cut = pending.len() - PENDING_MAX / 2;
+                    while !pending.is_char_boundary(cut) {
+                        cut += 1;
+                    }
+                    pending.drain(..cut);
+                }
             }
             Tok::Num(_) | Tok::Blank(_) => {
                 if open.is_none() {
