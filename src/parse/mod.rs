@@ -179,7 +179,8 @@ pub fn parse(text: &str) -> Document<'_> {
     // Title and period are looked for before section 一 (in folded offsets).
     let first = secs
         .first()
-        .map_or(norm.text.len().min(3000), |s| norm.to_normalized(s.heading.span.start));
+        .map_or(norm.text.len(), |s| norm.to_normalized(s.heading.span.start))
+        .min(PREAMBLE_MAX);
     let title = sections::find_title(&norm, first.max(200));
     let period_year = sections::find_period(&norm, Span::new(0, floor(&norm.text, first.max(200))));
     let mut doc = Document {
