@@ -15,6 +15,7 @@ pub mod finding;
 pub mod format;
 pub mod input;
 pub mod parse;
+pub mod prose;
 pub mod relations;
 pub mod report;
 pub mod rules;

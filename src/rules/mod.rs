@@ -5,8 +5,13 @@
 
 mod active;
 mod applications;
+mod content;
+mod identity;
+mod narrative;
 mod review;
 mod structure;
+mod wording;
+mod years;
 
 use crate::finding::{Finding, Severity};
 use crate::parse::Document;
@@ -41,6 +46,19 @@ pub const RULES: &[&Rule] = &[
     &applications::B004,
     &review::C001,
     &review::C002,
+    &narrative::N001,
+    &narrative::N002,
+    &narrative::N003,
+    &narrative::N004,
+    &narrative::N005,
+    &narrative::N006,
+    &years::Y001,
+    &years::Y002,
+    &identity::I001,
+    &wording::W001,
+    &content::R001,
+    &content::R002,
+    &content::R003,
 ];
 
 /// The rule with this code.

@@ -1,0 +1,50 @@
+//! Non-standard wordings of the standard labels, as data: what W001 looks
+//! for and what it suggests. Each entry was seen in a real report (see
+//! ../shared/FORMAT.md); add new ones here, not in the rule.
+
+/// A wording that departs from the standard text.
+#[derive(Debug, Clone, Copy)]
+pub struct Wording {
+    /// As found in the report (compared after folding and removing spaces).
+    pub found: &'static str,
+    /// The standard text to suggest.
+    pub standard: &'static str,
+    /// The label it belongs to, for the message.
+    pub label: &'static str,
+    /// A character that, right before `found`, means the text is standard
+    /// after all (二十条第（一）项 is wrong only when not preceded by 第).
+    pub unless_after: Option<char>,
+    /// The sections (1 … 6) where the label lives; elsewhere the words may be
+    /// ordinary prose (本年度新收到的申请).
+    pub sections: &'static [u8],
+}
+
+const fn w(found: &'static str, standard: &'static str, label: &'static str, sections: &'static [u8]) -> Wording {
+    Wording {
+        found,
+        standard,
+        label,
+        unless_after: None,
+        sections,
+    }
+}
+
+pub const WORDINGS: &[Wording] = &[
+    w("本年制发作数", "本年制发件数", "表二第二十条第（一）项的列名", &[2]),
+    w("本年度止件数", "本年废止件数", "表二第二十条第（一）项的列名", &[2]),
+    Wording {
+        found: "二十条第（",
+        standard: "第二十条第（",
+        label: "表二的小标题",
+        unless_after: Some('第'),
+        sections: &[2],
+    },
+    w("钩稽", "勾稽", "表三的说明“本列数据的勾稽关系为……”", &[3]),
+    w("本年度新收", "本年新收", "表三“一、本年新收政府信息公开申请数量”", &[3]),
+    w(
+        "其他法律行政止公开",
+        "其他法律行政法规禁止公开",
+        "表三“（三）不予公开”第 2 项",
+        &[3],
+    ),
+];

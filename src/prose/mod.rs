@@ -1,0 +1,447 @@
+//! Reading the prose: the shared machinery of the N, Y, I, W and R rules.
+//!
+//! Prose arrives wrapped at arbitrary points (PDF text breaks lines inside
+//! words and numbers' surroundings: `2023 年 1\n月 1 日`), with page numbers
+//! (`-3-`) between its lines and full-width forms mixed in. [`Flat`] is the
+//! text folded (`crate::text::fold`) with every whitespace character, every
+//! page-number line and Markdown's `*` removed, so a phrase reads as one run
+//! of characters; every character keeps the span of the user's character it
+//! came from, so a phrase found here points back at the user's text.
+//!
+//! On top of it: [`numbers`] (Arabic, full-width and Chinese numerals with the
+//! unit that follows them: 11件, 十一件, 两件, 二〇二三年), sentences and
+//! clauses ([`split`]), the parts of a section ([`subsections`]), and
+//! [`Prose`], which ties a [`Flat`] to a [`Document`]'s sections.
+
+use std::ops::Range;
+
+use crate::finding::Span;
+use crate::parse::Document;
+use crate::text::fold;
+use crate::text::numbers::{is_chinese_numeral_char, parse_chinese, parse_uint};
+
+/// The folded text without whitespace, with a way back to the user's text.
+#[derive(Debug, Clone)]
+pub struct Flat {
+    pub text: String,
+    /// One entry per character of `text`, in order: its byte offset in
+    /// `text` and the span of the user's character.
+    chars: Vec<(usize, Span)>,
+}
+
+/// True for a line that is only a page number such as `-3-` or `— 3 —`.
+fn is_page_number(line: &str) -> bool {
+    let t: String = line.chars().map(fold).filter(|c| !c.is_whitespace()).collect();
+    let inner = t.trim_matches(|c| c == '-' || c == '—');
+    t.len() > inner.len() && !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit())
+}
+
+impl Flat {
+    pub fn new(original: &str) -> Flat {
+        let mut text = String::with_capacity(original.len());
+        let mut chars = Vec::with_capacity(original.len() / 2);
+        let mut line_start = 0;
+        for line in original.split_inclusive('\n') {
+            if !is_page_number(line) {
+                for (i, c) in line.char_indices() {
+                    let f = fold(c);
+                    if f.is_whitespace() || f == '*' {
+                        continue;
+                    }
+                    chars.push((text.len(), Span::new(line_start + i, line_start + i + c.len_utf8())));
+                    text.push(f);
+                }
+            }
+            line_start += line.len();
+        }
+        Flat { text, chars }
+    }
+
+    /// The index in `chars` of the character at flat byte offset `at`
+    /// (`chars.len()` at the end).
+    fn index(&self, at: usize) -> usize {
+        self.chars.partition_point(|&(o, _)| o < at)
+    }
+
+    /// The user's span of a flat byte range.
+    pub fn span(&self, r: Range<usize>) -> Span {
+        let a = self.index(r.start);
+        let b = self.index(r.end);
+        match (self.chars.get(a), b.checked_sub(1).and_then(|k| self.chars.get(k))) {
+            (Some(&(_, s)), Some(&(_, e))) if b > a => Span::new(s.start, e.end),
+            (Some(&(_, s)), _) => Span::new(s.start, s.start),
+            _ => {
+                let end = self.chars.last().map_or(0, |&(_, s)| s.end);
+                Span::new(end, end)
+            }
+        }
+    }
+
+    /// The flat byte range of the characters inside a span of the user's text.
+    pub fn range_of(&self, s: Span) -> Range<usize> {
+        let a = self.chars.partition_point(|&(_, o)| o.start < s.start);
+        let b = self.chars.partition_point(|&(_, o)| o.start < s.end);
+        let off = |k: usize| self.chars.get(k).map_or(self.text.len(), |&(o, _)| o);
+        off(a)..off(b)
+    }
+
+    /// The user's own characters of a flat range, whitespace left out: what a
+    /// message quotes.
+    pub fn quote(&self, original: &str, r: Range<usize>) -> String {
+        let a = self.index(r.start);
+        let b = self.index(r.end);
+        self.chars[a..b.max(a)]
+            .iter()
+            .filter_map(|&(_, s)| original.get(s.start..s.end))
+            .collect()
+    }
+}
+
+/// A number in the prose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Num {
+    pub value: u64,
+    /// The digits (flat byte offsets).
+    pub range: Range<usize>,
+    /// The unit right after it (件, 年, 条 …), after 余/多 when approximate.
+    pub unit: Option<char>,
+    /// Up to and including the unit.
+    pub end: usize,
+    /// Written as 5500余 or 20多: not an exact figure.
+    pub approx: bool,
+}
+
+impl Num {
+    /// An exact count of 件.
+    pub fn is_count(&self) -> bool {
+        self.unit == Some('件') && !self.approx
+    }
+    /// A year written as 2023年 / 二〇二三年.
+    pub fn is_year(&self) -> bool {
+        self.unit == Some('年') && (1990..=2100).contains(&self.value)
+    }
+}
+
+/// The units a Chinese numeral must be followed by to be read as a number
+/// (一是, 三审三校, 二十大 are words, not figures).
+const CHINESE_UNITS: &str = "件个条次项篇期份名人家";
+
+/// Every number in `text[r]`, in order. Decimals, percentages' digits and
+/// digits glued to Latin letters or other digits' punctuation (phone numbers,
+/// addresses, e-mail) are left out.
+pub fn numbers(text: &str, r: Range<usize>) -> Vec<Num> {
+    let base = r.start;
+    let cs: Vec<(usize, char)> = text[r].char_indices().map(|(i, c)| (base + i, c)).collect();
+    let n = cs.len();
+    let end_of = |k: usize| {
+        if k < n {
+            cs[k].0
+        } else {
+            cs.last().map_or(base, |&(o, c)| o + c.len_utf8())
+        }
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut after_ordinal = usize::MAX;
+    while i < n {
+        let c = cs[i].1;
+        if c.is_ascii_digit() {
+            let mut j = i;
+            while j < n && cs[j].1.is_ascii_digit() {
+                j += 1;
+            }
+            if j + 1 < n && cs[j].1 == '.' && cs[j + 1].1.is_ascii_digit() {
+                let mut k = j + 1;
+                while k < n && cs[k].1.is_ascii_digit() {
+                    k += 1;
+                }
+                let year_follows = k - (j + 1) == 4 && cs.get(k).map(|x| x.1) == Some('年');
+                // `1.2023年`: an ordinal, then a year; otherwise a decimal.
+                if year_follows {
+                    after_ordinal = j + 1;
+                    i = j + 1;
+                } else {
+                    i = k;
+                }
+                continue;
+            }
+            let prev = i.checked_sub(1).map(|p| cs[p].1);
+            let glued =
+                i != after_ordinal && prev.is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '-' | '.' | '/' | '@' | '_' | '—'));
+            let next = cs.get(j).map(|x| x.1);
+            let glued_after = next.is_some_and(|x| x.is_ascii_alphabetic() || matches!(x, '-' | '@' | '_' | '%'));
+            let digits: String = cs[i..j].iter().map(|x| x.1).collect();
+            if glued || glued_after {
+                i = j;
+                continue;
+            }
+            let Some(mut value) = parse_uint(&digits) else {
+                i = j;
+                continue;
+            };
+            let mut k = j;
+            if cs.get(k).map(|x| x.1) == Some('万') {
+                value = value.saturating_mul(10_000);
+                k += 1;
+            }
+            let (unit, approx, end) = unit_after(&cs, k);
+            out.push(Num {
+                value,
+                range: cs[i].0..end_of(j),
+                unit,
+                end: end_of(end),
+                approx,
+            });
+            i = k;
+        } else if is_chinese_numeral_char(c) && c != 'O' {
+            let mut j = i;
+            while j < n && is_chinese_numeral_char(cs[j].1) && cs[j].1 != 'O' {
+                j += 1;
+            }
+            let prev = i.checked_sub(1).map(|p| cs[p].1);
+            let s: String = cs[i..j].iter().map(|x| x.1).collect();
+            let (unit, approx, end) = unit_after(&cs, j);
+            let positional = !s.contains(['十', '百', '千', '万']);
+            let ok_unit = match unit {
+                Some('年') => positional && s.chars().count() == 4,
+                Some(u) => CHINESE_UNITS.contains(u) && !(positional && s.chars().count() > 1),
+                None => false,
+            };
+            let leading_unit = s.starts_with(['百', '千', '万']);
+            if prev != Some('第') && ok_unit && !leading_unit {
+                if let Some(value) = parse_chinese(&s) {
+                    out.push(Num {
+                        value,
+                        range: cs[i].0..end_of(j),
+                        unit,
+                        end: end_of(end),
+                        approx,
+                    });
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The unit after position `k`: skips 余/多 (approximate) and returns
+/// (unit, approximate, index after the unit).
+fn unit_after(cs: &[(usize, char)], mut k: usize) -> (Option<char>, bool, usize) {
+    let mut approx = false;
+    while let Some(&(_, c)) = cs.get(k) {
+        if c == '余' || c == '多' {
+            approx = true;
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    match cs.get(k) {
+        Some(&(_, c)) if !c.is_ascii_punctuation() && !"，。；、：）（".contains(c) => (Some(c), approx, k + 1),
+        _ => (None, approx, k),
+    }
+}
+
+/// Ends of sentences (after folding: ！？；are ASCII).
+pub const SENTENCE: &[char] = &['。', '!', '?', ';'];
+/// Ends of clauses without list commas or brackets.
+pub const COMMA: &[char] = &['。', '!', '?', ';', ',', ':'];
+/// Ends of the smallest pieces: list items and bracketed asides too.
+pub const CLAUSE: &[char] = &['。', '!', '?', ';', ',', ':', '、', '(', ')', '《', '》'];
+
+/// The non-empty pieces of `text[r]` between separators.
+pub fn split(text: &str, r: Range<usize>, seps: &[char]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = r.start;
+    for (i, c) in text[r.clone()].char_indices() {
+        if seps.contains(&c) {
+            let at = r.start + i;
+            if at > start {
+                out.push(start..at);
+            }
+            start = at + c.len_utf8();
+        }
+    }
+    if r.end > start {
+        out.push(start..r.end);
+    }
+    out
+}
+
+/// The piece of `pieces` holding flat offset `at`.
+pub fn containing(pieces: &[Range<usize>], at: usize) -> Option<Range<usize>> {
+    pieces.iter().find(|p| p.start <= at && at < p.end).cloned()
+}
+
+/// Every occurrence of `needle` in `text[r]` (flat offsets).
+pub fn find_all(text: &str, r: Range<usize>, needle: &str) -> Vec<usize> {
+    text[r.clone()].match_indices(needle).map(|(i, _)| r.start + i).collect()
+}
+
+/// The first of `needles` found in `s`: (offset in s, needle).
+pub fn find_any<'n>(s: &str, needles: &[&'n str]) -> Option<(usize, &'n str)> {
+    needles
+        .iter()
+        .filter_map(|n| s.find(n).map(|p| (p, *n)))
+        .min_by_key(|&(p, n)| (p, usize::MAX - n.len()))
+}
+
+/// The last of `needles` found in `s`: (offset in s, needle).
+pub fn rfind_any<'n>(s: &str, needles: &[&'n str]) -> Option<(usize, &'n str)> {
+    needles
+        .iter()
+        .filter_map(|n| s.rfind(n).map(|p| (p, *n)))
+        .max_by_key(|&(p, n)| (p, n.len()))
+}
+
+const ORDINALS: &str = "一二三四五六七八九十";
+
+/// The numbered parts of a section body — （一）主动公开情况 … — as
+/// (the part's first characters, range to the next part). Text before the
+/// first part is not returned.
+pub fn subsections(text: &str, r: Range<usize>) -> Vec<(String, Range<usize>)> {
+    let s = &text[r.clone()];
+    let mut marks = Vec::new();
+    for (i, _) in s.match_indices('(') {
+        let rest = &s[i + 1..];
+        let num: String = rest.chars().take_while(|c| ORDINALS.contains(*c)).collect();
+        if num.is_empty() || num.chars().count() > 2 || !rest[num.len()..].starts_with(')') {
+            continue;
+        }
+        marks.push(r.start + i);
+    }
+    let mut out = Vec::new();
+    for (k, &m) in marks.iter().enumerate() {
+        let end = marks.get(k + 1).copied().unwrap_or(r.end);
+        let head: String = text[m..end].chars().take(16).collect();
+        out.push((head, m..end));
+    }
+    out
+}
+
+/// A document with its prose flattened: what every prose rule starts from.
+pub struct Prose<'a> {
+    pub doc: &'a Document<'a>,
+    pub flat: Flat,
+}
+
+impl<'a> Prose<'a> {
+    pub fn new(doc: &'a Document<'a>) -> Prose<'a> {
+        Prose {
+            doc,
+            flat: Flat::new(doc.text),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.flat.text
+    }
+
+    /// The report's year: the title's, else the statistics period's.
+    pub fn year(&self) -> Option<i32> {
+        self.doc.year.as_ref().or(self.doc.period_year.as_ref()).map(|y| y.value)
+    }
+
+    /// The flat range of a section's body.
+    pub fn section(&self, number: u8) -> Option<Range<usize>> {
+        self.doc.section(number).map(|s| self.flat.range_of(s.body))
+    }
+
+    /// The flat range before the first section heading (title and preamble).
+    pub fn preamble(&self) -> Range<usize> {
+        let end = self
+            .doc
+            .sections
+            .first()
+            .map_or(self.doc.text.len().min(3000), |s| s.heading.span.start);
+        self.flat.range_of(Span::new(0, end))
+    }
+
+    /// The numeral (`"一"` …) of the section holding flat offset `at`.
+    pub fn section_at(&self, at: usize) -> Option<&'static str> {
+        let orig = self.flat.span(at..at + 1).start;
+        self.doc
+            .sections
+            .iter()
+            .rev()
+            .find(|s| s.heading.span.start <= orig)
+            .map(|s| crate::format::section(s.number).numeral)
+    }
+
+    pub fn span(&self, r: Range<usize>) -> Span {
+        self.flat.span(r)
+    }
+
+    /// The user's characters of a flat range, for messages.
+    pub fn quote(&self, r: Range<usize>) -> String {
+        self.flat.quote(self.doc.text, r)
+    }
+
+    /// The sentences of section 一 that speak of requests for disclosure:
+    /// those that say 申请, and every sentence of the part headed
+    /// （二）依申请公开….
+    pub fn request_sentences(&self) -> Vec<Range<usize>> {
+        let Some(body) = self.section(1) else { return Vec::new() };
+        let t = self.text();
+        let parts: Vec<Range<usize>> = subsections(t, body.clone())
+            .into_iter()
+            .filter(|(head, _)| head.contains("依申请") || head.contains("申请公开"))
+            .map(|(_, r)| r)
+            .collect();
+        split(t, body, SENTENCE)
+            .into_iter()
+            .filter(|s| t[s.clone()].contains("申请") || parts.iter().any(|p| p.start <= s.start && s.end <= p.end))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nums(s: &str) -> Vec<(u64, Option<char>)> {
+        numbers(s, 0..s.len()).into_iter().map(|n| (n.value, n.unit)).collect()
+    }
+
+    #[test]
+    fn flat_joins_wrapped_lines_and_maps_back() {
+        let s = "共收到政府\n  -1-\n信息公开申请 １１ 件。";
+        let f = Flat::new(s);
+        assert_eq!(f.text, "共收到政府信息公开申请11件。");
+        let at = f.text.find("11").unwrap();
+        let span = f.span(at..at + 2);
+        assert_eq!(&s[span.start..span.end], "１１");
+        assert_eq!(f.quote(s, 0..f.text.find('。').unwrap()), "共收到政府信息公开申请１１件");
+        let r = f.range_of(Span::new(0, s.find('信').unwrap()));
+        assert_eq!(&f.text[r], "共收到政府");
+    }
+
+    #[test]
+    fn numbers_of_every_kind() {
+        assert_eq!(
+            nums("收到申请十一件，两件，二〇二三年"),
+            vec![(11, Some('件')), (2, Some('件')), (2023, Some('年'))]
+        );
+        assert_eq!(nums("一是三审三校,二十大"), vec![]);
+        assert_eq!(
+            nums("1.2023年;98.41%;0953-2905671;3万件"),
+            vec![(2023, Some('年')), (30000, Some('件'))]
+        );
+        let n = numbers("5500余条", 0.."5500余条".len());
+        assert!(n[0].approx && n[0].unit == Some('条'));
+        assert_eq!(nums("第十一件"), vec![]);
+    }
+
+    #[test]
+    fn sentences_clauses_and_parts() {
+        let t = "(一)主动公开。共1件。(二)依申请公开情况2023年,收到2件,办结1件。";
+        let parts = subsections(t, 0..t.len());
+        assert_eq!(parts.len(), 2);
+        assert!(parts[1].0.starts_with("(二)依申请"));
+        let c = split(t, parts[1].1.clone(), COMMA);
+        assert_eq!(&t[c[1].clone()], "收到2件");
+    }
+}

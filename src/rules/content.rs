@@ -1,0 +1,141 @@
+//! The content sections 五 and 六 must hold (R001–R003): the format asks
+//! section 六 for the information-processing fee and the year's 政务公开工作要点,
+//! and section 五 for problems and what is done about them.
+//!
+//! Table A's 行政事业性收费 is a fee the agency charges in its work, not the
+//! 信息处理费: it is never taken for it.
+
+use super::Rule;
+use crate::finding::{Finding, Severity};
+use crate::parse::Document;
+use crate::prose::{find_any, Prose};
+
+/// A finding at a section's heading.
+fn at_heading(doc: &Document, code: &'static str, number: u8, message: String) -> Option<Finding> {
+    let s = doc.section(number)?;
+    Some(Finding::new(code, message, s.heading.span).in_section(crate::format::section(number).numeral))
+}
+
+fn r001(doc: &Document) -> Vec<Finding> {
+    let p = Prose::new(doc);
+    let Some(body) = p.section(6) else { return Vec::new() };
+    let s = &p.text()[body];
+    // 信息处理费, 信息公开处理费, 处理费: any mention states it (收取 0 元, 未收取, 没有产生).
+    if s.contains("处理费") {
+        return Vec::new();
+    }
+    at_heading(
+        doc,
+        "R001",
+        6,
+        "第六部分没有说明政府信息公开信息处理费的收取情况（依《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），格式要求在此报告，未收取的也应写明）".to_string(),
+    )
+    .into_iter()
+    .collect()
+}
+
+/// R001 — section 六 does not state the 信息处理费.
+pub const R001: Rule = Rule {
+    code: "R001",
+    name: "processing-fee-not-reported",
+    severity: Severity::Warning,
+    summary: "第六部分“其他需要报告的事项”没有说明信息处理费的收取情况",
+    why: "国办公开办函〔2021〕30号要求在第六部分报告按《政府信息公开信息处理费管理办法》收取信息处理费的情况；没有收取也应写明。表二的“行政事业性收费”是另一回事，不能代替。",
+    example: "六、其他需要报告的事项　无。",
+    check: r001,
+};
+
+fn r002(doc: &Document) -> Vec<Finding> {
+    let p = Prose::new(doc);
+    let Some(body) = p.section(6) else { return Vec::new() };
+    let s = &p.text()[body];
+    if s.contains("工作要点") || s.contains("公开要点") {
+        return Vec::new();
+    }
+    let year = p.year().map_or(String::new(), |y| format!("{y}年"));
+    at_heading(
+        doc,
+        "R002",
+        6,
+        format!("第六部分没有报告{year}政务公开工作要点的落实情况（格式要求在此报告）"),
+    )
+    .into_iter()
+    .collect()
+}
+
+/// R002 — section 六 does not report how the year's 政务公开工作要点 were carried out.
+pub const R002: Rule = Rule {
+    code: "R002",
+    name: "key-tasks-not-reported",
+    severity: Severity::Info,
+    summary: "第六部分没有报告本年度政务公开工作要点的落实情况",
+    why: "格式要求在第六部分报告本年度政务公开工作要点的落实情况；只写信息处理费的报告漏了这一项。",
+    example: "六、其他需要报告的事项　2023年，全年收取信息处理费 0 元。（没有工作要点落实情况）",
+    check: r002,
+};
+
+/// Words that name a problem.
+const PROBLEMS: &[&str] = &[
+    "问题",
+    "不足",
+    "差距",
+    "短板",
+    "薄弱",
+    "有待",
+    "不够",
+    "欠缺",
+    "缺乏",
+    "尚需",
+    "还需",
+    "仍需",
+    "不到位",
+    "不高",
+    "不强",
+];
+/// Words that name what is done about it.
+const IMPROVEMENTS: &[&str] = &[
+    "改进",
+    "下一步",
+    "今后",
+    "将继续",
+    "将进一步",
+    "将着力",
+    "将切实",
+    "将持续",
+    "将加强",
+    "将坚持",
+    "我们将",
+    "我局将",
+    "整改",
+    "措施",
+    "计划",
+    "拟",
+];
+
+fn r003(doc: &Document) -> Vec<Finding> {
+    let p = Prose::new(doc);
+    let Some(body) = p.section(5) else { return Vec::new() };
+    let s = &p.text()[body];
+    if s.is_empty() {
+        return Vec::new();
+    }
+    let problems = find_any(s, PROBLEMS).is_some();
+    let improvements = find_any(s, IMPROVEMENTS).is_some();
+    let msg = match (problems, improvements) {
+        (true, false) => "第五部分列出了存在的问题，却没有写改进情况（下一步的措施）",
+        (false, true) => "第五部分只写了改进措施，没有写存在的主要问题",
+        _ => return Vec::new(),
+    };
+    at_heading(doc, "R003", 5, msg.to_string()).into_iter().collect()
+}
+
+/// R003 — section 五 names problems but no improvements, or the reverse.
+pub const R003: Rule = Rule {
+    code: "R003",
+    name: "problems-without-improvements",
+    severity: Severity::Info,
+    summary: "第五部分“存在的主要问题及改进情况”只写了问题没有写改进情况，或只写了改进没有写问题",
+    why: "这一部分的标题要求两者都写：问题是什么，打算怎么改。只写一半，读者无法判断整改是否对症。",
+    example: "五、存在的主要问题及改进情况　一是政策解读形式单一；二是队伍力量不足。（没有下一步措施）",
+    check: r003,
+};

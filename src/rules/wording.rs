@@ -1,0 +1,57 @@
+//! Wording (W001): the standard labels of the tables must read as the
+//! standard text. The list of known departures is data, in
+//! `crate::format::wording`.
+
+use super::Rule;
+use crate::finding::{Finding, Severity};
+use crate::format::wording::WORDINGS;
+use crate::parse::Document;
+use crate::prose::{self, Prose};
+use crate::text::squash;
+
+fn w001(doc: &Document) -> Vec<Finding> {
+    let p = Prose::new(doc);
+    let text = p.text();
+    let mut out = Vec::new();
+    for w in WORDINGS {
+        let found = squash(w.found);
+        for &number in w.sections {
+            let Some(body) = p.section(number) else { continue };
+            for at in prose::find_all(text, body, &found) {
+                if w.unless_after.is_some_and(|c| text[..at].ends_with(c)) {
+                    continue;
+                }
+                let mut r = at..at + found.len();
+                let mut standard = w.standard.to_string();
+                // 二十条第（: quote the whole heading, 二十条第（一）项.
+                if found.ends_with('(') {
+                    let rest = &text[r.end..];
+                    if let Some(close) = rest.find(")项").filter(|&c| c <= 6) {
+                        let tail = &rest[..close + ")项".len()];
+                        standard.push_str(&tail.replace(')', "）"));
+                        r.end += tail.len();
+                    }
+                }
+                let quote = p.quote(r.clone());
+                let msg = format!("{}写作“{}”，标准文本为“{}”", w.label, quote, standard);
+                out.push(
+                    Finding::new("W001", msg, p.span(r))
+                        .in_section(crate::format::section(number).numeral)
+                        .expected_found(standard, quote),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// W001 — a standard label departs from the standard text.
+pub const W001: Rule = Rule {
+    code: "W001",
+    name: "non-standard-wording",
+    severity: Severity::Info,
+    summary: "表格的标准标签或小标题与国办公开办函〔2021〕30号的标准文本不一致（如“本年制发作数”“本年度止件数”“钩稽”“二十条第（一）项”缺“第”），并给出标准文本",
+    why: "标签是格式规定的文字；错字、漏字虽不影响数字，却说明表格是手工录入或转抄的，值得顺手改正。",
+    example: "信息内容	本年制发件数	本年度止件数	现行有效件数（应为“本年废止件数”）",
+    check: w001,
+};

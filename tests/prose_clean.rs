@@ -1,0 +1,68 @@
+//! Issue 4's rules on every real report as published (copies of
+//! ../shared/reports in tests/fixtures/prose): they raise exactly the known
+//! defects and nothing else. A false alarm on a clean report costs the
+//! reviewer's trust, so any new finding here must be judged before it is
+//! accepted into this list.
+
+use nianbao::check;
+
+const CODES: [&str; 13] = [
+    "N001", "N002", "N003", "N004", "N005", "N006", "Y001", "Y002", "I001", "W001", "R001", "R002", "R003",
+];
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/prose/{}", env!("CARGO_MANIFEST_DIR"), name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every report, with the findings of these rules it should raise: the label
+/// typos of ../shared/FORMAT.md and ../shared/reports/README.md (W001), and
+/// section 六 without the year's 政务公开工作要点 (R002, info).
+const EXPECTED: [(&str, &[&str]); 12] = [
+    ("seeds/000_4d177dac3167f082.txt", &[]),
+    ("seeds/001_43e3c9ba6b70e239.txt", &[]),
+    ("seeds/002_a8d23b48448f5a19.txt", &["W001"]),
+    ("seeds/003_ea91102f3cc3d767.txt", &["W001"]),
+    ("seeds/004_5cd136013ffaed5d.txt", &["W001", "W001", "W001"]),
+    ("real/hongzequ-2023.txt", &["W001", "R002"]),
+    ("real/hongzequ-2023.pdftotext-raw.txt", &["W001", "R002"]),
+    ("real/hongzequ-2024.txt", &["W001", "R002"]),
+    ("real/hongzequ-2024.pdftotext-raw.txt", &["W001", "R002"]),
+    ("real/huaianshi-2024.txt", &["R002"]),
+    ("real/huaianshi-2024.pdftotext-raw.txt", &["R002"]),
+    ("real/pingtan-2021.txt", &["R002"]),
+];
+
+#[test]
+fn clean_reports_raise_only_their_known_defects() {
+    for (name, want) in EXPECTED {
+        let r = check(&fixture(name));
+        let got: Vec<(&str, &str)> = r
+            .findings
+            .iter()
+            .filter(|f| CODES.contains(&f.code))
+            .map(|f| (f.code, f.message.as_str()))
+            .collect();
+        let codes: Vec<&str> = got.iter().map(|g| g.0).collect();
+        assert_eq!(codes, want.to_vec(), "{name}: {got:#?}");
+    }
+}
+
+#[test]
+fn every_report_is_in_the_list() {
+    for dir in ["seeds", "real"] {
+        let path = format!("{}/tests/fixtures/prose/{dir}", env!("CARGO_MANIFEST_DIR"));
+        for e in std::fs::read_dir(&path).unwrap() {
+            let name = format!("{dir}/{}", e.unwrap().file_name().to_string_lossy());
+            assert!(EXPECTED.iter().any(|(n, _)| *n == name), "{name} is not checked");
+        }
+    }
+}
+
+#[test]
+fn every_rule_is_registered_and_documented() {
+    for code in CODES {
+        let r = nianbao::rules::rule(code).unwrap_or_else(|| panic!("{code} not in RULES"));
+        assert!(!r.summary.is_empty() && !r.why.is_empty() && !r.example.is_empty(), "{code}");
+    }
+}

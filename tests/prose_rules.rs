@@ -1,0 +1,439 @@
+//! Issue 4's rules (N, Y, I, W, R): each fires on a real report made wrong in
+//! that one respect (a string replaced in a real sentence), and stays silent
+//! where the report is right. The reports are copies in tests/fixtures/prose.
+
+use nianbao::{check, CheckResult, Finding, Severity};
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/prose/{}", env!("CARGO_MANIFEST_DIR"), name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Replaces the one occurrence of `old`; panics when it is missing or not
+/// unique, so a test cannot pass by changing nothing.
+fn edit(text: &str, old: &str, new: &str) -> String {
+    assert_eq!(text.matches(old).count(), 1, "{old:?} must occur exactly once");
+    text.replacen(old, new, 1)
+}
+
+fn with_code<'a>(r: &'a CheckResult, code: &str) -> Vec<&'a Finding> {
+    r.findings.iter().filter(|f| f.code == code).collect()
+}
+
+/// The user's text a finding's span covers.
+fn at<'t>(text: &'t str, f: &Finding) -> &'t str {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte = |c: usize| chars.get(c).map_or(text.len(), |x| x.0);
+    &text[byte(f.place.start)..byte(f.place.end)]
+}
+
+const S000: &str = "seeds/000_4d177dac3167f082.txt";
+const S001: &str = "seeds/001_43e3c9ba6b70e239.txt";
+const S002: &str = "seeds/002_a8d23b48448f5a19.txt";
+const S003: &str = "seeds/003_ea91102f3cc3d767.txt";
+const S004: &str = "seeds/004_5cd136013ffaed5d.txt";
+const HZ23: &str = "real/hongzequ-2023.txt";
+const HZ24: &str = "real/hongzequ-2024.txt";
+const HZ24_RAW: &str = "real/hongzequ-2024.pdftotext-raw.txt";
+const HA24: &str = "real/huaianshi-2024.txt";
+const HA24_RAW: &str = "real/huaianshi-2024.pdftotext-raw.txt";
+const PT21: &str = "real/pingtan-2021.txt";
+
+// ------------------------------------------------------------------ N001
+
+#[test]
+fn n001_received_differs_from_table() {
+    let text = edit(&fixture(S002), "共收到政府信息公开申请11件", "共收到政府信息公开申请12件");
+    let r = check(&text);
+    let f = with_code(&r, "N001");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert_eq!(f[0].severity, Severity::Warning);
+    assert!(f[0].message.contains("共收到政府信息公开申请12件"), "{}", f[0].message);
+    assert_eq!((f[0].expected.as_deref(), f[0].found.as_deref()), (Some("11"), Some("12")));
+    assert_eq!(at(&text, f[0]), "收到政府信息公开申请12件");
+    // The cell: table B, row 一, column 总计, and its place in the text.
+    assert_eq!((f[0].table, f[0].row, f[0].column), (Some("B"), Some(0), Some(6)));
+    assert_eq!(f[0].cells[0].value.as_deref(), Some("11"));
+    assert!(!f[0].related.is_empty());
+    assert_eq!(with_code(&check(&fixture(S002)), "N001").len(), 0);
+}
+
+#[test]
+fn n001_reads_chinese_numerals() {
+    let text = edit(&fixture(S002), "共收到政府信息公开申请11件", "共收到政府信息公开申请十二件");
+    assert_eq!(with_code(&check(&text), "N001").len(), 1);
+    let text = edit(&fixture(S002), "共收到政府信息公开申请11件", "共收到政府信息公开申请十一件");
+    assert_eq!(with_code(&check(&text), "N001").len(), 0);
+    let text = edit(&fixture(S002), "共收到政府信息公开申请11件", "共收到政府信息公开申请１１件");
+    assert_eq!(with_code(&check(&text), "N001").len(), 0);
+}
+
+#[test]
+fn n001_none_received_while_table_has_some() {
+    // Seed 001 received 2; its prose now says none.
+    let text = edit(
+        &fixture(S001),
+        "全年共收到公民政府信息公开申请2件、法人和其他组织政府信息公开申请0件，",
+        "全年未收到政府信息公开申请，",
+    );
+    let r = check(&text);
+    let f = with_code(&r, "N001");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert!(f[0].message.contains("未收到政府信息公开申请"));
+    assert_eq!(f[0].expected.as_deref(), Some("2"));
+}
+
+#[test]
+fn n001_by_applicant_column() {
+    // 公民 counts natural persons (column 自然人 = 2).
+    let text = edit(&fixture(S001), "共收到公民政府信息公开申请2件", "共收到公民政府信息公开申请3件");
+    let r = check(&text);
+    let f = with_code(&r, "N001");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert_eq!((f[0].row, f[0].column), (Some(0), Some(0)));
+}
+
+#[test]
+fn n001_accepts_new_plus_carried_and_declines_a_part() {
+    // 3119 new + 34 carried over: 3153 counts both, not an error.
+    let text = edit(
+        &fixture(HA24),
+        "全市共受理政府信息公开申请 3119 件",
+        "全市共受理政府信息公开申请 3153 件",
+    );
+    assert_eq!(with_code(&check(&text), "N001").len(), 0);
+    let text = edit(
+        &fixture(HA24),
+        "全市共受理政府信息公开申请 3119 件",
+        "全市共受理政府信息公开申请 3120 件",
+    );
+    let r = check(&text);
+    let f = with_code(&r, "N001");
+    assert_eq!(f.len(), 1);
+    assert!(f[0].message.contains("3119") && f[0].message.contains("3153") && f[0].message.contains("两种读法"));
+    // 区政府办代表区政府受理…17 件 against 95: a difference of scope, declined.
+    for name in [HZ24, HZ24_RAW] {
+        let r = check(&fixture(name));
+        assert!(with_code(&r, "N001").is_empty(), "{name}");
+        assert!(!r.findings.iter().any(|f| f.message.contains("17")), "{name}: {:?}", r.findings);
+    }
+}
+
+// ------------------------------------------------------------------ N002
+
+#[test]
+fn n002_carried_to_next_year() {
+    let text = edit(&fixture(S001), "结转至2024年1件", "结转至2024年2件");
+    let r = check(&text);
+    let f = with_code(&r, "N002");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert_eq!((f[0].row, f[0].column), (Some(24), Some(6)));
+    assert_eq!((f[0].expected.as_deref(), f[0].found.as_deref()), (Some("1"), Some("2")));
+    assert!(f[0].message.contains("结转至2024年2件"));
+    // The number before the phrase: 1件结转下年度继续办理.
+    let text = edit(&fixture(PT21), "1件结转下年度继续办理", "3件结转下年度继续办理");
+    assert_eq!(with_code(&check(&text), "N002").len(), 1);
+}
+
+#[test]
+fn n002_carried_from_last_year() {
+    for name in [HA24, HA24_RAW] {
+        assert!(with_code(&check(&fixture(name)), "N002").is_empty(), "{name}");
+        let text = edit(&fixture(name), "结转申请 34 件", "结转申请 43 件");
+        let r = check(&text);
+        let f = with_code(&r, "N002");
+        assert_eq!(f.len(), 1, "{name}: {:?}", r.findings);
+        assert_eq!(f[0].row, Some(1));
+    }
+}
+
+// ------------------------------------------------------------------ N003
+
+#[test]
+fn n003_results_by_kind() {
+    let base = fixture(S002);
+    let right = edit(
+        &base,
+        "共收到政府信息公开申请11件，",
+        "共收到政府信息公开申请11件，其中予以公开8件，无法提供三件，",
+    );
+    assert!(with_code(&check(&right), "N003").is_empty());
+    let wrong = edit(
+        &base,
+        "共收到政府信息公开申请11件，",
+        "共收到政府信息公开申请11件，其中予以公开9件，",
+    );
+    let r = check(&wrong);
+    let f = with_code(&r, "N003");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert_eq!(
+        (f[0].row, f[0].expected.as_deref(), f[0].found.as_deref()),
+        (Some(2), Some("8"), Some("9"))
+    );
+    // A group: 不予公开 is the sum of its eight rows (0 here).
+    let wrong = edit(&base, "共收到政府信息公开申请11件，", "共收到政府信息公开申请11件，不予公开2件，");
+    let f = with_code(&check(&wrong), "N003").len();
+    assert_eq!(f, 1);
+}
+
+#[test]
+fn n003_finished() {
+    // Pingtan: 办结69件 equals （七）总计.
+    assert!(with_code(&check(&fixture(PT21)), "N003").is_empty());
+    let text = edit(&fixture(PT21), "办结69件", "办结68件");
+    let r = check(&text);
+    let f = with_code(&r, "N003");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert_eq!(f[0].expected.as_deref(), Some("69"));
+}
+
+// ------------------------------------------------------------------ N004
+
+#[test]
+fn n004_no_review_claimed_while_table_has_cases() {
+    // Hongzequ 2024's table 四 has 2 reviews and 4 suits.
+    let text = edit(
+        &fixture(HZ24),
+        "均已在法定期限内予以答复。",
+        "均已在法定期限内予以答复。无因政府信息公开引起的行政复议或行政诉讼。",
+    );
+    let r = check(&text);
+    let f = with_code(&r, "N004");
+    assert_eq!(f.len(), 2, "{:?}", r.findings);
+    assert!(f
+        .iter()
+        .all(|x| x.table == Some("C") && !x.cells.is_empty() && !x.related.is_empty()));
+    // Only litigation denied: one finding.
+    let text = edit(
+        &fixture(HZ24),
+        "均已在法定期限内予以答复。",
+        "均已在法定期限内予以答复。未发生涉及政府信息公开的行政诉讼案件。",
+    );
+    assert_eq!(with_code(&check(&text), "N004").len(), 1);
+    // 无被纠错的行政复议案件 says nothing about the number of cases.
+    let text = edit(
+        &fixture(HZ24),
+        "均已在法定期限内予以答复。",
+        "均已在法定期限内予以答复。无因政府信息公开被纠错的行政复议案件。",
+    );
+    assert!(with_code(&check(&text), "N004").is_empty());
+}
+
+#[test]
+fn n004_counts_of_review_and_litigation() {
+    let base = fixture(HA24);
+    assert!(with_code(&check(&base), "N004").is_empty());
+    let r = check(&edit(&base, "政府信息公开行政复议 351", "政府信息公开行政复议 315"));
+    assert_eq!(with_code(&r, "N004").len(), 1, "{:?}", r.findings);
+    let r = check(&edit(&base, "其中结果维持 72 件", "其中结果维持 27 件"));
+    assert_eq!(with_code(&r, "N004").len(), 1, "{:?}", r.findings);
+    // Litigation is both groups: 13 + 12 = 25 upheld.
+    let r = check(&edit(&base, "其中结果维持 25", "其中结果维持 26"));
+    let f = with_code(&r, "N004");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert_eq!(f[0].cells.len(), 2);
+}
+
+// ------------------------------------------------------------------ N005
+
+#[test]
+fn n005_normative_documents() {
+    let base = fixture(S001);
+    assert!(with_code(&check(&base), "N005").is_empty());
+    let r = check(&edit(&base, "废止行政规范性文件7件", "废止行政规范性文件6件"));
+    let f = with_code(&r, "N005");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert_eq!((f[0].table, f[0].row, f[0].column), (Some("A"), Some(1), Some(1)));
+    // 现行有效0件 follows in the next clause of the same sentence.
+    let r = check(&edit(&base, "现行有效0件", "现行有效5件"));
+    let f = with_code(&r, "N005");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert_eq!(f[0].column, Some(2));
+    // Seed 002: 主动公开行政规范性文件 6 件 is the year's issued documents.
+    let r = check(&edit(&fixture(S002), "主动公开行政规范性文件 6 件", "主动公开行政规范性文件 7 件"));
+    assert_eq!(with_code(&r, "N005").len(), 1);
+    // Huai'an: 规章 1 件; 政策性文件 11 件 is not table A's 规范性文件 (8).
+    let base = fixture(HA24);
+    assert!(with_code(&check(&base), "N005").is_empty());
+    let r = check(&edit(&base, "新增公开市政府规章 1 件", "新增公开市政府规章 2 件"));
+    let f = with_code(&r, "N005");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert_eq!(f[0].row, Some(0));
+}
+
+// ------------------------------------------------------------------ N006
+
+#[test]
+fn n006_all_finished_while_some_carried() {
+    // Seed 001 carries 1 request to 2024; 均已…答复 is not 办结 and is left alone.
+    let base = fixture(S001);
+    assert!(with_code(&check(&base), "N006").is_empty());
+    let text = edit(&base, "均已按期按要求对申请事项进行答复", "均已办结");
+    let r = check(&text);
+    let f = with_code(&r, "N006");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert_eq!(f[0].row, Some(24));
+    assert_eq!(at(&text, f[0]), "均已办结");
+    // The reverse: Seed 002 carries none.
+    let text = edit(&fixture(S002), "均在规定期限内完成答复", "尚有1件正在办理中");
+    assert_eq!(with_code(&check(&text), "N006").len(), 1);
+}
+
+// ------------------------------------------------------------------ Y001, Y002
+
+#[test]
+fn y001_period_year() {
+    let text = edit(&fixture(S001), "本报告统计数据从2023年1月1日", "本报告统计数据从2022年1月1日");
+    let r = check(&text);
+    let f = with_code(&r, "Y001");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert_eq!(f[0].severity, Severity::Error);
+    assert_eq!((f[0].expected.as_deref(), f[0].found.as_deref()), (Some("2023"), Some("2022")));
+    assert_eq!(f[0].related.len(), 1);
+    // The end of the period (seed 003 writes both years).
+    let text = edit(&fixture(S003), "2023年 12月 31日", "2022年 12月 31日");
+    assert_eq!(with_code(&check(&text), "Y001").len(), 1);
+}
+
+#[test]
+fn y002_years_in_fixed_phrases() {
+    // Section 六's heading.
+    let text = edit(
+        &fixture(S002),
+        "（一）2022年政务公开工作要点落实情况",
+        "（一）2021年政务公开工作要点落实情况",
+    );
+    let r = check(&text);
+    let f = with_code(&r, "Y002");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert_eq!(at(&text, f[0]), "2021年");
+    assert_eq!(f[0].section, Some("六"));
+    // 对照《利通区2023年政务公开工作要点》 in a 2023 report.
+    let text = edit(
+        &fixture(S000),
+        "我局对照《利通区\n\n2023年政务公开工作要点》",
+        "我局对照《利通区\n\n2022年政务公开工作要点》",
+    );
+    assert_eq!(with_code(&check(&text), "Y002").len(), 1);
+    // Carried over to a year other than the next.
+    let text = edit(&fixture(S001), "结转至2024年1件", "结转至2023年1件");
+    let f = with_code(&check(&text), "Y002").len();
+    assert_eq!(f, 1);
+    // 现发布《… 2022 年…》 in a 2023 report.
+    let text = edit(
+        &fixture(S000),
+        "审批服务管理局 2023 年\n\n政府信息公开工作年度报告》",
+        "审批服务管理局 2022 年\n\n政府信息公开工作年度报告》",
+    );
+    assert_eq!(with_code(&check(&text), "Y002").len(), 1);
+    // 2022年， at the start of section 五 of a 2023 report.
+    let text = edit(
+        &fixture(S001),
+        "2023年，我局政务公开工作取得了一定进展",
+        "2022年，我局政务公开工作取得了一定进展",
+    );
+    assert_eq!(with_code(&check(&text), "Y002").len(), 1);
+}
+
+// ------------------------------------------------------------------ I001
+
+#[test]
+fn i001_another_agency_named() {
+    let base = fixture(S000);
+    assert!(with_code(&check(&base), "I001").is_empty());
+    // The contact lines name another bureau.
+    let text = edit(&base, "可与利通区审批服务管理局办公室联系", "可与利通区应急管理局办公室联系");
+    let r = check(&text);
+    let f = with_code(&r, "I001");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert_eq!(at(&text, f[0]), "利通区应急管理局办公室");
+    assert_eq!(f[0].related.len(), 1);
+    // 现发布《…》 names another bureau (吴忠市 before 利通区 is the same body).
+    let text = edit(&base, "现发布《吴忠市利通区审批服务管理局", "现发布《吴忠市利通区应急管理局");
+    assert_eq!(with_code(&check(&text), "I001").len(), 1);
+    // Another city's bureau of the same name.
+    let text = edit(
+        &fixture(S001),
+        "请与中卫市审批服务管理局办公室联系",
+        "请与吴忠市审批服务管理局办公室联系",
+    );
+    assert_eq!(with_code(&check(&text), "I001").len(), 1);
+}
+
+// ------------------------------------------------------------------ W001
+
+#[test]
+fn w001_known_typos_in_the_seeds() {
+    let want: [(&str, &[(&str, &str)]); 5] = [
+        (S000, &[]),
+        (S001, &[]),
+        (S002, &[("二十条第（一）项", "第二十条第（一）项")]),
+        (S003, &[("本年制发作数", "本年制发件数")]),
+        (
+            S004,
+            &[("本年度止件数", "本年废止件数"), ("钩稽", "勾稽"), ("本年度新收", "本年新收")],
+        ),
+    ];
+    for (name, want) in want {
+        let text = fixture(name);
+        let r = check(&text);
+        let got: Vec<(&str, &str)> = with_code(&r, "W001")
+            .iter()
+            .map(|f| (at(&text, f), f.expected.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(got, want.to_vec(), "{name}");
+        assert!(with_code(&r, "W001").iter().all(|f| f.severity == Severity::Info));
+    }
+}
+
+#[test]
+fn w001_fires_on_a_label_made_wrong() {
+    let text = edit(&fixture(S001), "本年废止件数", "本年度止件数");
+    assert_eq!(with_code(&check(&text), "W001").len(), 1);
+    let text = edit(&fixture(HA24), "2.其他法律行政法规禁止公开", "2.其他法律行政止公开");
+    let r = check(&text);
+    let f = with_code(&r, "W001");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].section, Some("三"));
+}
+
+// ------------------------------------------------------------------ R001–R003
+
+#[test]
+fn r001_fee_not_stated() {
+    let base = fixture(S001);
+    assert!(with_code(&check(&base), "R001").is_empty());
+    let text = edit(
+        &base,
+        "本机关2023年收到的政府信息公开申请，依据《政府信息公开信息处理费管理办法》未超出一定数量或者频次范围，未收取信息处理费。",
+        "",
+    );
+    let text = edit(&text, "（二）信息处理费情况", "");
+    let r = check(&text);
+    let f = with_code(&r, "R001");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert_eq!(f[0].severity, Severity::Warning);
+    assert_eq!(f[0].section, Some("六"));
+}
+
+#[test]
+fn r002_key_tasks_not_reported() {
+    let base = fixture(S003);
+    assert!(with_code(&check(&base), "R002").is_empty());
+    let text = edit(&base, "严格按照《利通区 2023年政务工作要点》开展政", "严格开展政");
+    let r = check(&text);
+    assert_eq!(with_code(&r, "R002").len(), 1, "{:?}", r.findings);
+}
+
+#[test]
+fn r003_problems_without_improvements() {
+    let base = fixture(S001);
+    assert!(with_code(&check(&base), "R003").is_empty());
+    let start = base.find("下一步，我局将坚持").unwrap();
+    let end = base.find("六、其他需要报告的事项").unwrap();
+    let text = format!("{}{}", &base[..start], &base[end..]);
+    let r = check(&text);
+    let f = with_code(&r, "R003");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert!(f[0].message.contains("没有写改进情况"));
+}
