@@ -437,3 +437,73 @@ fn r003_problems_without_improvements() {
     assert_eq!(f.len(), 1, "{:?}", r.findings);
     assert!(f[0].message.contains("没有写改进情况"));
 }
+
+// ------------------------------------------------------------------ cautions
+
+/// Sentences whose figures are not the tables' stay silent; each is checked
+/// to be read at all by a wrong variant that does fire.
+#[test]
+fn phrases_of_other_things_are_left_alone() {
+    let base = fixture(S002);
+    let anchor = "共收到政府信息公开申请11件，";
+    let silent = [
+        // Another kind of application.
+        "受理行政许可申请3000件，",
+        // Another year, and a change rather than a count.
+        "2021年共收到政府信息公开申请5件，",
+        "收到申请数量较上年增加4件，",
+        // An approximate figure.
+        "共收到政府信息公开申请10余件，",
+    ];
+    for extra in silent {
+        let text = edit(&base, anchor, &format!("{anchor}{extra}"));
+        let r = check(&text);
+        assert!(with_code(&r, "N001").is_empty(), "{extra}: {:?}", with_code(&r, "N001"));
+    }
+    // One figure for review and litigation together is not compared.
+    let text = edit(
+        &fixture(HZ24),
+        "均已在法定期限内予以答复。",
+        "均已在法定期限内予以答复。行政复议和行政诉讼案件共9件。",
+    );
+    assert!(with_code(&check(&text), "N004").is_empty());
+    let text = edit(
+        &fixture(HZ24),
+        "均已在法定期限内予以答复。",
+        "均已在法定期限内予以答复。因政府信息公开被申请行政复议9起。",
+    );
+    assert_eq!(with_code(&check(&text), "N004").len(), 1);
+    // 公开 N 件 may be the documents in force (38) or the year's new ones (6).
+    let base = fixture(S002);
+    let text = edit(&base, "主动公开行政规范性文件 6 件", "主动公开行政规范性文件 38 件");
+    assert!(with_code(&check(&text), "N005").is_empty());
+    // 政策性文件 is not 规范性文件.
+    let text = edit(&base, "主动公开行政规范性文件 6 件", "主动公开政策性文件 7 件");
+    assert!(with_code(&check(&text), "N005").is_empty());
+}
+
+#[test]
+fn w001_and_r002_on_hongzequ() {
+    for name in [HZ23, "real/hongzequ-2023.pdftotext-raw.txt"] {
+        let text = fixture(name);
+        let r = check(&text);
+        let w = with_code(&r, "W001");
+        assert_eq!(w.len(), 1, "{name}");
+        assert_eq!(at(&text, w[0]), "其他法律行政止公开");
+        assert_eq!(w[0].expected.as_deref(), Some("其他法律行政法规禁止公开"));
+        // Section 六 states the fee but not the 工作要点.
+        assert!(with_code(&r, "R001").is_empty(), "{name}");
+        assert_eq!(with_code(&r, "R002").len(), 1, "{name}");
+    }
+}
+
+#[test]
+fn r001_accepts_a_plain_statement_of_no_charge() {
+    let text = edit(
+        &fixture(S001),
+        "依据《政府信息公开信息处理费管理办法》未超出一定数量或者频次范围，未收取信息处理费。",
+        "未向申请人收取任何费用。",
+    );
+    let text = edit(&text, "（二）信息处理费情况", "（二）收费情况");
+    assert!(with_code(&check(&text), "R001").is_empty());
+}

@@ -124,7 +124,7 @@ impl Num {
 
 /// The units a Chinese numeral must be followed by to be read as a number
 /// (一是, 三审三校, 二十大 are words, not figures).
-const CHINESE_UNITS: &str = "件个条次项篇期份名人家";
+const CHINESE_UNITS: &str = "件个条次项篇期份名人家起";
 
 /// Every number in `text[r]`, in order. Decimals, percentages' digits and
 /// digits glued to Latin letters or other digits' punctuation (phone numbers,
@@ -322,6 +322,9 @@ pub fn subsections(text: &str, r: Range<usize>) -> Vec<(String, Range<usize>)> {
     out
 }
 
+/// Words that make a sentence speak of requests for disclosure.
+const REQUEST_WORDS: &[&str] = &["信息公开申请", "依申请", "公开申请", "申请公开"];
+
 /// A document with its prose flattened: what every prose rule starts from.
 pub struct Prose<'a> {
     pub doc: &'a Document<'a>,
@@ -381,8 +384,8 @@ impl<'a> Prose<'a> {
     }
 
     /// The sentences of section 一 that speak of requests for disclosure:
-    /// those that say 申请, and every sentence of the part headed
-    /// （二）依申请公开….
+    /// those that say so (信息公开申请, 依申请, 公开申请, 申请公开), and every
+    /// sentence of the part headed （二）依申请公开….
     pub fn request_sentences(&self) -> Vec<Range<usize>> {
         let Some(body) = self.section(1) else { return Vec::new() };
         let t = self.text();
@@ -393,7 +396,10 @@ impl<'a> Prose<'a> {
             .collect();
         split(t, body, SENTENCE)
             .into_iter()
-            .filter(|s| t[s.clone()].contains("申请") || parts.iter().any(|p| p.start <= s.start && s.end <= p.end))
+            .filter(|s| {
+                let x = &t[s.clone()];
+                REQUEST_WORDS.iter().any(|w| x.contains(w)) || parts.iter().any(|p| p.start <= s.start && s.end <= p.end)
+            })
             .collect()
     }
 }

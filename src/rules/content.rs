@@ -8,7 +8,7 @@
 use super::Rule;
 use crate::finding::{Finding, Severity};
 use crate::parse::Document;
-use crate::prose::{find_any, Prose};
+use crate::prose::{find_any, split, Prose, SENTENCE};
 
 /// A finding at a section's heading.
 fn at_heading(doc: &Document, code: &'static str, number: u8, message: String) -> Option<Finding> {
@@ -19,9 +19,16 @@ fn at_heading(doc: &Document, code: &'static str, number: u8, message: String) -
 fn r001(doc: &Document) -> Vec<Finding> {
     let p = Prose::new(doc);
     let Some(body) = p.section(6) else { return Vec::new() };
-    let s = &p.text()[body];
-    // 信息处理费, 信息公开处理费, 处理费: any mention states it (收取 0 元, 未收取, 没有产生).
-    if s.contains("处理费") {
+    let s = &p.text()[body.clone()];
+    // 信息处理费, 信息公开处理费, 处理费: any mention states it (收取 0 元,
+    // 未收取, 没有产生); so does a sentence on charging applicants
+    // (未向申请人收取任何费用). 行政事业性收费 is another fee.
+    let states_fee = s.contains("处理费")
+        || split(p.text(), body.clone(), SENTENCE).into_iter().any(|r| {
+            let x = &p.text()[r];
+            x.contains("收取") && x.contains('费') && (x.contains("申请") || x.contains("信息公开")) && !x.contains("事业性收费")
+        });
+    if states_fee {
         return Vec::new();
     }
     at_heading(
@@ -49,7 +56,7 @@ fn r002(doc: &Document) -> Vec<Finding> {
     let p = Prose::new(doc);
     let Some(body) = p.section(6) else { return Vec::new() };
     let s = &p.text()[body];
-    if s.contains("工作要点") || s.contains("公开要点") {
+    if ["工作要点", "公开要点", "要点落实", "政务公开重点"].iter().any(|w| s.contains(w)) {
         return Vec::new();
     }
     let year = p.year().map_or(String::new(), |y| format!("{y}年"));

@@ -93,8 +93,34 @@ fn cells_of(rows: &[usize], cols: &[usize]) -> Vec<(usize, usize)> {
 
 /// Words that make a clause about something else than requests for disclosure.
 const NOT_REQUESTS: &[&str] = &[
-    "复议", "诉讼", "信访", "提案", "建议", "投诉", "举报", "留言", "信箱", "咨询", "热线",
+    "复议",
+    "诉讼",
+    "信访",
+    "提案",
+    "建议",
+    "投诉",
+    "举报",
+    "留言",
+    "信箱",
+    "咨询",
+    "热线",
+    "许可",
+    "审批",
+    "登记",
+    "备案",
+    "政务服务",
 ];
+/// Words that put a figure in another year than the report's.
+const OTHER_YEAR: &[&str] = &["去年", "上年", "上一年", "前年"];
+
+/// True when the clause names a year other than the report's (2022年收到申请
+/// 10件 in a 2023 report) or speaks of last year.
+fn other_year(p: &Prose, cl: Range<usize>) -> bool {
+    let t = p.text();
+    find_any(&t[cl.clone()], OTHER_YEAR).is_some()
+        || p.year()
+            .is_some_and(|y| prose::numbers(t, cl).iter().any(|n| n.is_year() && n.value as i32 != y))
+}
 /// Words that make a figure a change, not a count.
 const CHANGE: &[&str] = &["增加", "减少", "增长", "下降", "上升", "同比", "较上年", "比上年", "较去年", "持平"];
 /// Words naming a part of the body or a channel: the figure may count only
@@ -157,6 +183,9 @@ fn n001(doc: &Document) -> Vec<Finding> {
             let Some((at, _)) = find_any(s, &["收到", "受理", "新收", "接收", "接到"]) else {
                 continue;
             };
+            if other_year(&p, cl.clone()) {
+                continue;
+            }
             let nums = prose::numbers(text, cl.clone());
             let Some(num) = count_after(&nums, cl.start + at) else { continue };
             if !s[at..].contains("申请") {
@@ -364,7 +393,7 @@ fn n003(doc: &Document) -> Vec<Finding> {
     for sentence in p.request_sentences() {
         for cl in split(text, sentence, CLAUSE) {
             let s = &text[cl.clone()];
-            if find_any(s, NOT_REQUESTS).is_some() || find_any(s, CHANGE).is_some() {
+            if find_any(s, NOT_REQUESTS).is_some() || find_any(s, CHANGE).is_some() || other_year(&p, cl.clone()) {
                 continue;
             }
             // Every outcome named in the clause (不予以公开 is 不予公开).
@@ -439,6 +468,16 @@ const SUITS: [usize; 2] = [1, 2];
 /// Words that make a 无…复议 statement about one kind of case only.
 const NARROWING: &[&str] = &["纠错", "纠正", "败诉", "撤销", "违法", "被告", "责任追究", "追责"];
 
+/// A count of cases: N 件 or N 起.
+fn is_case(n: &Num) -> bool {
+    matches!(n.unit, Some('件' | '起'))
+}
+
+/// The first count of cases after `from` (`None` when approximate).
+fn case_after(nums: &[Num], from: usize) -> Option<&Num> {
+    nums.iter().find(|n| n.range.start >= from && is_case(n)).filter(|n| !n.approx)
+}
+
 fn group_rows(suit: bool) -> Vec<usize> {
     if suit {
         SUITS.to_vec()
@@ -492,7 +531,7 @@ fn n004(doc: &Document) -> Vec<Finding> {
                     .map(|&(w, c)| (w, c));
                     let Some((w, col)) = col else { continue };
                     let kw_at = cl.start + (s.len() - s2.len());
-                    let Some(num) = count_after(&nums, kw_at + w.len()) else { continue };
+                    let Some(num) = case_after(&nums, kw_at + w.len()) else { continue };
                     let cells = cells_of(&group_rows(g), &[col]);
                     let Some(n) = sum(t, &cells) else { continue };
                     if n != num.value {
@@ -514,7 +553,7 @@ fn n004(doc: &Document) -> Vec<Finding> {
                     &["未发生", "未出现", "没有发生", "没有", "未有", "未产生", "不存在", "未收到", "无"],
                 );
                 if let Some((neg_at, _)) = neg {
-                    if find_any(s, NARROWING).is_some() || nums.iter().any(|n| n.is_count() && n.value > 0) {
+                    if find_any(s, NARROWING).is_some() || nums.iter().any(|n| is_case(n) && n.value > 0) {
                         continue;
                     }
                     for suit in [false, true] {
@@ -550,8 +589,18 @@ fn n004(doc: &Document) -> Vec<Finding> {
                     let Some(at) = (if suit { suit_at } else { review_at }) else {
                         continue;
                     };
+                    // 行政复议和行政诉讼共 N 件: one figure for both groups.
+                    let other = if suit { review_at } else { suit_at };
+                    if other.is_some_and(|o| {
+                        o < at
+                            && !nums
+                                .iter()
+                                .any(|n| is_case(n) && n.range.start > cl.start + o && n.range.start < cl.start + at)
+                    }) {
+                        continue;
+                    }
                     let at = cl.start + at + "复议".len();
-                    let Some(num) = count_after(&nums, at) else { continue };
+                    let Some(num) = case_after(&nums, at) else { continue };
                     let gap = &text[at..num.range.start];
                     if gap.chars().count() > 4 || gap.contains("复议") || gap.contains("诉讼") || gap.contains('各') || gap.contains("其中")
                     {
@@ -669,8 +718,40 @@ fn n005(doc: &Document) -> Vec<Finding> {
             }
             let quote = p.quote(cl.clone());
             let col_label = t.def.column_label(row, col);
-            let msg = format!("文中“{quote}”为 {} 件，表二“{row_label}”的“{col_label}”为 {n}", first.value);
-            out.push(at_phrase(&p, "N005", msg, cl.start + vat..first.end, t, &cells, n, first.value));
+            // 公开/发布 N 件 may count the year's new documents or all those in
+            // force (a published catalogue): accept either.
+            let published = matches!(verb, "公开" | "发布");
+            let valid = sum(t, &[(row, 2)]);
+            let (msg, cells, expected) = if published {
+                let Some(valid) = valid else { continue };
+                if valid == first.value {
+                    continue;
+                }
+                (
+                    format!(
+                        "文中“{quote}”为 {} 件，表二“{row_label}”的“本年制发件数”为 {n}、“现行有效件数”为 {valid}：“公开”可指本年制发的，也可指现行有效的，两种读法都不相符",
+                        first.value
+                    ),
+                    vec![(row, 0), (row, 2)],
+                    format!("{n} 或 {valid}"),
+                )
+            } else {
+                (
+                    format!("文中“{quote}”为 {} 件，表二“{row_label}”的“{col_label}”为 {n}", first.value),
+                    cells,
+                    n.to_string(),
+                )
+            };
+            out.push(at_phrase(
+                &p,
+                "N005",
+                msg,
+                cl.start + vat..first.end,
+                t,
+                &cells,
+                expected,
+                first.value,
+            ));
         }
     }
     out
