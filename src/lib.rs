@@ -11,6 +11,8 @@
 //! [`check`] is the whole public API: the command line, the WebAssembly
 //! binding and the tests all call it and serialise its [`CheckResult`].
 
+pub mod continuity;
+pub mod convert;
 pub mod finding;
 pub mod format;
 pub mod input;

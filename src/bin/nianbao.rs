@@ -1,19 +1,52 @@
-//! The command line: `nianbao check [--format text|json] FILE...` (`-` reads
-//! standard input). Exit status 0 when no file has an error finding, 1 when
-//! some do, 2 on usage or I/O errors (including empty or binary files).
+//! The command line:
+//!
+//! ```text
+//! nianbao check [--format text|json|csv] PATH...   (PATH: a file, a folder, or - for standard input)
+//! nianbao text FILE        (the text a .docx or web page is read as)
+//! nianbao rules
+//! ```
+//!
+//! Folders are walked (recursively, in name order) for .txt, .docx, .html
+//! and .htm files; other files in them are skipped with a note. Files named
+//! on the command line are read whatever their extension (a PDF gets a clear
+//! message). .docx and web pages are converted by [`nianbao::convert`];
+//! reports of the same agency for consecutive years are checked for
+//! continuity ([`nianbao::continuity`]) and those findings join the year-N
+//! report's.
+//!
+//! Output: `text` (default), `json` (an array, one object per file in the
+//! order read: `{"file", "status", "message", "report", "findings",
+//! "summary"}`, plus `"error"` with a machine key when a file could not be
+//! converted) or `csv` (UTF-8 with BOM, CRLF, RFC 4180 quoting; one row per
+//! finding, and one row for each file that could not be checked).
+//!
+//! Exit status: 0 when no file has an error finding, 1 when some do, 2 on
+//! usage or I/O errors or a file that could not be checked (unreadable,
+//! binary, empty, of the wrong kind).
 
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use nianbao::{check, CheckResult, Status};
+use nianbao::convert::{self, ConvertError};
+use nianbao::{check, CheckResult, Finding, Status};
 use serde::Serialize;
 
-const USAGE: &str = "用法 / usage: nianbao check [--format text|json] FILE...   (FILE 为 - 时读标准输入)
-       nianbao rules                                    (列出全部规则)";
+const USAGE: &str = "用法 / usage: nianbao check [--format text|json|csv] 路径...
+       路径可以是文件、目录（递归查找 .txt .docx .html .htm）或 -（读标准输入）
+       nianbao text 文件                                （输出 .docx/.html 转换后的文字）
+       nianbao rules                                    （列出全部规则）";
+
+/// Extensions taken from folders.
+const WALKED: &[&str] = &["txt", "docx", "html", "htm"];
+/// Folders deeper than this are not entered.
+const MAX_WALK_DEPTH: usize = 32;
 
 #[derive(Serialize)]
 struct FileResult<'a> {
     file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'static str>,
     #[serde(flatten)]
     result: &'a CheckResult,
 }
@@ -22,12 +55,23 @@ struct FileResult<'a> {
 enum Format {
     Text,
     Json,
+    Csv,
+}
+
+fn parse_format(s: &str) -> Option<Format> {
+    match s {
+        "text" => Some(Format::Text),
+        "json" => Some(Format::Json),
+        "csv" => Some(Format::Csv),
+        _ => None,
+    }
 }
 
 fn read_input(path: &str) -> Result<Vec<u8>, String> {
     if path == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
+            .take((nianbao::MAX_INPUT_BYTES as u64) * 4 + 1)
             .read_to_end(&mut buf)
             .map_err(|e| format!("无法读取标准输入：{e}"))?;
         Ok(buf)
@@ -36,7 +80,7 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
         if meta.is_dir() {
             return Err(format!("{path} 是目录，不是文件"));
         }
-        if meta.len() > (nianbao::MAX_INPUT_BYTES as u64) * 2 {
+        if meta.len() > (nianbao::MAX_INPUT_BYTES as u64) * 4 {
             return Err(format!("{path}：{}", Status::TooLarge.message()));
         }
         std::fs::read(path).map_err(|e| format!("无法读取 {path}：{e}"))
@@ -47,6 +91,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("check") => run_check(&args[1..]),
+        Some("text") => run_text(&args[1..]),
         Some("rules") => {
             for r in nianbao::rules::RULES {
                 println!("{}\t{}\t{}\t{}", r.code, r.severity.label(), r.name, r.summary);
@@ -64,79 +109,159 @@ fn main() -> ExitCode {
     }
 }
 
+/// The files under `dir`, depth first in name order (as `find | sort` lists
+/// them), hidden ones left out. Files of other kinds are noted on standard
+/// error and skipped; links to folders are not followed.
+fn walk(dir: &Path, out: &mut Vec<String>, io_error: &mut bool) {
+    // A stack of folder listings, each reversed so that `pop` gives the next name.
+    let mut stack: Vec<Vec<PathBuf>> = Vec::new();
+    match listing(dir) {
+        Ok(l) => stack.push(l),
+        Err(e) => {
+            eprintln!("无法读取目录 {}：{e}", dir.display());
+            *io_error = true;
+        }
+    }
+    while let Some(top) = stack.last_mut() {
+        let Some(path) = top.pop() else {
+            stack.pop();
+            continue;
+        };
+        let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
+        if meta.is_dir() {
+            if stack.len() < MAX_WALK_DEPTH {
+                match listing(&path) {
+                    Ok(l) => stack.push(l),
+                    Err(e) => {
+                        eprintln!("无法读取目录 {}：{e}", path.display());
+                        *io_error = true;
+                    }
+                }
+            }
+            continue;
+        }
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        if WALKED.contains(&ext.as_str()) {
+            out.push(path.to_string_lossy().into_owned());
+        } else {
+            eprintln!("跳过 {}：只核查 .txt、.docx、.html、.htm 文件", path.display());
+        }
+    }
+}
+
+/// A folder's entries, hidden ones left out, in reverse name order.
+fn listing(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut items: Vec<(String, PathBuf)> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .filter(|(n, _)| !n.starts_with('.'))
+        .collect();
+    items.sort();
+    Ok(items.into_iter().rev().map(|(_, p)| p).collect())
+}
+
 fn run_check(args: &[String]) -> ExitCode {
     let mut format = Format::Text;
-    let mut files: Vec<&str> = Vec::new();
+    let mut paths: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
             "--format" | "-f" => {
                 i += 1;
-                format = match args.get(i).map(String::as_str) {
-                    Some("text") => Format::Text,
-                    Some("json") => Format::Json,
-                    other => {
-                        eprintln!("未知的输出格式 {:?}（可选 text、json）\n{USAGE}", other.unwrap_or(""));
+                let v = args.get(i).map(String::as_str).unwrap_or("");
+                match parse_format(v) {
+                    Some(f) => format = f,
+                    None => {
+                        eprintln!("未知的输出格式 {v:?}（可选 text、json、csv）\n{USAGE}");
                         return ExitCode::from(2);
                     }
-                };
+                }
             }
-            s if s.starts_with("--format=") => {
-                format = match &s["--format=".len()..] {
-                    "text" => Format::Text,
-                    "json" => Format::Json,
-                    other => {
-                        eprintln!("未知的输出格式 {other:?}（可选 text、json）\n{USAGE}");
-                        return ExitCode::from(2);
-                    }
-                };
+            s if s.starts_with("--format=") => match parse_format(&s["--format=".len()..]) {
+                Some(f) => format = f,
+                None => {
+                    eprintln!("未知的输出格式 {:?}（可选 text、json、csv）\n{USAGE}", &s["--format=".len()..]);
+                    return ExitCode::from(2);
+                }
+            },
+            "--" => {
+                paths.extend(args[i + 1..].iter().map(String::as_str));
+                break;
             }
             s if s.starts_with('-') && s != "-" => {
                 eprintln!("未知的选项 {s}\n{USAGE}");
                 return ExitCode::from(2);
             }
-            s => files.push(s),
+            s => paths.push(s),
         }
         i += 1;
     }
-    if files.is_empty() {
+    if paths.is_empty() {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
-    let mut any_error = false;
     let mut io_error = false;
+    let mut files: Vec<String> = Vec::new();
+    for p in &paths {
+        if *p != "-" && Path::new(p).is_dir() {
+            let before = files.len();
+            walk(Path::new(p), &mut files, &mut io_error);
+            if files.len() == before {
+                eprintln!("{p}：目录中没有可核查的文件（.txt、.docx、.html、.htm）");
+                io_error = true;
+            }
+        } else {
+            files.push(p.to_string());
+        }
+    }
     let mut results: Vec<(String, CheckResult)> = Vec::new();
+    let mut errors: Vec<Option<&'static str>> = Vec::new();
     for f in &files {
-        let result = match read_input(f) {
-            Ok(bytes) => match nianbao::input::decode(&bytes) {
-                Ok(text) => check(&text),
-                Err(status) => CheckResult::refused(status, ""),
-            },
+        let bytes = match read_input(f) {
+            Ok(b) => b,
             Err(msg) => {
                 eprintln!("{msg}");
                 io_error = true;
                 continue;
             }
         };
+        let (result, error) = match convert::to_text(f, &bytes) {
+            Ok(text) => (check(&text), None),
+            Err(e) => (refused(&e), Some(e.code())),
+        };
         if result.status != Status::Checked {
             io_error = true;
-            eprintln!("{f}: {}", result.message);
+            eprintln!("{f}：{}", result.message);
         }
-        any_error |= result.has_errors();
-        results.push((f.to_string(), result));
+        results.push((f.clone(), result));
+        errors.push(error);
     }
+    nianbao::continuity::apply(&mut results);
+    let any_error = results.iter().any(|(_, r)| r.has_errors());
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written = match format {
         Format::Json => {
-            let list: Vec<FileResult> = results.iter().map(|(f, r)| FileResult { file: f, result: r }).collect();
+            let list: Vec<FileResult> = results
+                .iter()
+                .zip(&errors)
+                .map(|((f, r), e)| FileResult {
+                    file: f,
+                    error: *e,
+                    result: r,
+                })
+                .collect();
             serde_json::to_writer_pretty(&mut out, &list)
                 .map_err(std::io::Error::other)
                 .and_then(|_| writeln!(out))
         }
         Format::Text => write_text(&mut out, &results),
+        Format::Csv => write_csv(&mut out, &results),
     };
-    if written.is_err() {
+    if written.and_then(|_| out.flush()).is_err() {
         return ExitCode::from(2);
     }
     if io_error {
@@ -148,6 +273,45 @@ fn run_check(args: &[String]) -> ExitCode {
     }
 }
 
+/// `nianbao text FILE`: prints the text the checker reads from a file.
+fn run_text(args: &[String]) -> ExitCode {
+    let [file] = args else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let converted = read_input(file).and_then(|b| convert::to_text(file, &b).map_err(|e| format!("{file}：{e}")));
+    match converted {
+        Ok(text) => {
+            let mut out = std::io::stdout().lock();
+            if out.write_all(text.as_bytes()).and_then(|_| out.flush()).is_err() {
+                return ExitCode::from(2);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            eprintln!("{msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The result of a file that could not be converted, with its own message.
+fn refused(e: &ConvertError) -> CheckResult {
+    let mut r = CheckResult::refused(e.status(), "");
+    r.message = e.message();
+    r
+}
+
+fn who(r: &CheckResult) -> (String, String) {
+    let rep = r.report.as_ref();
+    (
+        rep.and_then(|x| x.agency.clone()).unwrap_or_default(),
+        rep.and_then(|x| x.year.or(x.period_year))
+            .map(|y| y.to_string())
+            .unwrap_or_default(),
+    )
+}
+
 fn write_text(out: &mut impl Write, results: &[(String, CheckResult)]) -> std::io::Result<()> {
     let (mut e, mut w, mut n) = (0, 0, 0);
     for (file, r) in results {
@@ -155,16 +319,24 @@ fn write_text(out: &mut impl Write, results: &[(String, CheckResult)]) -> std::i
             writeln!(out, "{file}: {}", r.message)?;
             continue;
         }
-        let who = r.report.as_ref().map(|rep| {
-            format!(
-                "{} {}",
-                rep.agency.as_deref().unwrap_or("（机关未识别）"),
-                rep.year.map_or("（年度未识别）".to_string(), |y| format!("{y}年"))
-            )
-        });
-        writeln!(out, "== {file}  {}", who.unwrap_or_default())?;
+        let (agency, year) = who(r);
+        let agency = if agency.is_empty() {
+            "（机关未识别）".to_string()
+        } else {
+            agency
+        };
+        let year = if year.is_empty() {
+            "（年度未识别）".to_string()
+        } else {
+            format!("{year}年")
+        };
+        writeln!(out, "== {file}  {agency} {year}")?;
         for f in &r.findings {
-            writeln!(out, "{file}:{}: {} [{}] {}", f.place.line, f.code, f.severity.label(), f.message)?;
+            if f.place.line > 0 {
+                writeln!(out, "{file}:{}: {} [{}] {}", f.place.line, f.code, f.severity.label(), f.message)?;
+            } else {
+                writeln!(out, "{file}: {} [{}] {}", f.code, f.severity.label(), f.message)?;
+            }
         }
         if r.findings.is_empty() {
             writeln!(out, "{file}: 通过，未发现问题")?;
@@ -174,4 +346,78 @@ fn write_text(out: &mut impl Write, results: &[(String, CheckResult)]) -> std::i
         n += r.summary.infos;
     }
     writeln!(out, "共 {} 个文件：{e} 个错误，{w} 个警告，{n} 个提示", results.len())
+}
+
+/// Where a finding is, in words: section, table, row, column.
+fn location(f: &Finding) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(numeral) = f.section {
+        if let Some(s) = nianbao::format::SECTIONS.iter().find(|s| s.numeral == numeral) {
+            parts.push(format!("{}、{}", s.numeral, s.heading));
+        }
+    }
+    if let Some(t) = f.table_label {
+        if !parts.iter().any(|p| p.ends_with(t)) {
+            parts.push(format!("表：{t}"));
+        }
+    }
+    if let Some(r) = &f.row_label {
+        parts.push(r.clone());
+    }
+    if let Some(c) = &f.column_label {
+        parts.push(c.clone());
+    }
+    parts.join(" / ")
+}
+
+/// One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn csv_row(out: &mut impl Write, fields: &[&str]) -> std::io::Result<()> {
+    let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+    write!(out, "{}\r\n", line.join(","))
+}
+
+/// One row per finding, for a spreadsheet: UTF-8 with a BOM (so Excel reads
+/// the Chinese right), CRLF line ends. A file that could not be checked gets
+/// one row whose 级别 is 未核查 and whose 说明 says why.
+fn write_csv(out: &mut impl Write, results: &[(String, CheckResult)]) -> std::io::Result<()> {
+    out.write_all(b"\xEF\xBB\xBF")?;
+    csv_row(out, &["文件", "机关", "年度", "规则", "级别", "行", "位置", "说明", "应为", "实为"])?;
+    for (file, r) in results {
+        let (agency, year) = who(r);
+        if r.status != Status::Checked {
+            csv_row(out, &[file, &agency, &year, "", "未核查", "", "", r.message, "", ""])?;
+            continue;
+        }
+        for f in &r.findings {
+            let line = if f.place.line > 0 {
+                f.place.line.to_string()
+            } else {
+                String::new()
+            };
+            csv_row(
+                out,
+                &[
+                    file,
+                    &agency,
+                    &year,
+                    f.code,
+                    f.severity.label(),
+                    &line,
+                    &location(f),
+                    &f.message,
+                    f.expected.as_deref().unwrap_or(""),
+                    f.found.as_deref().unwrap_or(""),
+                ],
+            )?;
+        }
+    }
+    Ok(())
 }

@@ -6,6 +6,7 @@
 mod active;
 mod applications;
 mod content;
+mod continuity;
 mod identity;
 mod narrative;
 mod review;
@@ -59,6 +60,8 @@ pub const RULES: &[&Rule] = &[
     &content::R001,
     &content::R002,
     &content::R003,
+    &continuity::X001,
+    &continuity::X002,
 ];
 
 /// The rule with this code.

@@ -1,0 +1,202 @@
+//! A saved web page (.html/.htm) of a report, as published on a portal: its
+//! text and its `<table>` cells, with `colspan`/`rowspan` laid out as empty
+//! cells. Left out: `<head>`, scripts and styles, forms' controls, and
+//! navigation — `<nav>`, `<footer>`, `<aside>`, and blocks whose class or id
+//! names a menu, breadcrumb, footer or sidebar. That last guess is dropped
+//! when it would remove most of the page (a page wrapped whole in a block
+//! named like a menu).
+
+use super::markup::{attr, decode_entities, Tok, Tokenizer};
+use super::sink::Sink;
+use super::ConvertError;
+
+/// Elements skipped with all they contain.
+const SKIPPED: &[&str] = &["head", "nav", "footer", "aside", "select", "button", "svg", "map", "object", "menu"];
+
+/// Elements that start and end a line.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "header",
+    "main",
+    "blockquote",
+    "pre",
+    "address",
+    "center",
+    "hr",
+    "figure",
+    "figcaption",
+    "caption",
+    "form",
+    "fieldset",
+    "legend",
+    "details",
+    "summary",
+    "body",
+    "html",
+];
+
+/// Elements whose class or id may mark navigation (their end tags are never omitted).
+const CLASS_SKIPPABLE: &[&str] = &["div", "ul", "ol", "section", "header", "table"];
+
+/// Words in a class or id that mark navigation.
+const NAV_WORDS: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "crumb",
+    "crumbs",
+    "footer",
+    "foot",
+    "sidebar",
+    "topbar",
+    "share",
+    "bdshare",
+];
+
+fn is_nav(attrs: &str) -> bool {
+    ["class", "id"].iter().filter_map(|k| attr(attrs, k)).any(|v| {
+        v.to_ascii_lowercase()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| NAV_WORDS.contains(&w))
+    })
+}
+
+/// The text of an HTML document.
+pub fn to_text(html: &str, limit: usize) -> Result<String, ConvertError> {
+    let plain = convert(html, limit, false)?;
+    let trimmed = convert(html, limit, true)?;
+    // Trust the navigation guess only when it leaves most of the page.
+    Ok(if trimmed.len() * 2 >= plain.len() { trimmed } else { plain })
+}
+
+fn convert(html: &str, limit: usize, skip_nav: bool) -> Result<String, ConvertError> {
+    let mut sink = Sink::new(limit);
+    // The element being skipped and how many of its kind are open.
+    let mut skipping: Option<(String, usize)> = None;
+    let mut buf = String::new();
+    for tok in Tokenizer::html(html) {
+        match tok {
+            Tok::Start { name, attrs, self_closing } => {
+                let n = name.to_ascii_lowercase();
+                if let Some((s, open)) = skipping.as_mut() {
+                    if n == "body" && s == "head" {
+                        skipping = None;
+                    } else {
+                        if *s == n && !self_closing {
+                            *open += 1;
+                        }
+                        continue;
+                    }
+                }
+                if !self_closing && (SKIPPED.contains(&n.as_str()) || (skip_nav && CLASS_SKIPPABLE.contains(&n.as_str()) && is_nav(attrs)))
+                {
+                    skipping = Some((n, 1));
+                    continue;
+                }
+                match n.as_str() {
+                    "br" => sink.brk(),
+                    "table" => sink.start_table(),
+                    "tr" => sink.start_row(),
+                    "td" | "th" => sink.start_cell(span(attrs, "colspan"), span(attrs, "rowspan")),
+                    "img" => {
+                        // An image's alternative text may carry a label; skip decorative ones.
+                    }
+                    _ if BLOCKS.contains(&n.as_str()) => sink.brk(),
+                    _ => {}
+                }
+            }
+            Tok::End { name } => {
+                let n = name.to_ascii_lowercase();
+                if let Some((s, open)) = skipping.as_mut() {
+                    if *s == n {
+                        *open -= 1;
+                        if *open == 0 {
+                            skipping = None;
+                        }
+                    }
+                    continue;
+                }
+                match n.as_str() {
+                    "table" => sink.end_table(),
+                    "br" => sink.brk(),
+                    _ if BLOCKS.contains(&n.as_str()) => sink.brk(),
+                    _ => {}
+                }
+            }
+            Tok::Text(s) if skipping.is_none() => {
+                buf.clear();
+                decode_entities(&collapse(s), &mut buf);
+                // A browser's copy turns no-break spaces into spaces.
+                sink.text(&buf.replace('\u{a0}', " "));
+            }
+            Tok::CData(s) if skipping.is_none() => sink.text(&collapse(s)),
+            _ => {}
+        }
+    }
+    sink.finish()
+}
+
+fn span(attrs: &str, key: &str) -> usize {
+    attr(attrs, key).and_then(|v| v.trim().parse().ok()).unwrap_or(1)
+}
+
+/// Runs of HTML whitespace become one space (no-break spaces stay, as browsers keep them).
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_tables_and_navigation() {
+        let html = r#"<!DOCTYPE html><html><head><title>网站</title><meta charset="gbk"><style>p{}</style></head>
+<body><div class="top-nav"><a href="/">首页</a></div><nav>导航</nav><script>var a = "<p>x</p>";</script>
+<h1>某某局2023年政府信息公开工作年度报告</h1>
+<p>一、总体情况</p><p>&ldquo;放管服&rdquo;&nbsp;改革</p>
+<table border=1><tr><td rowspan="2">三、本年度办理结果<td>（一）予以公开<td>1</tr>
+<tr><td><p>（二）部分公开</p></td><td>0</td></tr>
+<tr><th colspan=2>四、结转下年度继续办理</th><td>0</td></tr></table>
+<div class="footer">版权所有</div></body></html>"#;
+        let text = to_text(html, 1 << 20).unwrap();
+        assert_eq!(
+            text,
+            "某某局2023年政府信息公开工作年度报告\n一、总体情况\n“放管服” 改革\n三、本年度办理结果\t（一）予以公开\t1\n\t（二）部分公开\t0\n四、结转下年度继续办理\t\t0\n"
+        );
+    }
+}

@@ -1,0 +1,220 @@
+//! .docx and .html input: the fixtures made from seed 001 by
+//! scripts/make_fixtures.py must read as the seed's text does, and hostile
+//! files must be refused with a message, quickly and without a panic.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use nianbao::convert::{self, ConvertError};
+use nianbao::{check, CheckResult, Status};
+
+fn fixture(path: &str) -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path)).unwrap()
+}
+
+fn seed_text() -> String {
+    String::from_utf8(fixture("text/seed-001.txt")).unwrap()
+}
+
+/// The seed as the converters should give it: no blank lines, no trailing empty cells.
+fn seed_shape() -> String {
+    seed_text()
+        .lines()
+        .map(|l| l.trim_end_matches('\t').trim_matches(|c| c == ' ' || c == '\u{3000}'))
+        .filter(|l| !l.is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+fn same_lines(got: &str, want: &str) {
+    for (i, (g, w)) in got.lines().zip(want.lines()).enumerate() {
+        assert_eq!(g, w, "line {}", i + 1);
+    }
+    assert_eq!(got.lines().count(), want.lines().count());
+}
+
+/// What must agree between two readings of the same report: the facts and
+/// tables as read, and each finding's code, message and figures.
+/// A finding as compared: code, message, expected, found.
+type Essential = (String, String, Option<String>, Option<String>);
+
+fn essentials(r: &CheckResult) -> (serde_json::Value, Vec<Essential>) {
+    let rep = r.report.as_ref().expect("checked");
+    let mut grids = serde_json::to_value(&rep.grids).unwrap();
+    // Places differ (the converted text has no blank lines); values must not.
+    if let Some(gs) = grids.as_array_mut() {
+        for g in gs {
+            for row in g["rows"].as_array_mut().unwrap() {
+                for cell in row["cells"].as_array_mut().unwrap() {
+                    let v = cell["value"].clone();
+                    *cell = v;
+                }
+            }
+        }
+    }
+    let facts = serde_json::json!({
+        "agency": rep.agency, "year": rep.year, "period_year": rep.period_year,
+        "sections": rep.sections.iter().map(|s| s.heading.clone()).collect::<Vec<_>>(),
+        "tables": rep.tables, "grids": grids,
+    });
+    let findings = r
+        .findings
+        .iter()
+        .map(|f| (f.code.to_string(), f.message.clone(), f.expected.clone(), f.found.clone()))
+        .collect();
+    (facts, findings)
+}
+
+#[test]
+fn docx_of_seed_reads_like_its_text() {
+    let text = convert::to_text("seed-001.docx", &fixture("docx/seed-001.docx")).unwrap();
+    same_lines(&text, &seed_shape());
+    let from_docx = check(&text);
+    let from_text = check(&seed_text());
+    assert_eq!(from_docx.status, Status::Checked);
+    assert_eq!(essentials(&from_docx), essentials(&from_text));
+    let tables = &from_docx.report.as_ref().unwrap().tables;
+    assert_eq!(
+        tables.applications.as_ref().unwrap()[0],
+        vec![Some(2), Some(0), Some(0), Some(0), Some(0), Some(0), Some(2)]
+    );
+}
+
+#[test]
+fn gbk_html_of_seed_reads_like_its_text() {
+    let bytes = fixture("html/seed-001.html");
+    assert_eq!(convert::charset(&bytes).as_deref(), Some("gb2312"));
+    assert!(std::str::from_utf8(&bytes).is_err(), "the fixture is GBK");
+    let text = convert::to_text("seed-001.html", &bytes).unwrap();
+    assert!(!text.contains("当前位置"), "navigation left out");
+    assert!(!text.contains("版权所有"), "footer left out");
+    assert!(!text.contains("document.write"), "script left out");
+    same_lines(&text, &seed_shape());
+    assert_eq!(essentials(&check(&text)), essentials(&check(&seed_text())));
+    // What the page does in the browser: decode, then convert the text.
+    let (decoded, _, _) = encoding_rs::GBK.decode(&bytes);
+    assert_eq!(convert::from_decoded("seed-001.html", &decoded).unwrap(), text);
+    // A page without its name is still recognised.
+    assert_eq!(convert::to_text("-", &bytes).unwrap(), text);
+}
+
+#[test]
+fn utf8_html_with_spans_and_entities() {
+    let html = "<html><body><p>一、总体情况</p><table>\
+        <tr><td rowspan=3>三、本年度办理结果</td><td colspan=2>（一）予以公开</td><td>1</td></tr>\
+        <tr><td rowspan=2>（三）不予公开</td><td>1.属于国家秘密</td><td>0</td></tr>\
+        <tr><td>2.其他法律行政法规禁止公开</td><td>0&nbsp;</td></tr>\
+        <tr><td>（七）总计</td><td></td><td></td><td>1</td></tr></table><p>A&amp;B &#x4E00;</p></body></html>";
+    let text = convert::to_text("page.htm", html.as_bytes()).unwrap();
+    assert_eq!(
+        text,
+        "一、总体情况\n三、本年度办理结果\t（一）予以公开\t\t1\n\t（三）不予公开\t1.属于国家秘密\t0\n\t\t2.其他法律行政法规禁止公开\t0\n（七）总计\t\t\t1\nA&B 一\n"
+    );
+}
+
+#[test]
+fn plain_text_and_gbk_text_pass_through() {
+    let seed = seed_text();
+    assert_eq!(convert::to_text("a.txt", seed.as_bytes()).unwrap(), seed);
+    let (gbk, _, _) = encoding_rs::GBK.encode(&seed);
+    assert_eq!(convert::to_text("a.txt", &gbk).unwrap(), seed);
+}
+
+fn refused(name: &str, bytes: &[u8]) -> ConvertError {
+    let t = Instant::now();
+    let e = convert::to_text(name, bytes).expect_err(name);
+    assert!(t.elapsed() < Duration::from_secs(10), "{name} took {:?}", t.elapsed());
+    assert!(!e.message().is_empty());
+    e
+}
+
+#[test]
+fn hostile_docx_files_are_refused_with_a_message() {
+    let cases = [
+        ("bomb.docx", ConvertError::DocxTooLarge),
+        ("nested.docx", ConvertError::TooDeep),
+        ("truncated.docx", ConvertError::DocxTruncated),
+        ("image.docx", ConvertError::Image),
+        ("archive.docx", ConvertError::Archive),
+        ("text.docx", ConvertError::NotDocx),
+    ];
+    for (file, want) in cases {
+        let e = refused(file, &fixture(&format!("docx/hostile/{file}")));
+        assert_eq!(e, want, "{file}: {}", e.message());
+    }
+    assert!(ConvertError::DocxTooLarge.message().contains("50 MB"));
+    assert!(ConvertError::NotDocx.message().contains(".docx"));
+}
+
+#[test]
+fn other_kinds_are_refused_with_what_is_accepted() {
+    assert_eq!(refused("r.pdf", b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj"), ConvertError::Pdf);
+    assert_eq!(refused("r.jpg", b"\xFF\xD8\xFF\xE0\0\x10JFIF"), ConvertError::Image);
+    assert_eq!(
+        refused("r.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0"),
+        ConvertError::OldOffice
+    );
+    assert_eq!(refused("r.rar", b"Rar!\x1A\x07\x01\0"), ConvertError::Archive);
+    assert_eq!(refused("r.mht", b"MIME-Version: 1.0\r\n"), ConvertError::Mht);
+    assert_eq!(refused("r.txt", b""), ConvertError::Text(Status::Empty));
+    assert_eq!(
+        refused("r.html", b"<html><script>x</script></html>"),
+        ConvertError::Text(Status::Empty)
+    );
+    for e in [ConvertError::Pdf, ConvertError::Image] {
+        assert!(e.message().contains(".docx") && e.message().contains(".txt"), "{}", e.message());
+    }
+}
+
+/// A central directory claiming more entries than any Word file has.
+#[test]
+fn too_many_entries_is_refused_before_reading_them() {
+    let mut z = b"PK\x03\x04".to_vec();
+    z.extend_from_slice(&[0; 26]);
+    let mut eocd = b"PK\x05\x06\0\0\0\0".to_vec();
+    eocd.extend_from_slice(&20_000u16.to_le_bytes());
+    eocd.extend_from_slice(&20_000u16.to_le_bytes());
+    eocd.extend_from_slice(&0u32.to_le_bytes());
+    eocd.extend_from_slice(&0u32.to_le_bytes());
+    eocd.extend_from_slice(&0u16.to_le_bytes());
+    z.extend_from_slice(&eocd);
+    assert_eq!(refused("many.docx", &z), ConvertError::DocxTooLarge);
+}
+
+/// Damaged copies of a real .docx: every one is read or refused, none panics.
+#[test]
+fn mutated_docx_never_panics() {
+    let good = fixture("docx/seed-001.docx");
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for round in 0..300 {
+        let mut bytes = good.clone();
+        let flips = 1 + (next() % 8) as usize;
+        for _ in 0..flips {
+            let at = (next() as usize) % bytes.len();
+            bytes[at] = next() as u8;
+        }
+        if round % 10 == 0 {
+            bytes.truncate((next() as usize) % bytes.len());
+        }
+        let _ = convert::to_text("m.docx", &bytes);
+    }
+}
+
+#[test]
+fn hostile_html_is_bounded() {
+    // Deep nesting, unclosed tags and spans far too wide.
+    let mut html = String::from("<html><body>");
+    html.push_str(&"<div><table><tr><td>".repeat(5_000));
+    html.push_str("<table><tr><td colspan=99999999 rowspan=99999999>x</td></tr>");
+    html.push_str(&"<tr><td>1</td></tr>".repeat(2_000));
+    let t = Instant::now();
+    let r = convert::to_text("deep.html", html.as_bytes());
+    assert!(t.elapsed() < Duration::from_secs(10));
+    assert!(r.is_ok() || r.is_err());
+}
