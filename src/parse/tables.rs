@@ -199,6 +199,11 @@ fn best_row(label: &str, rows: &[RowDef]) -> Option<usize> {
     let mut best: Option<(usize, usize, usize)> = None; // (end, key len, row)
     for (i, r) in rows.iter().enumerate() {
         for k in r.keys {
+            // A key longer than the label cannot occur in it; skipping it saves
+            // building a searcher per key for every orphan figure (empty label).
+            if k.len() > label.len() {
+                continue;
+            }
             if let Some(p) = label.rfind(k) {
                 let cand = (p + k.len(), k.len(), i);
                 if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
@@ -544,10 +549,15 @@ fn stream_applications(tokens: &[Token], region: Span) -> Option<Table> {
             continue;
         }
         buffer.extend(runs[i].iter().copied());
-        while buffer.len() >= 7 {
-            rows.push(buffer.drain(..7).collect());
-        }
+        // Whole rows out of the buffer at once (draining 7 at a time from the
+        // front was quadratic in a long run of figures).
+        let whole = buffer.len() / 7 * 7;
+        rows.extend(buffer[..whole].chunks_exact(7).map(<[&Token]>::to_vec));
+        buffer.drain(..whole);
         i += 1;
+        if rows.len() > 25 {
+            return None; // no layout has more rows
+        }
     }
     if !buffer.is_empty() {
         return None;
