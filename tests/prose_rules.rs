@@ -66,6 +66,25 @@ fn n001_reads_chinese_numerals() {
     assert_eq!(with_code(&check(&text), "N001").len(), 0);
     let text = edit(&fixture(S002), "共收到政府信息公开申请11件", "共收到政府信息公开申请１１件");
     assert_eq!(with_code(&check(&text), "N001").len(), 0);
+    let text = edit(&fixture(S002), "共收到政府信息公开申请11件", "共收到政府信息公开申请１２件");
+    assert_eq!(with_code(&check(&text), "N001").len(), 1);
+}
+
+#[test]
+fn n001_in_wrapped_pdf_text() {
+    // Seed 000: PDF text, a blank line after every line; its table has no requests.
+    let base = fixture(S000);
+    assert!(with_code(&check(&base), "N001").is_empty());
+    let text = edit(
+        &base,
+        "我局未收到和处理政府\n\n信息公开申请。",
+        "我局共收到政府\n\n信息公开申请 2 件。",
+    );
+    let r = check(&text);
+    let f = with_code(&r, "N001");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert_eq!(at(&text, f[0]), "收到政府\n\n信息公开申请 2 件");
+    assert!(f[0].message.contains("“我局共收到政府信息公开申请2件”"), "{}", f[0].message);
 }
 
 #[test]
@@ -170,6 +189,13 @@ fn n003_results_by_kind() {
         (f[0].row, f[0].expected.as_deref(), f[0].found.as_deref()),
         (Some(2), Some("8"), Some("9"))
     );
+    // 予以公开 counted with the partly granted: huaianshi 1362 + 454.
+    let ha = fixture(HA24);
+    let anchor = "均在法定期限内予以答复。";
+    let both = edit(&ha, anchor, &format!("{anchor}其中予以公开1816件。"));
+    assert!(with_code(&check(&both), "N003").is_empty());
+    let wrong = edit(&ha, anchor, &format!("{anchor}其中予以公开1817件。"));
+    assert_eq!(with_code(&check(&wrong), "N003").len(), 1);
     // A group: 不予公开 is the sum of its eight rows (0 here).
     let wrong = edit(&base, "共收到政府信息公开申请11件，", "共收到政府信息公开申请11件，不予公开2件，");
     let f = with_code(&check(&wrong), "N003").len();
@@ -268,12 +294,12 @@ fn n006_all_finished_while_some_carried() {
     // Seed 001 carries 1 request to 2024; 均已…答复 is not 办结 and is left alone.
     let base = fixture(S001);
     assert!(with_code(&check(&base), "N006").is_empty());
-    let text = edit(&base, "均已按期按要求对申请事项进行答复", "均已办结");
+    let text = edit(&base, "均已按期按要求对申请事项进行答复", "申请均已按时办结");
     let r = check(&text);
     let f = with_code(&r, "N006");
     assert_eq!(f.len(), 1, "{:?}", r.findings);
     assert_eq!(f[0].row, Some(24));
-    assert_eq!(at(&text, f[0]), "均已办结");
+    assert_eq!(at(&text, f[0]), "均已按时办结");
     // The reverse: Seed 002 carries none.
     let text = edit(&fixture(S002), "均在规定期限内完成答复", "尚有1件正在办理中");
     assert_eq!(with_code(&check(&text), "N006").len(), 1);
@@ -506,4 +532,17 @@ fn r001_accepts_a_plain_statement_of_no_charge() {
     );
     let text = edit(&text, "（二）信息处理费情况", "（二）收费情况");
     assert!(with_code(&check(&text), "R001").is_empty());
+}
+
+/// No input makes the prose rules panic: every report cut at many places.
+#[test]
+fn truncated_reports_do_not_panic() {
+    for name in [S000, S001, S002, S003, S004, HZ23, HZ24_RAW, HA24, PT21] {
+        let text = fixture(name);
+        let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(89).collect();
+        for cut in cuts {
+            let r = check(&text[..cut]);
+            let _ = with_code(&r, "N001");
+        }
+    }
 }

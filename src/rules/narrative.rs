@@ -270,7 +270,7 @@ pub(crate) fn carry_kind(text: &str, at: usize, kw: &str) -> Option<(bool, Optio
         return Some((true, None));
     }
     let from = after_at + skip;
-    let nums = prose::numbers(text, from..(from + 12).min(text.len()).max(from));
+    let nums = prose::numbers(text, from..prose::ahead(text, from, 12));
     if let Some(y) = nums.first().filter(|n| n.range.start == from && n.is_year()) {
         return Some((true, Some(y.clone())));
     }
@@ -440,9 +440,22 @@ fn n003(doc: &Document) -> Vec<Finding> {
             if n == num.value {
                 continue;
             }
+            // 予以公开 N 件 may include the partly granted (予以公开8件（含部分公开2件）).
+            let partial = sum(t, &cells_of(&b_rows(t, &["partial"]), &[TOTAL]));
+            if o == Outcome::Granted && partial.is_some_and(|x| n + x == num.value) {
+                continue;
+            }
             let phrase = num.range.start.min(at)..num.end.max(kw_end);
             let quote = p.quote(cl.clone());
-            let msg = format!("文中“{quote}”为 {} 件，表三“{label}”总计为 {n}", num.value);
+            let msg = if o == Outcome::Granted {
+                format!(
+                    "文中“{quote}”为 {} 件，表三“{label}”总计为 {n}（连同部分公开为 {}），两种读法都不相符",
+                    num.value,
+                    n + partial.unwrap_or(0)
+                )
+            } else {
+                format!("文中“{quote}”为 {} 件，表三“{label}”总计为 {n}", num.value)
+            };
             out.push(at_phrase(&p, "N003", msg, phrase, t, &cells, n, num.value));
         }
     }
@@ -792,11 +805,13 @@ fn n006(doc: &Document) -> Vec<Finding> {
             let counted = nums.iter().any(|n| n.unit == Some('件'));
             // Everything finished.
             if let Some((at, kw)) = find_any(s, &["办结", "办理完毕", "办理完成", "处理完毕"]) {
-                let lead: String = s[..at].chars().rev().take(6).collect();
-                let all = lead.contains('均') || lead.contains("部全") || lead.contains("都");
+                // 均/全部/都 within six characters before the verb.
+                let from = s[..at].char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+                let all = rfind_any(&s[from..at], &["均", "全部", "都"]).map(|(i, _)| from + i);
                 let earlier = &text[sentence.start..cl.start + at];
-                if all && !counted && !s[..at].ends_with('未') && !earlier.contains("上年") && next > 0 {
-                    let phrase = cl.start + at - lead.len().min(at)..cl.start + at + kw.len();
+                let negated = s[..at].ends_with('未') || s[..at].ends_with("没有");
+                if let Some(all) = all.filter(|_| !counted && !negated && !earlier.contains("上年") && next > 0) {
+                    let phrase = cl.start + all..cl.start + at + kw.len();
                     let quote = p.quote(cl.clone());
                     let msg = format!("文中说“{quote}”，表三“四、结转下年度继续办理”总计却为 {next}（有申请尚未办结）");
                     out.push(at_phrase(

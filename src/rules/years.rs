@@ -170,11 +170,7 @@ fn y002(doc: &Document) -> Vec<Finding> {
             if s >= body.end || !text.is_char_boundary(s) {
                 continue;
             }
-            let end = (s + 12).min(body.end);
-            let end = (0..=3)
-                .map(|k| end.saturating_sub(k))
-                .find(|&e| text.is_char_boundary(e))
-                .unwrap_or(s);
+            let end = prose::ahead(text, s, 8).min(body.end);
             let Some(n) = prose::numbers(text, s..end).into_iter().next() else {
                 continue;
             };
