@@ -27,12 +27,17 @@ out("SITE_DIR", b["site_dir"])
 out("PKG_DIR", b["pkg_dir"])
 out("WWW_DIR", b["www_dir"])
 out("OPT_ENABLED", "1" if o.get("enabled", False) else "0")
+print("OPT_COMMANDS=(" + " ".join(shlex.quote(x) for x in o.get("commands", ["wasm-opt"])) + ")")
+out("OPT_MIN_VERSION", o.get("min_version", 0))
 print("OPT_FLAGS=(" + " ".join(shlex.quote(x) for x in o.get("flags", [])) + ")")
 out("BUDGET_GZIP", g.get("gzip_bytes", 0))
 out("BUDGET_RAW", g.get("raw_bytes", 0))
 prof = b.get("profile", "release").upper().replace("-", "_")
-for k, v in c.get("cargo", {}).get("profile_overrides", {}).items():
+cargo = c.get("cargo", {})
+for k, v in cargo.get("profile_overrides", {}).items():
     print(f"export CARGO_PROFILE_{prof}_{k.upper().replace('-', '_')}={shlex.quote(str(v))}")
+if cargo.get("rustflags"):
+    print(f"export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS={shlex.quote(cargo['rustflags'])}")
 EOF
 )"
 
@@ -61,16 +66,24 @@ wasm="$out/${OUT_NAME}_bg.wasm"
 # --- 2. wasm-opt, where one is installed ----------------------------------------------------------
 raw_before=$(stat -c %s "$wasm")
 if [ "$OPT_ENABLED" = 1 ]; then
-    if command -v wasm-opt >/dev/null 2>&1; then
-        if wasm-opt "${OPT_FLAGS[@]}" "$wasm" -o "$wasm.opt" 2>"$out/wasm-opt.log"; then
-            mv "$wasm.opt" "$wasm"
-            echo "==> wasm-opt ${OPT_FLAGS[*]}: $raw_before -> $(stat -c %s "$wasm") bytes" >&2
-        else
-            echo "build-wasm.sh: warning: wasm-opt failed, keeping the unoptimised wasm:" >&2
-            cat "$out/wasm-opt.log" >&2
+    opt=""
+    for cmd in "${OPT_COMMANDS[@]}"; do
+        command -v "$cmd" >/dev/null 2>&1 || continue
+        version=$("$cmd" --version 2>/dev/null | grep -o '[0-9][0-9]*' | head -n 1 || true)
+        if [ "${version:-0}" -ge "$OPT_MIN_VERSION" ]; then
+            opt=$cmd
+            break
         fi
+        echo "build-wasm.sh: note: $cmd is binaryen ${version:-?}, older than $OPT_MIN_VERSION (wasm-pack.toml): not used" >&2
+    done
+    if [ -z "$opt" ]; then
+        echo "build-wasm.sh: note: no usable wasm-opt (run scripts/setup.sh); the wasm is not optimised further" >&2
+    elif nice -n 10 "$opt" "${OPT_FLAGS[@]}" "$wasm" -o "$wasm.opt" 2>"$out/wasm-opt.log"; then
+        mv "$wasm.opt" "$wasm"
+        echo "==> $opt ${OPT_FLAGS[*]}: $raw_before -> $(stat -c %s "$wasm") bytes" >&2
     else
-        echo "build-wasm.sh: note: wasm-opt not installed; the wasm is not optimised further" >&2
+        echo "build-wasm.sh: warning: wasm-opt failed, keeping the unoptimised wasm:" >&2
+        cat "$out/wasm-opt.log" >&2
     fi
 fi
 

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs what building and testing nianbao needs, on a fresh Debian machine as root;
+# idempotent (a second run changes nothing and takes seconds):
+#   - Debian packages: chromium (browser tests), binaryen (wasm-opt), python3 (serves the page,
+#     reads wasm-pack.toml), nodejs + npm (runs the browser tests), a Chinese font (screenshots)
+#   - the Rust target wasm32-unknown-unknown
+#   - wasm-bindgen-cli at exactly the version Cargo.lock pins for wasm-bindgen
+#   - wasm-pack
+#   - node_modules (playwright-core, from package-lock.json; it drives Debian's chromium:
+#     `npx playwright install` downloads browsers and is not used)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { echo "setup: $*" >&2; }
+has() { command -v "$1" >/dev/null 2>&1; }
+
+# --- Debian packages ---------------------------------------------------------------------------
+missing=()
+has chromium || missing+=(chromium)
+has wasm-opt || missing+=(binaryen)
+has python3 || missing+=(python3)
+has node || missing+=(nodejs)
+has npm || missing+=(npm)
+has gzip || missing+=(gzip)
+has iconv || missing+=(libc-bin)
+# A Chinese font, so that the browser tests' screenshots show the page as a reviewer sees it.
+{ has fc-list && [ -n "$(fc-list :lang=zh 2>/dev/null | head -n 1)" ]; } || missing+=(fonts-wqy-microhei fontconfig)
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ] || ! has apt-get; then
+        say "missing ${missing[*]}: install them (Debian: apt-get install ${missing[*]}) and rerun"
+        exit 1
+    fi
+    say "apt-get install ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- Rust: the wasm target, wasm-bindgen-cli (pinned), wasm-pack ----------------------------------
+if ! has cargo; then
+    say "cargo not found: install Rust (rustup) first"
+    exit 1
+fi
+if has rustup; then
+    rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown || {
+        say "rustup target add wasm32-unknown-unknown"
+        rustup target add wasm32-unknown-unknown
+    }
+fi
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+if [ -n "$want" ] && [ "$have" != "$want" ]; then
+    say "cargo install wasm-bindgen-cli --version $want (installed: ${have:-none})"
+    nice -n 10 cargo install -q wasm-bindgen-cli --version "$want" --locked --force ||
+        nice -n 10 cargo install -q wasm-bindgen-cli --version "$want" --force
+fi
+if ! has wasm-pack; then
+    say "cargo install wasm-pack"
+    nice -n 10 cargo install -q wasm-pack --locked || nice -n 10 cargo install -q wasm-pack
+fi
+
+# --- node_modules ------------------------------------------------------------------------------
+if [ ! -f node_modules/playwright-core/package.json ] ||
+    ! node -e 'const a=require("./package-lock.json").packages["node_modules/playwright-core"].version,
+               b=require("./node_modules/playwright-core/package.json").version; process.exit(a===b?0:1)' 2>/dev/null; then
+    say "npm ci"
+    npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error
+fi
+say "ok (wasm-bindgen $(wasm-bindgen --version | awk '{ print $2 }'), $(wasm-pack --version), $(chromium --version 2>/dev/null | head -n 1))"

@@ -1,0 +1,91 @@
+// Shared set-up of the browser tests: Debian's chromium driven by playwright-core, the site
+// served by scripts/test-browser.sh at NIANBAO_URL (a sub-path), every request recorded.
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const FIXTURES = join(ROOT, 'tests', 'fixtures', 'web');
+export const SCREENSHOTS = join(ROOT, 'tests', 'browser', 'screenshots');
+export const SITE = process.env.NIANBAO_URL ?? 'http://127.0.0.1:8080/';
+export const ORIGIN = new URL(SITE).origin;
+
+export const SEEDS = ['000_4d177dac3167f082', '001_43e3c9ba6b70e239', '002_a8d23b48448f5a19', '003_ea91102f3cc3d767', '004_5cd136013ffaed5d'];
+export const seed = (name) => readFileSync(join(FIXTURES, `${name}.txt`), 'utf8');
+
+/** Launches headless chromium (playwright gives it a fresh temporary profile). */
+export async function launch() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close();
+    },
+  };
+}
+
+/**
+ * A new page at `url` with every request, console error, page error and dialog recorded in
+ * `page.log`. Waits until the checker's core is loaded unless `wait` is false.
+ */
+export async function open(browser, url = SITE, { wait = true, viewport = { width: 1440, height: 1000 } } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const log = (page.log = { requests: [], errors: [], dialogs: [] });
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('console', (m) => m.type() === 'error' && log.errors.push(m.text()));
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.on('dialog', (d) => {
+    log.dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+  await page.goto(url, { waitUntil: wait ? 'load' : 'commit' });
+  if (wait) await page.waitForSelector('nianbao-checker[data-ready]', { state: 'attached', timeout: 15000 }).catch((e) => {
+      throw new Error(`${e.message}\npage errors: ${log.errors.join(' | ')}`);
+    });
+  return page;
+}
+
+/** Requests that went anywhere but the page's origin. */
+export function foreign(page) {
+  return page.log.requests.filter((u) => new URL(u).origin !== ORIGIN);
+}
+
+/** Pastes `text` into the checker's text area (as a user's paste: one input event). */
+export async function paste(page, text) {
+  await page.locator('nianbao-checker textarea').fill(text);
+}
+
+/** Waits for the result of `text` and returns the element's state and the CheckResult. */
+export async function result(page, text) {
+  await page.waitForFunction((t) => {
+    const el = document.querySelector('nianbao-checker');
+    return el.result && el.value === t && el.checkedText === t;
+  }, text);
+  return page.evaluate(() => document.querySelector('nianbao-checker').result);
+}
+
+/** The text area's current selection. */
+export function selection(page) {
+  return page.evaluate(() => {
+    const ta = document.querySelector('nianbao-checker').shadowRoot.querySelector('textarea');
+    return { start: ta.selectionStart, end: ta.selectionEnd, text: ta.value.slice(ta.selectionStart, ta.selectionEnd), focused: ta.matches(':focus'), scrollTop: ta.scrollTop };
+  });
+}
+
+/** The redrawn tables as {A|B|C: [[cell text]]} (value cells only, row by row). */
+export function drawnTables(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('nianbao-checker').shadowRoot;
+    const out = {};
+    for (const td of root.querySelectorAll('.grids td.num')) {
+      const { table, row, col } = td.dataset;
+      ((out[table] ??= [])[row] ??= [])[col] = td.textContent;
+    }
+    return out;
+  });
+}

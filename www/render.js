@@ -1,0 +1,421 @@
+// DOM builders for the checker's results. Every piece of report text goes in as a text
+// node or an attribute value, never as HTML.
+
+/** Creates an element: h('td', {class: 'x', data: {row: 1}, onclick: f}, 'text', child…). */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') el.className = v;
+    else if (k === 'data') for (const [dk, dv] of Object.entries(v)) el.dataset[dk] = String(dv);
+    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat(Infinity)) {
+    if (c === undefined || c === null || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+export const SEVERITY = {
+  error: { label: '错误', rank: 0 },
+  warning: { label: '警告', rank: 1 },
+  info: { label: '提示', rank: 2 },
+};
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六'];
+const STANDARD_SECTIONS = ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'];
+const STANDARD_TABLES = [
+  { table: 'A', section: '二', title: '主动公开政府信息情况' },
+  { table: 'B', section: '三', title: '收到和处理政府信息公开申请情况' },
+  { table: 'C', section: '四', title: '政府信息公开行政复议、行政诉讼情况' },
+];
+const READ_MODE = { rows: '按行读取', stream: '行界限不清，按顺序读取' };
+
+// ------------------------------------------------------------------ verdict and status
+
+/** The verdict at the top: 通过 / N 个错误, M 个警告, K 个提示; or why nothing was checked. */
+export function verdict(result) {
+  if (!result) return h('div', { class: 'verdict idle' }, '粘贴或拖入一份年度报告，立即开始核查。');
+  if (result.status !== 'checked') {
+    const cls = result.status === 'empty' ? 'idle' : 'refused';
+    const title = { empty: '没有内容', binary: '无法核查', too_large: '无法核查', not_a_report: '不是年度报告' }[result.status] ?? '未核查';
+    return h('div', { class: `verdict ${cls}`, data: { status: result.status } }, h('strong', { class: 'verdict-title' }, title), h('span', { class: 'verdict-text' }, result.message));
+  }
+  const { errors, warnings, infos } = result.summary;
+  const counts = `${errors} 个错误，${warnings} 个警告，${infos} 个提示`;
+  if (errors === 0) {
+    return h(
+      'div',
+      { class: `verdict pass${warnings ? ' has-warnings' : ''}`, data: { status: 'checked', errors, warnings, infos } },
+      h('strong', { class: 'verdict-title' }, '通过'),
+      h('span', { class: 'verdict-text' }, warnings || infos ? `没有发现错误（${counts}）` : '没有发现任何问题：三张表格的勾稽关系全部成立，各部分齐全'),
+    );
+  }
+  return h('div', { class: 'verdict fail', data: { status: 'checked', errors, warnings, infos } }, h('strong', { class: 'verdict-title' }, counts));
+}
+
+/** A message that is not the core's (a file that cannot be read). */
+export function problem(message) {
+  return h('div', { class: 'verdict refused', data: { status: 'unreadable' } }, h('strong', { class: 'verdict-title' }, '无法读取'), h('span', { class: 'verdict-text' }, message));
+}
+
+// ------------------------------------------------------------------ report facts
+
+export function facts(report) {
+  if (!report) return h('div');
+  const found = new Map(report.sections.map((s) => [s.numeral, s]));
+  const grids = new Map(report.grids.map((g) => [g.table, g]));
+  const year = report.year ?? '未识别';
+  const period = report.period_year != null && report.period_year !== report.year ? `（统计期间为 ${report.period_year} 年）` : '';
+  return h(
+    'dl',
+    { class: 'facts' },
+    h('dt', {}, '机关'),
+    h('dd', { class: 'fact-agency' }, report.agency ?? '未识别'),
+    h('dt', {}, '年度'),
+    h('dd', { class: 'fact-year' }, report.year != null ? `${year} 年${period}` : year),
+    h('dt', {}, '标题'),
+    h('dd', { class: 'fact-title' }, report.title ?? '未识别'),
+    h('dt', {}, '各部分'),
+    h(
+      'dd',
+      { class: 'fact-sections' },
+      NUMERALS.map((n, i) => {
+        const s = found.get(n);
+        return h('span', { class: `chip ${s ? 'ok' : 'missing'}`, title: s ? `${s.heading}（第 ${s.line} 行）` : `未找到“${n}、${STANDARD_SECTIONS[i]}”`, data: s ? { start: s.start_utf16, end: s.end_utf16 } : {} }, `${s ? '✓' : '✗'} ${n}`);
+      }),
+      report.sections.filter((s) => !NUMERALS.includes(s.numeral)).map((s) => h('span', { class: 'chip ok' }, s.heading)),
+    ),
+    h('dt', {}, '表格'),
+    h(
+      'dd',
+      { class: 'fact-tables' },
+      [...STANDARD_TABLES, ...report.grids.filter((g) => !STANDARD_TABLES.some((t) => t.table === g.table))].map((t) => {
+        const g = grids.get(t.table);
+        const label = `${t.section}、${t.title}`;
+        const more = g ? [g.layout && g.layout !== '2021' ? `${g.layout} 年版` : null, g.read !== 'rows' ? READ_MODE[g.read] ?? g.read : null].filter(Boolean).join('，') : '';
+        return h('span', { class: `chip ${g ? 'ok' : 'missing'}`, title: t.title }, `${g ? '✓' : '✗'} ${label}${more ? `（${more}）` : ''}`);
+      }),
+    ),
+  );
+}
+
+// ------------------------------------------------------------------ findings
+
+/** 位置: section, table, row, column by their Chinese labels, and the line. */
+export function place(f) {
+  const parts = [];
+  if (f.section) parts.push(`第${f.section}部分`);
+  if (f.table_label) parts.push(`表格：${f.table_label}`);
+  if (f.row_label) parts.push(`行：${f.row_label}`);
+  if (f.column_label) parts.push(`列：${f.column_label}`);
+  if (f.line) parts.push(`原文第 ${f.line} 行`);
+  return parts;
+}
+
+const COLUMNS = [
+  { key: 'index', label: '序号', value: (f) => f.index },
+  { key: 'severity', label: '级别', value: (f) => SEVERITY[f.severity]?.rank ?? 9 },
+  { key: 'code', label: '规则', value: (f) => f.code },
+  { key: 'place', label: '位置', value: (f) => [f.start_utf16 ?? 0, f.index] },
+  { key: 'message', label: '说明', value: (f) => f.message ?? '' },
+  { key: 'expected', label: '应为', value: (f) => f.expected ?? '' },
+  { key: 'found', label: '实为', value: (f) => f.found ?? '' },
+];
+
+function compare(a, b) {
+  if (Array.isArray(a)) {
+    for (let i = 0; i < a.length; i++) {
+      const c = compare(a[i], b[i]);
+      if (c) return c;
+    }
+    return 0;
+  }
+  const na = Number(a);
+  const nb = Number(b);
+  if (a !== '' && b !== '' && Number.isFinite(na) && Number.isFinite(nb)) return na - nb;
+  return String(a).localeCompare(String(b), 'zh-Hans-CN');
+}
+
+/**
+ * The findings table with its filters. `view` = {findings, rules (Map code→doc), sort {key, dir},
+ * severities (Set), rule ('' for all), selected (index or null)}; `on` = {select(f), sort(key),
+ * severity(sev, on), rule(code)}.
+ */
+export function findings(view, on) {
+  const all = view.findings;
+  if (!all.length) return h('div', { class: 'findings empty' });
+  const bySeverity = {};
+  const byRule = new Map();
+  for (const f of all) {
+    bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
+    byRule.set(f.code, (byRule.get(f.code) ?? 0) + 1);
+  }
+  const shown = all.filter((f) => view.severities.has(f.severity) && (!view.rule || f.code === view.rule));
+  const col = COLUMNS.find((c) => c.key === view.sort.key) ?? COLUMNS[0];
+  const dir = view.sort.dir === 'desc' ? -1 : 1;
+  shown.sort((a, b) => dir * compare(col.value(a), col.value(b)) || a.index - b.index);
+
+  const filters = h(
+    'div',
+    { class: 'filters' },
+    h('span', { class: 'filters-label' }, '筛选：'),
+    Object.entries(SEVERITY).map(([sev, { label }]) =>
+      h(
+        'label',
+        { class: `filter sev-${sev}` },
+        h('input', { type: 'checkbox', name: `severity-${sev}`, checked: view.severities.has(sev), disabled: !bySeverity[sev], onchange: (e) => on.severity(sev, e.target.checked) }),
+        ` ${label}（${bySeverity[sev] ?? 0}）`,
+      ),
+    ),
+    h(
+      'select',
+      { class: 'filter-rule', name: 'rule', 'aria-label': '按规则筛选', onchange: (e) => on.rule(e.target.value) },
+      h('option', { value: '' }, `全部规则（${all.length}）`),
+      [...byRule.keys()].sort().map((code) => h('option', { value: code, selected: view.rule === code }, `${code} ${view.rules.get(code)?.summary ?? ''}`.slice(0, 40) + `（${byRule.get(code)}）`)),
+    ),
+    h('span', { class: 'filters-count' }, shown.length === all.length ? `共 ${all.length} 条` : `显示 ${shown.length} / ${all.length} 条`),
+  );
+
+  const head = h(
+    'tr',
+    {},
+    COLUMNS.map((c) =>
+      h(
+        'th',
+        { scope: 'col', class: `col-${c.key}`, 'aria-sort': view.sort.key === c.key ? (dir > 0 ? 'ascending' : 'descending') : 'none' },
+        h('button', { type: 'button', class: 'sort', title: `按“${c.label}”排序`, onclick: () => on.sort(c.key) }, c.label, h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, view.sort.key === c.key ? (dir > 0 ? ' ▲' : ' ▼') : '')),
+      ),
+    ),
+  );
+  const body = h('tbody');
+  for (const f of shown) {
+    const selected = view.selected === f.index;
+    const rule = view.rules.get(f.code);
+    body.append(
+      h(
+        'tr',
+        { class: `finding sev-${f.severity}${selected ? ' selected' : ''}`, tabindex: 0, 'aria-selected': selected ? 'true' : 'false', data: { index: f.index, code: f.code }, onclick: () => on.select(f), onkeydown: (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), on.select(f)) },
+        h('td', { class: 'col-index' }, f.index),
+        h('td', { class: 'col-severity' }, h('span', { class: `badge sev-${f.severity}` }, SEVERITY[f.severity]?.label ?? f.severity)),
+        h('td', { class: 'col-code', title: rule?.summary ?? '' }, h('span', { class: 'code' }, f.code), rule ? h('span', { class: 'rule-summary' }, rule.summary) : null),
+        h('td', { class: 'col-place' }, place(f).map((p) => h('div', {}, p))),
+        h('td', { class: 'col-message' }, f.message),
+        h('td', { class: 'col-expected' }, f.expected ?? ''),
+        h('td', { class: 'col-found' }, f.found ?? ''),
+      ),
+    );
+    if (selected) body.append(h('tr', { class: 'finding-detail' }, h('td', { colspan: COLUMNS.length }, detail(f, rule, on))));
+  }
+  if (!shown.length) body.append(h('tr', {}, h('td', { colspan: COLUMNS.length, class: 'none' }, '没有符合筛选条件的问题')));
+  return h('div', { class: 'findings' }, filters, h('div', { class: 'scroll' }, h('table', { class: 'findings-table' }, h('thead', {}, head), body)));
+}
+
+/** What the selected finding's rule is about, and every place it refers to. */
+function detail(f, rule, on) {
+  const places = [];
+  for (const c of f.cells ?? []) {
+    places.push({ label: `${c.row_label} · ${c.column_label}：${c.value ?? '（无法读取）'}`, at: c.start_utf16 != null ? c : null });
+  }
+  (f.related ?? []).forEach((r, i) => places.push({ label: `相关位置 ${i + 1}（第 ${r.line} 行）`, at: r }));
+  return h(
+    'div',
+    { class: 'detail' },
+    rule
+      ? h(
+          'dl',
+          { class: 'rule-doc' },
+          h('dt', {}, `${rule.code} ${rule.name}`),
+          h('dd', {}, rule.summary),
+          rule.why ? [h('dt', {}, '为什么重要'), h('dd', {}, rule.why)] : null,
+          rule.example ? [h('dt', {}, '示例'), h('dd', { class: 'example' }, rule.example)] : null,
+        )
+      : null,
+    places.length
+      ? h(
+          'div',
+          { class: 'places' },
+          h('span', {}, '涉及：'),
+          places.map((p) => h('button', { type: 'button', class: 'place', disabled: !p.at, onclick: (e) => (e.stopPropagation(), on.place(p.at)) }, p.label)),
+        )
+      : null,
+  );
+}
+
+// ------------------------------------------------------------------ the tables, redrawn
+
+const A_SINGLE_COLUMN = { '第二十条第（五）项': '本年处理决定数量', '第二十条第（六）项': '本年处理决定数量', '第二十条第（八）项': '本年收费金额（单位：万元）' };
+
+/** Per cell (`A:row:col`), the findings that name it. */
+export function cellIndex(findingList) {
+  const index = new Map();
+  for (const f of findingList) {
+    for (const c of f.cells ?? []) {
+      const key = `${c.table}:${c.row}:${c.column}`;
+      if (!index.has(key)) index.set(key, []);
+      index.get(key).push(f);
+    }
+  }
+  return index;
+}
+
+/**
+ * The tables the checker read, in the standard layout. `marks` = cellIndex(findings);
+ * `selected` = the selected finding or null; `on.cell(cell, findings)` on a click.
+ */
+export function grids(report, marks, selected, on) {
+  if (!report || !report.grids.length) return h('div', { class: 'grids empty' });
+  const chosen = new Map((selected?.cells ?? []).map((c, i) => [`${c.table}:${c.row}:${c.column}`, i]));
+  const td = (g, r, c, extra = {}) => {
+    const row = g.rows[r];
+    const cell = row.cells[c];
+    const key = `${g.table}:${r}:${c}`;
+    const fs = marks.get(key) ?? [];
+    const worst = fs.reduce((w, f) => (SEVERITY[f.severity]?.rank < SEVERITY[w]?.rank ? f.severity : w), fs.length ? fs[0].severity : null);
+    const classes = ['num'];
+    if (!cell.ok) classes.push('unreadable');
+    if (cell.split) classes.push('split');
+    if (worst) classes.push(`hl-${worst}`);
+    if (chosen.has(key)) classes.push(chosen.get(key) === 0 ? 'sel sel-first' : 'sel');
+    const tips = [`${row.label} · ${columnLabel(g, row, c)}`];
+    if (!cell.ok) tips.push(cell.value == null ? '未能读出' : '不是数字');
+    if (cell.split) tips.push('由粘连在一起的数字拆分得出');
+    for (const f of fs) tips.push(`${f.code}：${f.message}`);
+    return h('td', { class: classes.join(' '), title: tips.join('\n'), data: { table: g.table, row: r, col: c }, onclick: () => on.cell(cell, fs), ...extra }, cell.value ?? '？');
+  };
+  return h(
+    'div',
+    { class: 'grids' },
+    report.grids.map((g) => {
+      const draw = { A: gridA, B: gridB, C: gridC }[g.table] ?? gridGeneric;
+      return h(
+        'figure',
+        { class: 'grid', data: { table: g.table } },
+        h('figcaption', {}, `${g.section ? `${g.section}、` : ''}${g.title}`, g.layout && g.layout !== '2021' ? h('span', { class: 'layout' }, `（${g.layout} 年版格式）`) : null, g.read && g.read !== 'rows' ? h('span', { class: 'layout' }, `（${READ_MODE[g.read] ?? g.read}）`) : null),
+        h('div', { class: 'scroll' }, draw(g, td)),
+      );
+    }),
+  );
+}
+
+function columnLabel(g, row, c) {
+  if (row.columns) return row.columns[c] ?? '';
+  if (row.cells.length === g.columns.length) return g.columns[c] ?? '';
+  if (row.cells.length === 1 && A_SINGLE_COLUMN[row.group]) return A_SINGLE_COLUMN[row.group];
+  return g.columns[c] ?? `第 ${c + 1} 列`;
+}
+
+/** Table group A: one block a 第二十条 item, each with its own header. */
+function gridA(g, td) {
+  const width = Math.max(...g.rows.map((r) => r.cells.length), 1);
+  const body = h('tbody');
+  let group = null;
+  g.rows.forEach((row, r) => {
+    if (row.group !== group) {
+      group = row.group;
+      body.append(h('tr', { class: 'group' }, h('th', { colspan: width + 1, scope: 'colgroup' }, group || g.title)));
+      const labels = row.cells.map((_, c) => columnLabel(g, row, c));
+      body.append(h('tr', { class: 'colhead' }, h('th', { scope: 'col' }, '信息内容'), labels.map((l, c) => h('th', { scope: 'col', colspan: c === labels.length - 1 ? width - labels.length + 1 : null }, l))));
+    }
+    body.append(h('tr', {}, h('th', { scope: 'row' }, row.label), row.cells.map((_, c) => td(g, r, c, c === row.cells.length - 1 && row.cells.length < width ? { colspan: width - row.cells.length + 1 } : {}))));
+  });
+  return h('table', { class: 'grid-table grid-A' }, body);
+}
+
+/** Table B: three label columns (一、… / （一）… / 1.…), the applicant columns under their header. */
+function gridB(g, td) {
+  const head = h('thead');
+  const cols = g.columns;
+  if (cols.length === 7) {
+    head.append(
+      h('tr', {}, h('th', { rowspan: 3, colspan: 3, class: 'corner' }, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'), h('th', { colspan: 7 }, '申请人情况')),
+      h('tr', {}, h('th', { rowspan: 2 }, cols[0]), h('th', { colspan: 5 }, '法人或其他组织'), h('th', { rowspan: 2 }, cols[5]), h('th', { rowspan: 2 }, cols[6])),
+      h('tr', {}, cols.slice(1, 5).map((c) => h('th', {}, c)), h('th', {}, '其他')),
+    );
+  } else {
+    head.append(h('tr', {}, h('th', { colspan: 3 }, ''), cols.map((c) => h('th', {}, c))));
+  }
+  // Three levels of labels per row, then merged downwards where they repeat.
+  let outer = '';
+  const levels = g.rows.map((row) => {
+    if (!row.group) {
+      outer = '';
+      return [row.label, null, null];
+    }
+    if (/^[一二三四五六七八九十]+、/.test(row.group)) {
+      outer = row.group;
+      return [row.group, row.label, null];
+    }
+    return [outer || row.group, outer ? row.group : row.label, outer ? row.label : null];
+  });
+  const span = (r, l) => {
+    let n = 1;
+    while (r + n < levels.length && levels[r + n][l] === levels[r][l] && levels[r + n][l] !== null && (l === 0 || levels[r + n][l - 1] === levels[r][l - 1])) n++;
+    return n;
+  };
+  const body = h('tbody');
+  g.rows.forEach((row, r) => {
+    const [a, b, c] = levels[r];
+    const tr = h('tr', { data: { row: r } });
+    if (b === null) tr.append(h('th', { scope: 'row', colspan: 3, class: 'l1' }, a));
+    else {
+      if (r === 0 || levels[r - 1][0] !== a) tr.append(h('th', { scope: 'rowgroup', rowspan: span(r, 0), class: 'l1' }, a));
+      if (c === null) tr.append(h('th', { scope: 'row', colspan: 2, class: 'l2' }, b));
+      else {
+        if (r === 0 || levels[r - 1][1] !== b || levels[r - 1][0] !== a) tr.append(h('th', { scope: 'rowgroup', rowspan: span(r, 1), class: 'l2' }, b));
+        tr.append(h('th', { scope: 'row', class: 'l3' }, c));
+      }
+    }
+    row.cells.forEach((_, i) => tr.append(td(g, r, i)));
+    body.append(tr);
+  });
+  return h('table', { class: 'grid-table grid-B' }, head, body);
+}
+
+/** Table C: one wide row — 行政复议 | 行政诉讼 (未经复议直接起诉 | 复议后起诉), five figures each. */
+function gridC(g, td) {
+  const parts = g.rows.map((row) => row.label.split('·'));
+  const top = h('tr');
+  const second = h('tr');
+  const twoLevels = parts.some((p) => p.length > 1);
+  for (let r = 0; r < parts.length; ) {
+    let n = 1;
+    while (r + n < parts.length && parts[r + n].length > 1 && parts[r + n][0] === parts[r][0] && parts[r].length > 1) n++;
+    const width = g.rows.slice(r, r + n).reduce((s, row) => s + row.cells.length, 0);
+    top.append(h('th', { colspan: width, rowspan: twoLevels && parts[r].length === 1 ? 2 : 1 }, parts[r][0]));
+    for (let k = r; k < r + n; k++) if (parts[k].length > 1) second.append(h('th', { colspan: g.rows[k].cells.length }, parts[k].slice(1).join('·')));
+    r += n;
+  }
+  const third = h('tr', {}, g.rows.map((row) => row.cells.map((_, c) => h('th', { class: 'narrow' }, columnLabel(g, row, c)))));
+  const values = h('tr', {}, g.rows.map((row, r) => row.cells.map((_, c) => td(g, r, c))));
+  return h('table', { class: 'grid-table grid-C' }, h('thead', {}, top, second.childElementCount ? second : null, third), h('tbody', {}, values));
+}
+
+function gridGeneric(g, td) {
+  return h(
+    'table',
+    { class: 'grid-table' },
+    h('thead', {}, h('tr', {}, h('th', {}, ''), g.columns.map((c) => h('th', {}, c)))),
+    h('tbody', {}, g.rows.map((row, r) => h('tr', {}, h('th', { scope: 'row' }, row.group ? `${row.group}·${row.label}` : row.label), row.cells.map((_, c) => td(g, r, c))))),
+  );
+}
+
+// ------------------------------------------------------------------ the rules
+
+export function ruleList(rules) {
+  return h(
+    'div',
+    { class: 'rule-list' },
+    rules.map((r) =>
+      h(
+        'div',
+        { class: 'rule', data: { code: r.code } },
+        h('div', { class: 'rule-head' }, h('span', { class: 'code' }, r.code), ' ', h('span', { class: `badge sev-${r.severity}` }, SEVERITY[r.severity]?.label ?? r.severity), ' ', h('span', { class: 'rule-summary' }, r.summary)),
+        r.why ? h('p', {}, h('b', {}, '为什么重要：'), r.why) : null,
+        r.example ? h('p', { class: 'example' }, h('b', {}, '示例：'), r.example) : null,
+      ),
+    ),
+  );
+}
