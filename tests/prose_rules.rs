@@ -546,3 +546,17 @@ fn truncated_reports_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn n004_in_section_four() {
+    // A sentence after table 四 of hongzequ 2024 (2 reviews, 4 suits).
+    let base = fixture(HZ24);
+    let anchor = "五、存在的主要问题及改进情况";
+    let text = edit(&base, anchor, &format!("本年度无政府信息公开行政复议案件。\n{anchor}"));
+    let r = check(&text);
+    let f = with_code(&r, "N004");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert_eq!(f[0].section, Some("四"));
+    // The table's own header words are never read as prose.
+    assert!(with_code(&check(&base), "N004").is_empty());
+}

@@ -512,11 +512,27 @@ fn n004(doc: &Document) -> Vec<Finding> {
     let p = Prose::new(doc);
     let text = p.text();
     let mut out = Vec::new();
-    let bodies: Vec<(u8, Range<usize>)> = [1u8, 4].iter().filter_map(|&n| p.section(n).map(|r| (n, r))).collect();
-    for (number, body) in bodies {
+    // Sections 一 and 四 (a sentence before or after the table); only
+    // sentences that say they speak of disclosure (the table's own header
+    // words never do).
+    let mut bodies: Vec<Range<usize>> = p.section(1).into_iter().collect();
+    if let Some(four) = p.section(4) {
+        // Around table 四: before its first figure and after its last.
+        let spans: Vec<_> = t.cells.iter().flatten().filter_map(|c| c.span).collect();
+        match (spans.iter().map(|s| s.start).min(), spans.iter().map(|s| s.end).max()) {
+            (Some(a), Some(b)) => {
+                let a = p.flat.range_of(crate::finding::Span::new(0, a)).end.clamp(four.start, four.end);
+                let b = p.flat.range_of(crate::finding::Span::new(0, b)).end.clamp(four.start, four.end);
+                bodies.push(four.start..a);
+                bodies.push(b..four.end);
+            }
+            _ => bodies.push(four),
+        }
+    }
+    for body in bodies {
         for sentence in split(text, body, SENTENCE) {
             let ss = &text[sentence.clone()];
-            if number == 1 && !(ss.contains("信息公开") || ss.contains("依申请") || ss.contains("公开申请")) {
+            if !(ss.contains("信息公开") || ss.contains("依申请") || ss.contains("公开申请")) {
                 continue;
             }
             // The group the sentence last counted, for 其中结果维持 N 件.
