@@ -134,7 +134,10 @@ export class NianbaoChecker extends HTMLElement {
   }
 
   #setText(text) {
-    this.#ui.text.value = text;
+    const ta = this.#ui.text;
+    ta.value = text;
+    ta.setSelectionRange(0, 0);
+    ta.scrollTop = 0;
     this.#problem = null;
     this.#run();
   }

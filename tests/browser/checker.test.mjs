@@ -247,7 +247,7 @@ test('a count too large for a JS number still gives a result', async () => {
 });
 
 test('embedded in a portal page: the custom element and check() from another path', async () => {
-  const page = await open(browser, new URL('/portal/', ORIGIN).href);
+  const page = await open(browser, new URL('/portal/', ORIGIN).href, { viewport: { width: 900, height: 1000 } });
   const text = seed('003_ea91102f3cc3d767');
   await paste(page, text);
   const r = await result(page, text);
@@ -258,6 +258,7 @@ test('embedded in a portal page: the custom element and check() from another pat
   await page.locator('#run').click();
   await page.waitForFunction(() => document.querySelector('#out').textContent !== '');
   assert.match(await page.locator('#out').textContent(), /^中卫市审批服务管理局：0 个错误/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'portal-embedded.png'), fullPage: true });
   clean(page);
   await page.context().close();
 });
