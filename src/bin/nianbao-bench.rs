@@ -1,0 +1,509 @@
+//! The benchmark: `cargo run --release --bin nianbao-bench [-- REPORTS_DIR]`
+//! (or `scripts/bench.sh`). Prints figures only; it asserts nothing.
+//!
+//! For every report in ../shared/reports (or REPORTS_DIR), a 1 MB and a 10 MB
+//! synthetic report of each shape (long prose; many tables), and the
+//! adversarial inputs of issue 6, it prints:
+//!
+//! - the native check time and its ratio to one plain pass over the same text
+//!   (`text.chars().count()`: the cost of reading the input once);
+//! - throughput in MB/s;
+//! - when a wasm build exists (pkg/ or dist/, see scripts/build-wasm.sh), the
+//!   check time in WebAssembly under Node and its ratio to native, and the
+//!   wasm's size raw and gzipped, and the single-file edition's size.
+//!
+//! Every ratio is measured in this one run. Times are the fastest of several
+//! rounds (the machine is shared; the minimum is the least disturbed figure).
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// One input to measure.
+struct Input {
+    name: String,
+    text: String,
+}
+
+/// The fastest time of `f` per call, over rounds of at least `budget` / 5 each.
+fn time<R>(budget: Duration, mut f: impl FnMut() -> R) -> Duration {
+    // One call to learn the cost and warm up.
+    let t = Instant::now();
+    black_box(f());
+    let once = t.elapsed().max(Duration::from_nanos(50));
+    let round = budget / 5;
+    let per_round = ((round.as_nanos() / once.as_nanos()) as u32).clamp(1, 1_000_000);
+    let rounds = if once > budget { 1 } else { 5 };
+    let mut best = once;
+    for _ in 0..rounds {
+        let t = Instant::now();
+        for _ in 0..per_round {
+            black_box(f());
+        }
+        best = best.min(t.elapsed() / per_round);
+    }
+    best
+}
+
+/// One plain pass over the text: count its characters.
+fn plain_pass(text: &str) -> usize {
+    black_box(text).chars().count()
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+fn reports(dir: &Path) -> Vec<Input> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for sub in ["seeds", "real", "."] {
+        if let Ok(rd) = std::fs::read_dir(dir.join(sub)) {
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.extension().is_some_and(|x| x == "txt") {
+                    files.push(p);
+                }
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    files
+        .into_iter()
+        .filter_map(|p| {
+            let bytes = std::fs::read(&p).ok()?;
+            let text = nianbao::input::decode(&bytes).ok()?;
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            Some(Input { name, text })
+        })
+        .collect()
+}
+
+/// A report whose section 一 is its own prose repeated until the whole text
+/// is about `size` bytes.
+fn long_prose(seed: &str, size: usize) -> String {
+    let a = seed.find("一、总体情况").unwrap_or(0);
+    let b = seed.find("二、主动公开").unwrap_or(seed.len());
+    let head_end = seed[a..].find('\n').map_or(a, |p| a + p + 1);
+    let prose = &seed[head_end..b];
+    let mut out = String::with_capacity(size + seed.len());
+    out.push_str(&seed[..head_end]);
+    while out.len() + (seed.len() - b) < size && !prose.is_empty() {
+        out.push_str(prose);
+    }
+    out.push_str(&seed[b..]);
+    out
+}
+
+/// The whole report repeated until about `size` bytes: many tables, and every
+/// heading repeated (each repeat is an S002 finding).
+fn many_tables(seed: &str, size: usize) -> String {
+    let mut out = String::with_capacity(size + seed.len());
+    while out.len() < size {
+        out.push_str(seed);
+        out.push('\n');
+    }
+    out
+}
+
+/// The adversarial inputs of issue 6.
+fn adversarial(seed: &str) -> Vec<Input> {
+    let ten_mb = 10 * 1024 * 1024;
+    let one_line = {
+        let line: String = seed.lines().collect::<Vec<_>>().join(" ");
+        let mut s = String::with_capacity(ten_mb + line.len());
+        while s.len() < ten_mb {
+            s.push_str(&line);
+            s.push(' ');
+        }
+        s
+    };
+    let short_lines = "1\n".repeat(1_000_000);
+    let headings = "一、总体\n".repeat(1_000_000);
+    let long_table = {
+        let a = seed.find("三、收到和处理").unwrap_or(0);
+        let mut s = seed[..a].to_string();
+        s.push_str("三、收到和处理政府信息公开申请情况\n");
+        for i in 0..10_000 {
+            s.push_str(&format!("（一）予以公开\t{i}\t0\t0\t0\t0\t0\t{i}\n"));
+        }
+        s.push_str("四、政府信息公开行政复议、行政诉讼情况\n");
+        s
+    };
+    let one_line_of_headings = "一、总体情况二、主动公开".repeat(ten_mb / 36);
+    let digits_one_line = "1 ".repeat(ten_mb / 2);
+    let table_of_numbers = {
+        let mut s = String::from("某某局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n");
+        s.push_str(&"0 ".repeat(ten_mb / 2));
+        s
+    };
+    vec![
+        Input {
+            name: "adv: 10 MB one line (prose)".into(),
+            text: one_line,
+        },
+        Input {
+            name: "adv: 10 MB one line of headings".into(),
+            text: one_line_of_headings,
+        },
+        Input {
+            name: "adv: a million short lines".into(),
+            text: short_lines,
+        },
+        Input {
+            name: "adv: a million section headings".into(),
+            text: headings,
+        },
+        Input {
+            name: "adv: table of 10,000 rows".into(),
+            text: long_table,
+        },
+        Input {
+            name: "adv: 10 MB of figures, one line".into(),
+            text: digits_one_line,
+        },
+        Input {
+            name: "adv: 10 MB of figures in table 三".into(),
+            text: table_of_numbers,
+        },
+        Input {
+            name: "adv: over the limit (16 MB + 1)".into(),
+            text: "字".repeat(nianbao::MAX_INPUT_BYTES / 3 + 1),
+        },
+    ]
+}
+
+struct Row {
+    name: String,
+    bytes: usize,
+    native: Duration,
+    plain: Duration,
+    status: String,
+    findings: usize,
+}
+
+fn measure(inp: &Input, budget: Duration) -> Row {
+    let native = time(budget, || nianbao::check(&inp.text));
+    let plain = time(budget / 4, || plain_pass(&inp.text));
+    let r = nianbao::check(&inp.text);
+    Row {
+        name: inp.name.clone(),
+        bytes: inp.text.len(),
+        native,
+        plain,
+        status: format!("{:?}", r.status),
+        findings: r.findings.len(),
+    }
+}
+
+/// Where the time goes, stage by stage (for the big inputs).
+fn stages(text: &str) -> String {
+    let b = Duration::from_millis(300);
+    let parse = time(b, || nianbao::parse::parse(text));
+    let doc = nianbao::parse::parse(text);
+    let rules = time(b, || nianbao::rules::run(&doc));
+    let whole = time(b, || nianbao::check(text));
+    format!(
+        "parse {:.2} ms, rules {:.2} ms, places+facts {:.2} ms",
+        ms(parse),
+        ms(rules),
+        ms(whole.saturating_sub(parse + rules))
+    )
+}
+
+fn find_wasm(root: &Path) -> Option<PathBuf> {
+    for dir in ["pkg", "dist", "www/pkg", "www/dist"] {
+        let Ok(rd) = std::fs::read_dir(root.join(dir)) else { continue };
+        let mut found: Vec<PathBuf> = rd
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "wasm"))
+            .collect();
+        found.sort();
+        if let Some(p) = found.into_iter().next() {
+            return Some(p);
+        }
+    }
+    None
+}
+
+fn gzip_size(path: &Path) -> Option<usize> {
+    let out = std::process::Command::new("gzip").args(["-9", "-c"]).arg(path).output().ok()?;
+    out.status.success().then_some(out.stdout.len())
+}
+
+/// The single-file edition (one HTML with the wasm inlined), if built.
+fn single_file(root: &Path) -> Option<PathBuf> {
+    for dir in ["dist", "pkg", "www/dist"] {
+        let Ok(rd) = std::fs::read_dir(root.join(dir)) else { continue };
+        let mut found: Vec<PathBuf> = rd
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "html"))
+            .collect();
+        found.sort_by_key(|p| std::cmp::Reverse(std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)));
+        if let Some(p) = found.into_iter().next() {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// The JavaScript glue next to the wasm that Node can load (wasm-bindgen's
+/// `--target nodejs` output, or a `node` subfolder of it).
+fn node_glue(wasm: &Path) -> Option<PathBuf> {
+    let dir = wasm.parent()?;
+    let stem = wasm.file_stem()?.to_string_lossy().trim_end_matches("_bg").to_string();
+    for cand in [
+        dir.join("node").join(format!("{stem}.js")),
+        dir.join(format!("{stem}.cjs")),
+        dir.join(format!("{stem}.js")),
+    ] {
+        if cand.exists() {
+            return Some(cand);
+        }
+    }
+    None
+}
+
+const NODE_HARNESS: &str = r#"
+const fs = require('fs');
+const [glue, list] = process.argv.slice(2);
+let mod;
+try { mod = require(glue); } catch (e) { console.log(JSON.stringify({ error: String(e) })); process.exit(0); }
+const fn = mod.check || mod.check_text || mod.checkText;
+if (typeof fn !== 'function') { console.log(JSON.stringify({ error: 'no check export: ' + Object.keys(mod).join(',') })); process.exit(0); }
+const out = {};
+for (const line of fs.readFileSync(list, 'utf8').split('\n').filter(Boolean)) {
+  const [name, path, budgetMs] = line.split('\t');
+  const text = fs.readFileSync(path, 'utf8');
+  fn(text);
+  let once = process.hrtime.bigint(); fn(text); once = Number(process.hrtime.bigint() - once) / 1e6;
+  const per = Math.max(1, Math.floor(Number(budgetMs) / 5 / Math.max(once, 0.001)));
+  let best = once;
+  for (let r = 0; r < (once > Number(budgetMs) ? 1 : 5); r++) {
+    const t = process.hrtime.bigint();
+    for (let i = 0; i < per; i++) fn(text);
+    best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e6 / per);
+  }
+  out[name] = best;
+}
+console.log(JSON.stringify(out));
+"#;
+
+/// Wasm times (ms) by input name, measured under Node.
+fn wasm_times(glue: &Path, inputs: &[&Input], budget: Duration) -> Result<std::collections::HashMap<String, f64>, String> {
+    let dir = std::env::temp_dir().join(format!("nianbao-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let mut list = String::new();
+    for (i, inp) in inputs.iter().enumerate() {
+        let p = dir.join(format!("{i}.txt"));
+        std::fs::write(&p, &inp.text).map_err(|e| e.to_string())?;
+        list.push_str(&format!("{}\t{}\t{}\n", inp.name, p.display(), budget.as_millis()));
+    }
+    std::fs::write(dir.join("list.tsv"), list).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("harness.js"), NODE_HARNESS).map_err(|e| e.to_string())?;
+    let out = std::process::Command::new("node")
+        .arg("--max-old-space-size=4096")
+        .arg(dir.join("harness.js"))
+        .arg(std::fs::canonicalize(glue).map_err(|e| e.to_string())?)
+        .arg(dir.join("list.tsv"))
+        .output()
+        .map_err(|e| format!("node: {e}"))?;
+    let _ = std::fs::remove_dir_all(&dir);
+    let s = String::from_utf8_lossy(&out.stdout);
+    let v: serde_json::Value = serde_json::from_str(s.trim()).map_err(|e| format!("{e}: {s} {}", String::from_utf8_lossy(&out.stderr)))?;
+    if let Some(e) = v.get("error") {
+        return Err(e.to_string());
+    }
+    Ok(v.as_object()
+        .map(|o| o.iter().filter_map(|(k, v)| Some((k.clone(), v.as_f64()?))).collect())
+        .unwrap_or_default())
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `--profile FILE N`: check FILE N times and nothing else (for callgrind / perf).
+    if args.first().map(String::as_str) == Some("--profile") {
+        let text = std::fs::read_to_string(args.get(1).expect("--profile FILE N")).expect("readable UTF-8 file");
+        let n: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(1);
+        for _ in 0..n {
+            black_box(nianbao::check(black_box(&text)));
+        }
+        return;
+    }
+    let quick = args.iter().any(|a| a == "--quick");
+    let no_adv = args.iter().any(|a| a == "--no-adversarial");
+    let dir = args
+        .iter()
+        .enumerate()
+        .find(|(k, a)| !a.starts_with("--") && (*k == 0 || args[k - 1] != "--only"))
+        .map(|(_, a)| a)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/reports"));
+    let budget = Duration::from_millis(if quick { 200 } else { 1000 });
+
+    let mut inputs = reports(&dir);
+    let seed = inputs
+        .iter()
+        .find(|i| i.name.starts_with("001_"))
+        .or(inputs.first())
+        .map(|i| i.text.clone())
+        .unwrap_or_else(|| "某某局2023年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n".to_string());
+    let mb1 = 1024 * 1024;
+    inputs.push(Input {
+        name: "synthetic 1 MB prose".into(),
+        text: long_prose(&seed, mb1),
+    });
+    inputs.push(Input {
+        name: "synthetic 1 MB tables".into(),
+        text: many_tables(&seed, mb1),
+    });
+    inputs.push(Input {
+        name: "synthetic 10 MB prose".into(),
+        text: long_prose(&seed, 10 * mb1),
+    });
+    inputs.push(Input {
+        name: "synthetic 10 MB tables".into(),
+        text: many_tables(&seed, 10 * mb1),
+    });
+    if !no_adv {
+        inputs.extend(adversarial(&seed));
+    }
+    // `--only TEXT`: just the inputs whose name contains TEXT.
+    if let Some(k) = args.iter().position(|a| a == "--only") {
+        let want = args.get(k + 1).cloned().unwrap_or_default();
+        inputs.retain(|i| i.name.contains(&want));
+    }
+    let n_main = inputs.iter().position(|i| i.name.starts_with("adv:")).unwrap_or(inputs.len());
+
+    let profile = if cfg!(debug_assertions) {
+        "debug (figures meaningless: use --release)"
+    } else if cfg!(panic = "abort") {
+        "release (opt-level z, as the wasm is built)"
+    } else {
+        "bench-native (opt-level 3)"
+    };
+    println!("nianbao-bench — profile: {profile}; reports: {}", dir.display());
+    println!("plain pass = text.chars().count(); times are the fastest of 5 rounds\n");
+
+    let rows: Vec<Row> = inputs.iter().map(|i| measure(i, budget)).collect();
+
+    // WebAssembly, when built.
+    let wasm = find_wasm(&root);
+    let mut wasm_ms = std::collections::HashMap::new();
+    let mut wasm_note = String::new();
+    match wasm.as_deref().and_then(node_glue) {
+        Some(glue) => {
+            let list: Vec<&Input> = inputs[..n_main].iter().collect();
+            match wasm_times(&glue, &list, budget) {
+                Ok(m) => wasm_ms = m,
+                Err(e) => wasm_note = format!("wasm under Node failed: {e}"),
+            }
+        }
+        None if wasm.is_some() => wasm_note = "wasm found but no Node glue next to it (wasm-bindgen --target nodejs)".into(),
+        None => wasm_note = "no wasm build found (pkg/ or dist/): run scripts/build-wasm.sh".into(),
+    }
+
+    println!(
+        "{:<40} {:>9} {:>10} {:>9} {:>7} {:>8} {:>10} {:>7}  {}",
+        "input", "size MB", "native ms", "plain ms", "ratio", "MB/s", "wasm ms", "w/n", "result"
+    );
+    for (k, r) in rows.iter().enumerate() {
+        if k == n_main {
+            println!("-- adversarial (issue 6) --");
+        }
+        let ratio = r.native.as_secs_f64() / r.plain.as_secs_f64().max(1e-12);
+        let mbs = mb(r.bytes) / r.native.as_secs_f64().max(1e-12);
+        let (w, wn) = match wasm_ms.get(&r.name) {
+            Some(&w) => (format!("{w:.3}"), format!("{:.2}", w / ms(r.native))),
+            None => ("-".into(), "-".into()),
+        };
+        println!(
+            "{:<40} {:>9.3} {:>10.3} {:>9.4} {:>7.1} {:>8.1} {:>10} {:>7}  {} ({} findings)",
+            r.name,
+            mb(r.bytes),
+            ms(r.native),
+            ms(r.plain),
+            ratio,
+            mbs,
+            w,
+            wn,
+            r.status,
+            r.findings
+        );
+    }
+    let real: Vec<&Row> = rows[..n_main].iter().filter(|r| !r.name.starts_with("synthetic")).collect();
+    if !real.is_empty() {
+        let total: f64 = real.iter().map(|r| r.native.as_secs_f64()).sum();
+        let plain: f64 = real.iter().map(|r| r.plain.as_secs_f64()).sum();
+        let bytes: usize = real.iter().map(|r| r.bytes).sum();
+        println!(
+            "\nreal reports together: {:.3} ms native, ratio {:.1} to one plain pass, {:.1} MB/s",
+            total * 1e3,
+            total / plain,
+            mb(bytes) / total
+        );
+    }
+    let worst = rows[..n_main]
+        .iter()
+        .map(|r| (r.native.as_secs_f64() / r.plain.as_secs_f64().max(1e-12), &r.name))
+        .fold((0.0, None), |a, b| if b.0 > a.0 { (b.0, Some(b.1)) } else { a });
+    if let (w, Some(name)) = worst {
+        println!("largest ratio to a plain pass: {w:.1} ({name}); goal ≤ 20");
+    }
+
+    if !quick {
+        println!("\nwhere the time goes:");
+        for r in inputs[..n_main].iter().filter(|i| i.name.starts_with("synthetic")) {
+            println!("  {:<30} {}", r.name, stages(&r.text));
+        }
+    }
+
+    println!();
+    if !wasm_note.is_empty() {
+        println!("{wasm_note}");
+    }
+    if let Some(w) = &wasm {
+        let raw = std::fs::metadata(w).map(|m| m.len() as usize).unwrap_or(0);
+        let gz = gzip_size(w).unwrap_or(0);
+        println!(
+            "wasm {}: {:.1} KB raw, {:.1} KB gzipped (goal < 150 KB gzipped)",
+            w.strip_prefix(&root).unwrap_or(w).display(),
+            raw as f64 / 1024.0,
+            gz as f64 / 1024.0
+        );
+        if !wasm_ms.is_empty() {
+            let (mut n, mut t) = (0.0, 0.0);
+            for r in &rows[..n_main] {
+                if let Some(&w) = wasm_ms.get(&r.name) {
+                    n += ms(r.native);
+                    t += w;
+                }
+            }
+            println!("wasm / native over all inputs: {:.2} (goal ≤ 2)", t / n);
+        }
+    }
+    match single_file(&root) {
+        Some(p) => {
+            let raw = std::fs::metadata(&p).map(|m| m.len() as usize).unwrap_or(0);
+            let gz = gzip_size(&p).unwrap_or(0);
+            println!(
+                "single-file edition {}: {:.1} KB raw, {:.1} KB gzipped",
+                p.strip_prefix(&root).unwrap_or(&p).display(),
+                raw as f64 / 1024.0,
+                gz as f64 / 1024.0
+            );
+        }
+        None => println!("no single-file edition found (dist/*.html)"),
+    }
+    println!(
+        "\ninput limit: {} bytes of UTF-8 (MAX_INPUT_BYTES); larger input is refused with Status::TooLarge",
+        nianbao::MAX_INPUT_BYTES
+    );
+}
