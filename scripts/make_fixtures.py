@@ -7,6 +7,8 @@
 Reads tests/fixtures/text/seed-001.txt (a copy of seeds/001, tab-separated
 tables) and writes
 
+    tests/fixtures/docx/seed-001-numbered.docx   the same, its headings 一、
+                                        and （一） numbered by Word's lists
     tests/fixtures/docx/seed-001.docx   Word: paragraphs and real tables, with
                                         merged cells (gridSpan, vMerge) where
                                         the text has a label followed or
@@ -80,28 +82,79 @@ def plan(rows):
     return width, cells
 
 
+def stable_zip(path):
+    """Rewrites a zip with fixed timestamps, so that running this script again
+    gives the same bytes."""
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in items:
+            z.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
+
+
 def write_docx(parts, path):
     doc = Document()
     for kind, value in parts:
         if kind == "p":
             doc.add_paragraph(value)
-            continue
-        width, cells = plan(value)
-        table = doc.add_table(rows=len(value), cols=width)
-        table.style = "Table Grid"
-        for r, c, text, colspan, rowspan in cells:
-            cell = table.cell(r, c)
-            if colspan > 1 or rowspan > 1:
-                cell = cell.merge(table.cell(r + rowspan - 1, c + colspan - 1))
-            # Short spaced header words (结果 维持) go on two lines, as in the template.
-            words = text.split(" ")
-            if 1 < len(words) <= 3 and len(text) <= 6:
-                cell.paragraphs[0].text = words[0]
-                for w in words[1:]:
-                    cell.add_paragraph(w)
-            else:
-                cell.paragraphs[0].text = text
+        else:
+            write_table(doc, value)
     doc.save(path)
+    stable_zip(path)
+
+
+def write_table(doc, value):
+    """A table of the seed's rows, merged by the plan."""
+    width, cells = plan(value)
+    table = doc.add_table(rows=len(value), cols=width)
+    table.style = "Table Grid"
+    for r, c, text, colspan, rowspan in cells:
+        cell = table.cell(r, c)
+        if colspan > 1 or rowspan > 1:
+            cell = cell.merge(table.cell(r + rowspan - 1, c + colspan - 1))
+        # Short spaced header words (结果 维持) go on two lines, as in the template.
+        words = text.split(" ")
+        if 1 < len(words) <= 3 and len(text) <= 6:
+            cell.paragraphs[0].text = words[0]
+            for w in words[1:]:
+                cell.add_paragraph(w)
+        else:
+            cell.paragraphs[0].text = text
+
+
+def write_docx_numbered(parts, path):
+    """The seed again, its headings 一、… and （一）… made Word list items
+    (automatic numbering, chineseCounting) instead of typed text."""
+    import re
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    doc = Document()
+    numbering = doc.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+        '<w:multiLevelType w:val="multilevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    top = re.compile(r"^[一二三四五六]、")
+    sub = re.compile(r"^（[一二三四五六七八九十]+）")
+    for kind, value in parts:
+        if kind == "table":
+            write_table(doc, value)
+            continue
+        level, text = None, value
+        if top.match(value):
+            level, text = 0, value[2:]
+        elif sub.match(value):
+            level, text = 1, sub.sub("", value)
+        para = doc.add_paragraph(text)
+        if level is not None:
+            para._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+    doc.save(path)
+    stable_zip(path)
 
 
 def write_html(parts, path):
@@ -184,6 +237,8 @@ def hostile(seed_docx):
         data = f.read()
     with open(os.path.join(d, "truncated.docx"), "wb") as f:
         f.write(data[: len(data) // 2])
+    for name in ("bomb.docx", "nested.docx"):
+        stable_zip(os.path.join(d, name))
     # A PNG image renamed .docx.
     png = b"\x89PNG\r\n\x1a\n" + (13).to_bytes(4, "big") + b"IHDR" + (1).to_bytes(4, "big") * 2 + b"\x08\x02\0\0\0"
     png += zlib.crc32(png[12:]).to_bytes(4, "big")
@@ -192,6 +247,7 @@ def hostile(seed_docx):
     # A zip that is not a Word document.
     with zipfile.ZipFile(os.path.join(d, "archive.docx"), "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("报告/说明.txt", "年度报告见附件")
+    stable_zip(os.path.join(d, "archive.docx"))
     # Plain text named .docx.
     with open(os.path.join(d, "text.docx"), "w", encoding="utf-8") as f:
         f.write("一、总体情况\n")
@@ -202,6 +258,7 @@ def main():
         seed = f.read()
     parts = blocks(seed)
     write_docx(parts, os.path.join(FIX, "docx", "seed-001.docx"))
+    write_docx_numbered(parts, os.path.join(FIX, "docx", "seed-001-numbered.docx"))
     write_html(parts, os.path.join(FIX, "html", "seed-001.html"))
     continuity_pairs(seed)
     hostile(os.path.join(FIX, "docx", "seed-001.docx"))

@@ -80,6 +80,15 @@ fn docx_of_seed_reads_like_its_text() {
     );
 }
 
+/// The same report with its headings (一、 （一）) numbered by Word's lists
+/// rather than typed: the numbers come from numbering.xml.
+#[test]
+fn docx_list_numbers_are_read() {
+    let text = convert::to_text("seed-001-numbered.docx", &fixture("docx/seed-001-numbered.docx")).unwrap();
+    same_lines(&text, &seed_shape());
+    assert_eq!(essentials(&check(&text)), essentials(&check(&seed_text())));
+}
+
 #[test]
 fn gbk_html_of_seed_reads_like_its_text() {
     let bytes = fixture("html/seed-001.html");
@@ -217,4 +226,13 @@ fn hostile_html_is_bounded() {
     let r = convert::to_text("deep.html", html.as_bytes());
     assert!(t.elapsed() < Duration::from_secs(10));
     assert!(r.is_ok() || r.is_err());
+    // 20 000 cells each spanning 1000 columns and 65 000 rows, then 200 000
+    // rows: without caps this lays out billions of empty cells.
+    let mut html = String::from("<table><tr>");
+    html.push_str(&"<td colspan=1000 rowspan=65000>x".repeat(20_000));
+    html.push_str(&"<tr><td>1".repeat(200_000));
+    let t = Instant::now();
+    let r = convert::to_text("spans.html", html.as_bytes());
+    assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
+    assert!(r.map_or(true, |t| t.len() <= nianbao::MAX_INPUT_BYTES));
 }

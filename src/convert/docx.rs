@@ -30,7 +30,7 @@ fn zip_error(e: ZipError) -> ConvertError {
     }
 }
 
-/// What kind of ZIP container `data` is, judged by its entries.
+/// The text of a .docx file's main document.
 pub fn convert(data: &[u8], limit: usize) -> Result<String, ConvertError> {
     let entries = zip::entries(data).map_err(zip_error)?;
     let has = |prefix: &str| entries.iter().any(|e| e.name.starts_with(prefix));
@@ -56,8 +56,24 @@ pub fn convert(data: &[u8], limit: usize) -> Result<String, ConvertError> {
         });
     };
     let xml = zip::read(data, entry, budget).map_err(zip_error)?;
+    budget -= xml.len();
     let xml = xml_text(&xml)?;
-    document_text(&xml, limit)
+    // Automatic list numbers (一、 （一） 1.) live in the numbering part, next to the main part.
+    let dir = main.rsplit_once('/').map_or("", |(d, _)| d);
+    let numbering_name = if dir.is_empty() {
+        "numbering.xml".to_string()
+    } else {
+        format!("{dir}/numbering.xml")
+    };
+    let numbering = match zip::find(&entries, &numbering_name) {
+        Some(e) => match zip::read(data, e, budget) {
+            Ok(bytes) => Numbering::parse(&xml_text(&bytes).unwrap_or_default()),
+            Err(ZipError::TooLarge) => return Err(ConvertError::DocxTooLarge),
+            Err(_) => Numbering::default(), // numbers are a nicety: read the text without them
+        },
+        None => Numbering::default(),
+    };
+    document_text_numbered(&xml, &numbering, limit)
 }
 
 /// The target of the officeDocument relationship in `_rels/.rels`.
@@ -97,7 +113,236 @@ fn xml_text(bytes: &[u8]) -> Result<String, ConvertError> {
 
 /// The text of a WordprocessingML document part.
 pub fn document_text(xml: &str, limit: usize) -> Result<String, ConvertError> {
+    document_text_numbered(xml, &Numbering::default(), limit)
+}
+
+/// One level of a list definition.
+#[derive(Debug, Clone, Default)]
+struct Level {
+    format: String,
+    text: String,
+    start: u32,
+}
+
+/// The list definitions of `numbering.xml`: each `w:num` resolved to its
+/// abstract definition's levels, with start overrides applied.
+#[derive(Debug, Default)]
+pub struct Numbering {
+    /// numId → (abstractNumId, levels 0 … 8).
+    nums: std::collections::HashMap<String, (String, Vec<Level>)>,
+}
+
+/// A `w:num` as read: its id, its abstract definition, start overrides by level.
+type NumDef = (String, String, Vec<(usize, u32)>);
+
+/// The most list definitions read (Word writes a few dozen).
+const MAX_LISTS: usize = 10_000;
+
+impl Numbering {
+    pub fn parse(xml: &str) -> Numbering {
+        use std::collections::HashMap;
+        let mut abstracts: HashMap<String, Vec<Level>> = HashMap::new();
+        // numId → (abstractNumId, start overrides by level)
+        let mut nums: Vec<NumDef> = Vec::new();
+        let mut cur_abs: Option<String> = None;
+        let mut cur_lvl: Option<usize> = None;
+        let mut in_override: Option<usize> = None;
+        for t in Tokenizer::xml(xml) {
+            match t {
+                Tok::Start { name, attrs, self_closing } => match local(name) {
+                    "abstractNum" if !self_closing && abstracts.len() < MAX_LISTS => {
+                        let id = attr(attrs, "abstractNumId").unwrap_or_default();
+                        abstracts.insert(id.clone(), vec![Level::default(); 9]);
+                        cur_abs = Some(id);
+                    }
+                    "num" if !self_closing && nums.len() < MAX_LISTS => {
+                        nums.push((attr(attrs, "numId").unwrap_or_default(), String::new(), Vec::new()));
+                    }
+                    "lvlOverride" if !self_closing => in_override = attr(attrs, "ilvl").and_then(|v| v.parse().ok()),
+                    "startOverride" => {
+                        if let (Some(l), Some(n), Some(v)) = (in_override, nums.last_mut(), attr(attrs, "val").and_then(|v| v.parse().ok()))
+                        {
+                            n.2.push((l, v));
+                        }
+                    }
+                    "abstractNumId" => {
+                        if let Some(n) = nums.last_mut() {
+                            n.1 = attr(attrs, "val").unwrap_or_default();
+                        }
+                    }
+                    "lvl" if !self_closing && in_override.is_none() => {
+                        cur_lvl = attr(attrs, "ilvl").and_then(|v| v.parse().ok()).filter(|&l: &usize| l < 9)
+                    }
+                    key @ ("numFmt" | "lvlText" | "start") => {
+                        let (Some(a), Some(l)) = (cur_abs.as_ref(), cur_lvl) else {
+                            continue;
+                        };
+                        let Some(level) = abstracts.get_mut(a).and_then(|v| v.get_mut(l)) else {
+                            continue;
+                        };
+                        let v = attr(attrs, "val").unwrap_or_default();
+                        match key {
+                            "numFmt" => level.format = v,
+                            "lvlText" => level.text = v,
+                            _ => level.start = v.parse().unwrap_or(1),
+                        }
+                    }
+                    _ => {}
+                },
+                Tok::End { name } => match local(name) {
+                    "abstractNum" => cur_abs = None,
+                    "lvl" => cur_lvl = None,
+                    "lvlOverride" => in_override = None,
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        let mut out = HashMap::new();
+        for (num, abs, overrides) in nums {
+            let Some(levels) = abstracts.get(&abs) else { continue };
+            let mut levels = levels.clone();
+            for (l, v) in overrides {
+                if let Some(level) = levels.get_mut(l) {
+                    level.start = v;
+                }
+            }
+            out.insert(num, (abs, levels));
+        }
+        Numbering { nums: out }
+    }
+}
+
+/// Counts list items as Word does: per list definition, a level's counter
+/// restarting whenever a higher level advances.
+#[derive(Default)]
+struct Counters {
+    by_list: std::collections::HashMap<String, [Option<u32>; 9]>,
+}
+
+impl Counters {
+    /// The label of the next item of list `num_id` at `level`, e.g. “二、”.
+    fn next(&mut self, numbering: &Numbering, num_id: &str, level: usize) -> Option<String> {
+        let (abs, levels) = numbering.nums.get(num_id)?;
+        let lvl = levels.get(level)?;
+        if lvl.format == "bullet" || lvl.text.is_empty() && lvl.format.is_empty() {
+            return None;
+        }
+        let counts = self.by_list.entry(abs.clone()).or_insert([None; 9]);
+        counts[level] = Some(counts[level].map_or(lvl.start, |n| n.saturating_add(1)));
+        for c in counts.iter_mut().skip(level + 1) {
+            *c = None;
+        }
+        let mut label = String::new();
+        let mut chars = lvl.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, chars.peek().and_then(|d| d.to_digit(10))) {
+                ('%', Some(d)) if (1..=9).contains(&d) => {
+                    chars.next();
+                    let k = d as usize - 1;
+                    let l = &levels[k];
+                    let n = counts[k].unwrap_or(l.start);
+                    label.push_str(&format_number(n, if k == level { &lvl.format } else { &l.format }));
+                }
+                _ => label.push(c),
+            }
+        }
+        // “1” straight before the text would run into it: 12023年…
+        if label.chars().last().is_some_and(|c| c.is_alphanumeric()) {
+            label.push(' ');
+        }
+        Some(label)
+    }
+}
+
+/// A list number in Word's format `fmt`.
+fn format_number(n: u32, fmt: &str) -> String {
+    const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    const LEGAL: [&str; 10] = ["零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"];
+    const STEMS: [&str; 10] = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"];
+    const BRANCHES: [&str; 12] = ["子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"];
+    let chinese = |n: u32, digits: &[&str; 10], ten: &str| -> String {
+        match n {
+            0 => digits[0].to_string(),
+            1..=9 => digits[n as usize].to_string(),
+            10..=19 => format!("{ten}{}", if n == 10 { "" } else { digits[(n % 10) as usize] }),
+            20..=99 => format!(
+                "{}{ten}{}",
+                digits[(n / 10) as usize],
+                if n.is_multiple_of(10) { "" } else { digits[(n % 10) as usize] }
+            ),
+            _ => n.to_string(),
+        }
+    };
+    let letters = |n: u32, base: u8| -> String {
+        if n == 0 {
+            return String::new();
+        }
+        let c = (base + ((n - 1) % 26) as u8) as char;
+        c.to_string().repeat(((n - 1) / 26 + 1) as usize)
+    };
+    let roman = |mut n: u32| -> String {
+        let mut s = String::new();
+        for (v, r) in [
+            (1000, "m"),
+            (900, "cm"),
+            (500, "d"),
+            (400, "cd"),
+            (100, "c"),
+            (90, "xc"),
+            (50, "l"),
+            (40, "xl"),
+            (10, "x"),
+            (9, "ix"),
+            (5, "v"),
+            (4, "iv"),
+            (1, "i"),
+        ] {
+            while n >= v && s.len() < 64 {
+                s.push_str(r);
+                n -= v;
+            }
+        }
+        s
+    };
+    match fmt {
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "japaneseCounting"
+        | "taiwaneseCounting"
+        | "taiwaneseCountingThousand"
+        | "ideographDigital" => chinese(n, &DIGITS, "十"),
+        "chineseLegalSimplified" => chinese(n, &LEGAL, "拾"),
+        "ideographTraditional" => STEMS[((n.max(1) - 1) % 10) as usize].to_string(),
+        "ideographZodiac" => BRANCHES[((n.max(1) - 1) % 12) as usize].to_string(),
+        "decimalZero" => format!("{n:02}"),
+        "decimalFullWidth" | "decimalFullWidth2" => n
+            .to_string()
+            .chars()
+            .map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap_or(c))
+            .collect(),
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
+            char::from_u32(0x2460 + n - 1).map_or(n.to_string(), String::from)
+        }
+        "decimalEnclosedParen" if (1..=20).contains(&n) => char::from_u32(0x2474 + n - 1).map_or(n.to_string(), String::from),
+        "decimalEnclosedFullstop" if (1..=20).contains(&n) => char::from_u32(0x2488 + n - 1).map_or(n.to_string(), String::from),
+        "lowerLetter" => letters(n, b'a'),
+        "upperLetter" => letters(n, b'A'),
+        "lowerRoman" => roman(n),
+        "upperRoman" => roman(n).to_uppercase(),
+        "none" => String::new(),
+        _ => n.to_string(),
+    }
+}
+
+/// The text of a document part, with list numbers from `numbering`.
+pub fn document_text_numbered(xml: &str, numbering: &Numbering, limit: usize) -> Result<String, ConvertError> {
     let mut sink = Sink::new(limit);
+    let mut counters = Counters::default();
+    // The paragraph's list level, read from w:numPr before its numId.
+    let mut num_level = 0usize;
+    // Inside w:pPrChange or w:rPr..: old properties, not the paragraph's.
+    let mut in_change = 0usize;
     let mut depth = 0usize;
     // Inside mc:Fallback (skipped), counted so nested ones end right.
     let mut skip = 0usize;
@@ -132,6 +377,15 @@ pub fn document_text(xml: &str, limit: usize) -> Result<String, ConvertError> {
                     "tc" if !self_closing => sink.start_cell(1, 1),
                     "gridSpan" => sink.set_colspan(number(attrs)),
                     "gridBefore" => sink.skip_cells(number(attrs)),
+                    "pPrChange" | "numberingChange" if !self_closing => in_change += 1,
+                    "ilvl" if in_change == 0 => num_level = attr(attrs, "val").and_then(|v| v.trim().parse().ok()).unwrap_or(0),
+                    "numId" if in_change == 0 => {
+                        let id = attr(attrs, "val").unwrap_or_default();
+                        if let Some(label) = counters.next(numbering, id.trim(), num_level.min(8)) {
+                            sink.text(&label);
+                        }
+                        num_level = 0;
+                    }
                     "p" if self_closing => sink.brk(),
                     _ => {}
                 }
@@ -150,6 +404,7 @@ pub fn document_text(xml: &str, limit: usize) -> Result<String, ConvertError> {
                     "t" => in_text = false,
                     "p" => sink.brk(),
                     "tbl" => sink.end_table(),
+                    "pPrChange" | "numberingChange" => in_change = in_change.saturating_sub(1),
                     _ => {}
                 }
             }
@@ -187,6 +442,36 @@ mod tests {
 </w:body></w:document>"#;
         let text = document_text(xml, 1 << 20).unwrap();
         assert_eq!(text, "一、总体情况\n本年 <1>\n三、本年度办理结果\t\t0\n\t结果 维持\t1\n二、甲\n");
+    }
+
+    #[test]
+    fn list_numbers() {
+        let numbering = Numbering::parse(
+            r#"<w:numbering><w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3"/></w:lvl></w:abstractNum>
+<w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num></w:numbering>"#,
+        );
+        let p = |lvl: u8, t: &str| {
+            format!(r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="7"/></w:numPr></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#)
+        };
+        let xml = format!(
+            "<w:document><w:body>{}{}{}{}{}{}</w:body></w:document>",
+            p(0, "总体情况"),
+            p(1, "主动公开"),
+            p(1, "依申请公开"),
+            p(2, "项"),
+            p(0, "主动公开政府信息情况"),
+            p(1, "甲")
+        );
+        let text = document_text_numbered(&xml, &numbering, 1 << 20).unwrap();
+        assert_eq!(
+            text,
+            "一、总体情况\n（一）主动公开\n（二）依申请公开\n1 项\n二、主动公开政府信息情况\n（一）甲\n"
+        );
+        assert_eq!(format_number(21, "chineseCounting"), "二十一");
+        assert_eq!(format_number(10, "chineseCounting"), "十");
+        assert_eq!(format_number(14, "upperRoman"), "XIV");
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! cells. Left out: `<head>`, scripts and styles, forms' controls, and
 //! navigation — `<nav>`, `<footer>`, `<aside>`, and blocks whose class or id
 //! names a menu, breadcrumb, footer or sidebar. That last guess is dropped
-//! when it would remove most of the page (a page wrapped whole in a block
-//! named like a menu).
+//! (the page read again without it) when it would remove more text than it
+//! keeps (a page wrapped whole in a block named like a menu).
 
 use super::markup::{attr, decode_entities, Tok, Tokenizer};
 use super::sink::Sink;
@@ -81,16 +81,22 @@ fn is_nav(attrs: &str) -> bool {
 
 /// The text of an HTML document.
 pub fn to_text(html: &str, limit: usize) -> Result<String, ConvertError> {
-    let plain = convert(html, limit, false)?;
-    let trimmed = convert(html, limit, true)?;
+    let (text, guessed_away) = convert(html, limit, true)?;
     // Trust the navigation guess only when it leaves most of the page.
-    Ok(if trimmed.len() * 2 >= plain.len() { trimmed } else { plain })
+    if guessed_away > text.len() {
+        return convert(html, limit, false).map(|(t, _)| t);
+    }
+    Ok(text)
 }
 
-fn convert(html: &str, limit: usize, skip_nav: bool) -> Result<String, ConvertError> {
+/// The text, and how many bytes of text the navigation guess left out.
+fn convert(html: &str, limit: usize, skip_nav: bool) -> Result<(String, usize), ConvertError> {
     let mut sink = Sink::new(limit);
-    // The element being skipped and how many of its kind are open.
+    // The element being skipped, how many of its kind are open, and whether
+    // it was skipped on the guess of its class or id.
     let mut skipping: Option<(String, usize)> = None;
+    let mut guessed = false;
+    let mut guessed_away = 0usize;
     let mut buf = String::new();
     for tok in Tokenizer::html(html) {
         match tok {
@@ -106,9 +112,14 @@ fn convert(html: &str, limit: usize, skip_nav: bool) -> Result<String, ConvertEr
                         continue;
                     }
                 }
-                if !self_closing && (SKIPPED.contains(&n.as_str()) || (skip_nav && CLASS_SKIPPABLE.contains(&n.as_str()) && is_nav(attrs)))
-                {
+                if !self_closing && SKIPPED.contains(&n.as_str()) {
                     skipping = Some((n, 1));
+                    guessed = false;
+                    continue;
+                }
+                if !self_closing && skip_nav && CLASS_SKIPPABLE.contains(&n.as_str()) && is_nav(attrs) {
+                    skipping = Some((n, 1));
+                    guessed = true;
                     continue;
                 }
                 match n.as_str() {
@@ -141,7 +152,9 @@ fn convert(html: &str, limit: usize, skip_nav: bool) -> Result<String, ConvertEr
                     _ => {}
                 }
             }
-            Tok::Text(s) if skipping.is_none() => {
+            Tok::Text(s) if skipping.is_some() && guessed => guessed_away += s.trim().len(),
+            Tok::Text(_) if skipping.is_some() => {}
+            Tok::Text(s) => {
                 buf.clear();
                 decode_entities(&collapse(s), &mut buf);
                 // A browser's copy turns no-break spaces into spaces.
@@ -151,7 +164,7 @@ fn convert(html: &str, limit: usize, skip_nav: bool) -> Result<String, ConvertEr
             _ => {}
         }
     }
-    sink.finish()
+    Ok((sink.finish()?, guessed_away))
 }
 
 fn span(attrs: &str, key: &str) -> usize {
@@ -182,6 +195,15 @@ fn collapse(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_wrapped_in_a_menu_block_is_kept() {
+        let html = r#"<div id="main-menu"><a>首页</a><div class="content"><p>一、总体情况</p><p>本机关全年主动公开政府信息一百二十条。</p></div></div>"#;
+        assert_eq!(
+            to_text(html, 1 << 20).unwrap(),
+            "首页\n一、总体情况\n本机关全年主动公开政府信息一百二十条。\n"
+        );
+    }
 
     #[test]
     fn text_tables_and_navigation() {

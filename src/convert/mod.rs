@@ -15,10 +15,19 @@
 //! [`ConvertError::Charset`] and the page does the decoding:
 //!
 //! ```text
-//! let label = charset(bytes)            // e.g. "gb2312", from BOM/meta/XML declaration
-//! let text = new TextDecoder(label).decode(bytes)
-//! from_decoded(name, text)              // same result as to_text would give
+//! match to_text(name, bytes) {
+//!     Err(ConvertError::Charset(label)) => {        // "gb2312", "gbk", "gb18030", …
+//!         let text = new TextDecoder(label).decode(bytes);   // in JavaScript
+//!         from_decoded(name, &text)                 // what to_text gives natively
+//!     }
+//!     other => other,
+//! }
 //! ```
+//!
+//! `Charset` carries the label the page declares (`<meta charset>`, the XML
+//! declaration) or, for text that is not UTF-8 and declares nothing,
+//! `gb18030` (a superset of GBK and GB2312). [`charset`] gives the declared
+//! label by itself.
 //!
 //! Limits, whatever the file claims about itself: at most
 //! [`docx::MAX_INFLATED`] bytes inflated from a .docx, at most
@@ -87,9 +96,9 @@ impl ConvertError {
             ConvertError::DocxTooLarge => "Word 文件解压后超过 50 MB 或包含过多部件，不像一份年度报告（可能是恶意构造的压缩文件），已拒绝读取",
             ConvertError::Encrypted => "Word 文件已加密，无法读取。请取消密码后另存为 .docx 再核查",
             ConvertError::TooDeep => "文档结构嵌套过深，不像正常的 Word 文档（可能是恶意构造的文件），已拒绝读取",
-            ConvertError::TooLarge => "转换后的文字超过 16 MB，不像一份年度报告，未进行核查",
+            ConvertError::TooLarge => "转换后的文字超过 16 MB（或表格大得不像一份年度报告），未进行核查",
             ConvertError::Mht => "这是单个文件网页（.mht/.mhtml），无法直接读取。请在浏览器中打开后“另存为”网页（.html），或复制全文粘贴",
-            ConvertError::Charset(_) => "网页使用 GBK/GB2312 等旧编码，需先由页面解码后再核查",
+            ConvertError::Charset(_) => "文件使用 GBK/GB2312/GB18030 等编码，需先按该编码解码后再核查",
             ConvertError::Text(s) => s.message(),
         }
     }
@@ -101,6 +110,14 @@ impl ConvertError {
             ConvertError::Text(s) => *s,
             ConvertError::TooLarge | ConvertError::DocxTooLarge => Status::TooLarge,
             _ => Status::Binary,
+        }
+    }
+
+    /// For [`ConvertError::Charset`]: the label to give `TextDecoder`.
+    pub fn charset_label(&self) -> Option<&str> {
+        match self {
+            ConvertError::Charset(l) => Some(l),
+            _ => None,
         }
     }
 
@@ -304,7 +321,12 @@ fn decode_page(bytes: &[u8], html: bool) -> Result<String, ConvertError> {
     };
     match declared.as_deref() {
         Some(label) if !label.starts_with("utf") => decode_legacy(bytes, label),
-        _ => crate::input::decode(bytes).map_err(ConvertError::Text),
+        _ => match crate::input::decode(bytes) {
+            // In the browser, text that is not UTF-8 is most likely GB18030/GBK:
+            // the page decodes it (see the module documentation).
+            Err(Status::Binary) if cfg!(target_arch = "wasm32") && !bytes.contains(&0) => Err(ConvertError::Charset("gb18030".into())),
+            r => r.map_err(ConvertError::Text),
+        },
     }
 }
 

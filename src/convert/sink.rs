@@ -14,6 +14,13 @@ use super::ConvertError;
 pub const MAX_TABLE_DEPTH: usize = 32;
 /// The widest span honoured (HTML caps colspan at 1000 too).
 const MAX_SPAN: usize = 1000;
+/// The widest table laid out; cells past it are dropped.
+const MAX_COLUMNS: usize = 256;
+/// The most grid positions (rows × columns, spans included) laid out in one
+/// table; a table needing more is refused as too large.
+const MAX_GRID: usize = 20_000_000;
+/// The most cells buffered in open tables at once.
+const MAX_CELLS: usize = 2_000_000;
 /// A cell with more text than this makes its table a layout table.
 const LAYOUT_CELL_CHARS: usize = 400;
 
@@ -50,6 +57,8 @@ pub struct Sink {
     ignored: usize,
     limit: usize,
     too_large: bool,
+    /// Cells buffered in open tables.
+    cells: usize,
 }
 
 impl Sink {
@@ -62,6 +71,7 @@ impl Sink {
             ignored: 0,
             limit,
             too_large: false,
+            cells: 0,
         }
     }
 
@@ -133,16 +143,9 @@ impl Sink {
     }
 
     fn emit_line(&mut self, line: &str) {
-        let line = trim_line(line);
-        if line.is_empty() {
-            return;
-        }
-        if self.out.len() + line.len() + 1 > self.limit {
+        if !push_line(&mut self.out, line, self.limit) {
             self.too_large = true;
-            return;
         }
-        self.out.push_str(line);
-        self.out.push('\n');
     }
 
     pub fn start_table(&mut self) {
@@ -169,10 +172,9 @@ impl Sink {
                 c.items.push(Item::Table(t));
             }
         } else {
-            let mut lines = Vec::new();
-            render(&t, &mut lines, 0);
-            for l in lines {
-                self.emit_line(&l);
+            self.cells = 0;
+            if !render(&t, &mut self.out, self.limit, 0) {
+                self.too_large = true;
             }
         }
     }
@@ -191,6 +193,14 @@ impl Sink {
     pub fn start_cell(&mut self, colspan: usize, rowspan: usize) {
         if self.ignored > 0 {
             self.text(" ");
+            return;
+        }
+        if self.tables.is_empty() {
+            return;
+        }
+        self.cells += 1;
+        if self.cells > MAX_CELLS {
+            self.too_large = true;
             return;
         }
         let Some(t) = self.tables.last_mut() else { return };
@@ -282,8 +292,24 @@ fn is_layout(t: &TableBuf) -> bool {
     })
 }
 
-/// Writes a table's lines. Recursion is bounded by [`MAX_TABLE_DEPTH`].
-fn render(t: &TableBuf, lines: &mut Vec<String>, depth: usize) {
+/// Appends a line (trimmed; nothing when empty) unless `out` would pass
+/// `limit`; false when it would.
+fn push_line(out: &mut String, line: &str, limit: usize) -> bool {
+    let line = trim_line(line);
+    if line.is_empty() {
+        return true;
+    }
+    if out.len() + line.len() + 1 > limit {
+        return false;
+    }
+    out.push_str(line);
+    out.push('\n');
+    true
+}
+
+/// Writes a table's lines to `out`; false when they would pass `limit`
+/// (then it stops). Recursion is bounded by [`MAX_TABLE_DEPTH`].
+fn render(t: &TableBuf, out: &mut String, limit: usize, depth: usize) -> bool {
     if is_layout(t) && depth < MAX_TABLE_DEPTH {
         for row in &t.rows {
             for c in &row.cells {
@@ -291,55 +317,77 @@ fn render(t: &TableBuf, lines: &mut Vec<String>, depth: usize) {
                 for it in &c.items {
                     match it {
                         Item::Text(s) => line.push_str(s),
-                        Item::Break => lines.push(std::mem::take(&mut line)),
+                        Item::Break => {
+                            if !push_line(out, &std::mem::take(&mut line), limit) {
+                                return false;
+                            }
+                        }
                         Item::Table(inner) => {
-                            lines.push(std::mem::take(&mut line));
-                            render(inner, lines, depth + 1);
+                            if !push_line(out, &std::mem::take(&mut line), limit) || !render(inner, out, limit, depth + 1) {
+                                return false;
+                            }
                         }
                     }
                 }
-                lines.push(line);
+                if !push_line(out, &line, limit) {
+                    return false;
+                }
             }
         }
-        return;
+        return true;
     }
     // A data table: lay the cells on a grid so that spans leave empty cells.
     let mut covered: Vec<usize> = Vec::new(); // rows still covered, per column
+    let mut line = String::new();
+    let mut work = 0usize;
     for row in &t.rows {
-        let mut cells: Vec<String> = Vec::new();
+        line.clear();
+        work += covered.len().max(row.cells.len());
+        if work > MAX_GRID {
+            return false;
+        }
         let mut col = 0usize;
         let mut take = row.cells.iter();
         let mut next = take.next();
-        loop {
+        // The last column written with text: empty cells are written only
+        // before a cell with text, so a row never ends in tabs.
+        let mut last: Option<usize> = None;
+        while col < MAX_COLUMNS {
             if covered.get(col).copied().unwrap_or(0) > 0 {
                 covered[col] -= 1;
-                cells.push(String::new());
                 col += 1;
                 continue;
             }
             let Some(c) = next else { break };
-            cells.push(cell_text(c));
-            for _ in 1..c.colspan {
-                cells.push(String::new());
-            }
-            if c.rowspan > 1 {
-                if covered.len() < col + c.colspan {
-                    covered.resize(col + c.colspan, 0);
+            let text = cell_text(c);
+            if !text.is_empty() {
+                let tabs = last.map_or(col, |m| col - m);
+                if out.len() + line.len() + tabs + text.len() >= limit {
+                    return false;
                 }
-                covered[col..col + c.colspan].fill(c.rowspan - 1);
+                line.extend(std::iter::repeat_n('\t', tabs));
+                line.push_str(&text);
+                last = Some(col);
             }
-            col += c.colspan;
+            let span = c.colspan.min(MAX_COLUMNS - col);
+            if c.rowspan > 1 {
+                if covered.len() < col + span {
+                    covered.resize(col + span, 0);
+                }
+                covered[col..col + span].fill(c.rowspan - 1);
+            }
+            col += span;
             next = take.next();
         }
         // Columns covered past the row's last cell still count down.
         for k in covered.iter_mut().skip(col) {
             *k = k.saturating_sub(1);
         }
-        while cells.last().is_some_and(|c| c.is_empty()) {
-            cells.pop();
+        if !push_line(out, &line, limit) {
+            return false;
         }
-        lines.push(cells.join("\t"));
     }
+    true
 }
 
 #[cfg(test)]
