@@ -113,6 +113,14 @@ pub struct Table {
 }
 
 impl Table {
+    /// The table's span narrowed from its section to its own figures, when
+    /// any were read (prose around a table stays outside it).
+    pub fn narrowed(mut self) -> Table {
+        if let Some(s) = self.cells.iter().flatten().filter_map(|c| c.span).reduce(Span::cover) {
+            self.span = s;
+        }
+        self
+    }
     pub fn cell(&self, row: usize, col: usize) -> Option<&Cell> {
         self.cells.get(row).and_then(|r| r.get(col))
     }
@@ -156,6 +164,8 @@ pub struct Document<'a> {
     /// Headings found out of order or repeated (S002).
     pub misplaced_headings: Vec<sections::HeadingHit>,
     pub tables: Tables,
+    /// The flattened prose, built once on first use by the prose rules.
+    pub flat: std::sync::OnceLock<crate::prose::Flat>,
 }
 
 impl Document<'_> {
@@ -193,11 +203,12 @@ pub fn parse(text: &str) -> Document<'_> {
         sections: secs,
         misplaced_headings: misplaced,
         tables: Tables::default(),
+        flat: std::sync::OnceLock::new(),
     };
     let body = |n: u8| doc.section(n).map(|s| s.body);
-    let active = body(2).map(|b| tables::read_active(text, b));
-    let applications = body(3).map(|b| tables::read_applications(text, b));
-    let review = body(4).map(|b| tables::read_table(text, &format::TABLE_C, b));
+    let active = body(2).map(|b| tables::read_active(text, b)).map(Table::narrowed);
+    let applications = body(3).map(|b| tables::read_applications(text, b)).map(Table::narrowed);
+    let review = body(4).map(|b| tables::read_table(text, &format::TABLE_C, b)).map(Table::narrowed);
     doc.tables = Tables {
         active,
         applications,
