@@ -338,14 +338,15 @@ const REQUEST_WORDS: &[&str] = &["信息公开申请", "依申请", "公开申�
 /// A document with its prose flattened: what every prose rule starts from.
 pub struct Prose<'a> {
     pub doc: &'a Document<'a>,
-    pub flat: Flat,
+    /// Built once per document (every prose rule used to build its own).
+    pub flat: &'a Flat,
 }
 
 impl<'a> Prose<'a> {
     pub fn new(doc: &'a Document<'a>) -> Prose<'a> {
         Prose {
             doc,
-            flat: Flat::new(doc.text),
+            flat: doc.flat.get_or_init(|| Flat::new(doc.text)),
         }
     }
 
