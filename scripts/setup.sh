@@ -6,8 +6,9 @@
 #   - the Rust target wasm32-unknown-unknown
 #   - wasm-bindgen-cli at exactly the version Cargo.lock pins for wasm-bindgen
 #   - wasm-pack
-#   - node_modules (playwright-core, from package-lock.json; it drives Debian's chromium:
-#     `npx playwright install` downloads browsers and is not used)
+#   - node_modules from package-lock.json: playwright-core (drives Debian's chromium;
+#     `npx playwright install` downloads browsers and is not used) and binaryen (a current
+#     wasm-opt: Debian 12's binaryen 108 breaks wasm-bindgen's output, see wasm-pack.toml)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -60,9 +61,15 @@ if ! has wasm-pack; then
 fi
 
 # --- node_modules ------------------------------------------------------------------------------
-if [ ! -f node_modules/playwright-core/package.json ] ||
-    ! node -e 'const a=require("./package-lock.json").packages["node_modules/playwright-core"].version,
-               b=require("./node_modules/playwright-core/package.json").version; process.exit(a===b?0:1)' 2>/dev/null; then
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+    say "node $(node --version) is too old: playwright-core needs node 20 or later"
+    exit 1
+fi
+# every package of package-lock.json installed at its version (playwright-core, binaryen), else npm ci
+if ! node -e 'for (const [p, v] of Object.entries(require("./package-lock.json").packages)) {
+                  if (p && require(`./${p}/package.json`).version !== v.version) process.exit(1);
+              }' 2>/dev/null; then
     say "npm ci"
     npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error
 fi

@@ -288,6 +288,19 @@ export function grids(report, marks, selected, on) {
   return h(
     'div',
     { class: 'grids' },
+    h(
+      'p',
+      { class: 'legend' },
+      h('span', { class: 'key hl-error' }, '5'),
+      ' 参与未成立的核对 ',
+      h('span', { class: 'key sel-first' }, '5'),
+      h('span', { class: 'key sel' }, '0'),
+      ' 所选问题涉及的单元格（粗框为被核对的一格） ',
+      h('span', { class: 'key unreadable' }, '？'),
+      ' 未能读出 ',
+      h('span', { class: 'key split' }, '12'),
+      ' 由粘连的数字拆分得出 · 点击单元格可在原文中定位',
+    ),
     report.grids.map((g) => {
       const draw = { A: gridA, B: gridB, C: gridC }[g.table] ?? gridGeneric;
       return h(
@@ -324,15 +337,15 @@ function gridA(g, td) {
   return h('table', { class: 'grid-table grid-A' }, body);
 }
 
-/** Table B: three label columns (一、… / （一）… / 1.…), the applicant columns under their header. */
+/** Table B: three label columns (一、… / （一）… / 1.…); 自然人, 法人或其他组织 (five columns), 总计. */
 function gridB(g, td) {
   const head = h('thead');
   const cols = g.columns;
   if (cols.length === 7) {
     head.append(
       h('tr', {}, h('th', { rowspan: 3, colspan: 3, class: 'corner' }, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'), h('th', { colspan: 7 }, '申请人情况')),
-      h('tr', {}, h('th', { rowspan: 2 }, cols[0]), h('th', { colspan: 5 }, '法人或其他组织'), h('th', { rowspan: 2 }, cols[5]), h('th', { rowspan: 2 }, cols[6])),
-      h('tr', {}, cols.slice(1, 5).map((c) => h('th', {}, c)), h('th', {}, '其他')),
+      h('tr', {}, h('th', { rowspan: 2 }, cols[0]), h('th', { colspan: 5 }, '法人或其他组织'), h('th', { rowspan: 2 }, cols[6])),
+      h('tr', {}, cols.slice(1, 6).map((c) => h('th', {}, c))),
     );
   } else {
     head.append(h('tr', {}, h('th', { colspan: 3 }, ''), cols.map((c) => h('th', {}, c))));

@@ -56,10 +56,14 @@ for (const name of SEEDS) {
     for (const [table, rows] of Object.entries(FIGURES[name])) {
       for (const [row, cells] of Object.entries(rows)) assert.deepEqual(drawn[table][row], cells, `${table} row ${row}`);
     }
+    // the standard header of table B: 自然人 | 法人或其他组织 (five columns) | 总计, ten columns in all
+    const head = await page.evaluate(() => [...document.querySelector('nianbao-checker').shadowRoot.querySelectorAll('.grid-B thead tr')].map((tr) => [...tr.cells].map((c) => [c.textContent, c.colSpan])));
+    assert.deepEqual(head.slice(1), [[['自然人', 1], ['法人或其他组织', 5], ['总计', 1]], [['商业企业', 1], ['科研机构', 1], ['社会公益组织', 1], ['法律服务机构', 1], ['其他', 1]]]);
+    assert.equal(head[0].reduce((n, [, span]) => n + span, 0), 10);
     const facts = await shadow(page, '.facts').textContent();
     assert.ok(facts.includes(r.report.agency), facts);
     assert.ok(facts.includes(`${r.report.year} 年`), facts);
-    if (name === '001_43e3c9ba6b70e239') await page.screenshot({ path: join(SCREENSHOTS, 'seed-001.png'), fullPage: true });
+    if (name === '001_43e3c9ba6b70e239') await page.screenshot({ path: join(SCREENSHOTS, 'seed-001.tmp.png'), fullPage: true });
     clean(page);
     await page.context().close();
   });
@@ -113,7 +117,7 @@ test('a seed made wrong in one cell: the finding, its place in the text, its cel
   // the rule's explanation is shown with the selected finding
   const detail = await shadow(page, 'tr.finding-detail').textContent();
   assert.ok(detail.includes('B001') && detail.includes('为什么重要'), detail);
-  await page.screenshot({ path: join(SCREENSHOTS, 'broken-001.png'), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'broken-001.tmp.png'), fullPage: true });
 
   // a finding lower in the text scrolls the text area to it
   const i2 = r.findings.findIndex((x) => x.code === 'B002' && x.column === 6);
@@ -258,7 +262,7 @@ test('embedded in a portal page: the custom element and check() from another pat
   await page.locator('#run').click();
   await page.waitForFunction(() => document.querySelector('#out').textContent !== '');
   assert.match(await page.locator('#out').textContent(), /^中卫市审批服务管理局：0 个错误/);
-  await page.screenshot({ path: join(SCREENSHOTS, 'portal-embedded.png'), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'portal-embedded.tmp.png'), fullPage: true });
   clean(page);
   await page.context().close();
 });
