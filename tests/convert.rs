@@ -107,6 +107,23 @@ fn gbk_html_of_seed_reads_like_its_text() {
     assert_eq!(convert::to_text("-", &bytes).unwrap(), text);
 }
 
+/// A portal around the report: a menu of links before it, 上一篇 and related
+/// links after it, in blocks whose class names say nothing.
+#[test]
+fn portal_menus_around_the_report_are_cut() {
+    let bytes = fixture("html/seed-001.html");
+    let (page, _, _) = encoding_rs::GBK.decode(&bytes);
+    let menu: String = (0..150)
+        .map(|i| format!("<li><a href=\"/c{i}\">栏目{i} 2024年政府信息公开年报</a></li>"))
+        .collect();
+    let page = page
+        .replace("charset=gb2312", "charset=utf-8")
+        .replace("<div class=\"article\">", &format!("<div class=\"logo-area\"><ul>{menu}</ul><p>2025年1月20日 星期一</p></div><div class=\"article\">"))
+        .replace("<div id=\"footer\">", "<div class=\"pager\"><p>【打印本页】【关闭窗口】</p><p>上一篇：中卫市审批服务管理局2022年政府信息公开工作年度报告</p></div><div id=\"footer\">");
+    let text = convert::to_text("page.html", page.as_bytes()).unwrap();
+    same_lines(&text, &seed_shape());
+}
+
 #[test]
 fn utf8_html_with_spans_and_entities() {
     let html = "<html><body><p>一、总体情况</p><table>\

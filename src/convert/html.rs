@@ -83,10 +83,109 @@ fn is_nav(attrs: &str) -> bool {
 pub fn to_text(html: &str, limit: usize) -> Result<String, ConvertError> {
     let (text, guessed_away) = convert(html, limit, true)?;
     // Trust the navigation guess only when it leaves most of the page.
-    if guessed_away > text.len() {
-        return convert(html, limit, false).map(|(t, _)| t);
+    let text = if guessed_away > text.len() {
+        convert(html, limit, false)?.0
+    } else {
+        text
+    };
+    Ok(trim_to_report(&text))
+}
+
+/// True for the first heading of a report: 一、总体情况 (or 一. / 一 ).
+fn is_first_heading(line: &str) -> bool {
+    let l = line.trim_start_matches([' ', '\u{3000}']);
+    ["一、", "一.", "一．", "一 "].iter().any(|p| l.starts_with(p)) && l.chars().take(12).collect::<String>().contains("总体")
+}
+
+fn is_last_heading(line: &str) -> bool {
+    let l = line.trim_start_matches([' ', '\u{3000}']);
+    ["六、", "六.", "六．", "六 "].iter().any(|p| l.starts_with(p)) && (l.contains("其他") || l.contains("其它"))
+}
+
+/// Lines a portal puts after an article.
+const END_MARKERS: &[&str] = &[
+    "上一篇",
+    "下一篇",
+    "【打印",
+    "打印本页",
+    "【关闭",
+    "关闭窗口",
+    "相关链接",
+    "相关阅读",
+    "相关新闻",
+    "扫一扫",
+    "分享到",
+];
+
+/// What a portal page puts around the report, cut away: before the report's
+/// title (the last line naming a year's 年度报告 before 一、总体情况, with
+/// the agency's name when it stands alone on the line above), and after
+/// section 六 from the first line like 上一篇 or 【打印本页】. When the report's
+/// first heading or its title is not found, the text is left whole.
+fn trim_to_report(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(first) = lines.iter().position(|l| is_first_heading(l)) else {
+        return text.to_string();
+    };
+    let has_year = |l: &str| {
+        l.as_bytes()
+            .windows(4)
+            .any(|w| w.starts_with(b"20") && w.iter().all(u8::is_ascii_digit))
+    };
+    let title = lines[..first]
+        .iter()
+        .rposition(|l| l.contains("年度报告") && has_year(l) && l.chars().count() <= 80 && !l.contains(['。', '，', '《']));
+    let mut start = title.unwrap_or(0);
+    if let Some(t) = title {
+        // 淮安市洪泽区人民政府 / 2024年政府信息公开工作年度报告: the name on its own line.
+        if t > 0 && !has_agency(lines[t]) {
+            let above = lines[t - 1].trim();
+            if above.chars().count() <= 30 && has_agency(above) && !above.contains('\t') {
+                start = t - 1;
+            }
+        }
     }
-    Ok(text)
+    let mut end = lines.len();
+    if let Some(six) = lines[first..].iter().position(|l| is_last_heading(l)).map(|i| first + i) {
+        if let Some(k) = lines[six..]
+            .iter()
+            .position(|l| l.chars().count() <= 40 && END_MARKERS.iter().any(|m| l.contains(m)))
+        {
+            end = six + k;
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    for l in &lines[start..end] {
+        out.push_str(l);
+        out.push('\n');
+    }
+    out
+}
+
+/// True when a line names an agency (ends like one, before any year).
+fn has_agency(line: &str) -> bool {
+    let head = line.split("20").next().unwrap_or(line).trim();
+    [
+        "政府",
+        "局",
+        "委员会",
+        "办公室",
+        "办",
+        "厅",
+        "院",
+        "中心",
+        "委",
+        "署",
+        "处",
+        "所",
+        "会",
+        "区",
+        "县",
+        "市",
+        "部",
+    ]
+    .iter()
+    .any(|s| head.ends_with(s))
 }
 
 /// The text, and how many bytes of text the navigation guess left out.
@@ -203,6 +302,19 @@ mod tests {
             to_text(html, 1 << 20).unwrap(),
             "首页\n一、总体情况\n本机关全年主动公开政府信息一百二十条。\n"
         );
+    }
+
+    #[test]
+    fn portal_text_around_the_report_is_cut() {
+        let html = "<ul><li><a>政府信息公开年度报告</a></li><li><a>2022年政府信息公开工作年度报告</a></li></ul>\
+            <div class=title><p>淮安市洪泽区人民政府</p><p>2024年政府信息公开工作年度报告</p></div><p>发布日期：2025-01-20</p>\
+            <p>现发布《淮安市洪泽区人民政府2024年政府信息公开工作年度报告》。</p><p>一、总体情况</p><p>正文</p><p>六、其他需要报告的事项</p><p>无。</p><p>【打印本页】</p><p>上一篇：2023年政府信息公开工作年度报告</p>";
+        assert_eq!(
+            to_text(html, 1 << 20).unwrap(),
+            "淮安市洪泽区人民政府\n2024年政府信息公开工作年度报告\n发布日期：2025-01-20\n现发布《淮安市洪泽区人民政府2024年政府信息公开工作年度报告》。\n一、总体情况\n正文\n六、其他需要报告的事项\n无。\n"
+        );
+        // Without a first heading nothing is cut.
+        assert_eq!(to_text("<p>菜单</p><p>正文</p>", 1 << 20).unwrap(), "菜单\n正文\n");
     }
 
     #[test]
