@@ -162,6 +162,23 @@ fn folders_are_walked_in_order_and_other_files_noted() {
     let _ = std::fs::remove_dir_all(&empty);
 }
 
+/// File names in GBK, as a Windows share or an unpacked zip gives them.
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let d = scratch("gbk-names");
+    let name = std::ffi::OsStr::from_bytes(b"\xb1\xa8\xb8\xe6.txt"); // 报告.txt in GBK
+    let file = d.join(name);
+    std::fs::copy(fixture("text/seed-001.txt"), &file).unwrap();
+    let o = Command::new(BIN).arg("check").arg(&file).output().unwrap();
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let o = run(&["check", "--format", "json", s(&d)]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(json(&o)[0]["status"], "checked");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
 /// RFC 4180, as a spreadsheet reads it: fields split on commas, quoted
 /// fields may hold commas, quotes (doubled) and line breaks; records end in CRLF.
 fn parse_csv(s: &str) -> Vec<Vec<String>> {

@@ -67,31 +67,37 @@ fn parse_format(s: &str) -> Option<Format> {
     }
 }
 
-fn read_input(path: &str) -> Result<Vec<u8>, String> {
-    if path == "-" {
+/// Reads a file (`None`: standard input); `name` is how messages show it.
+fn read_input(name: &str, path: Option<&Path>) -> Result<Vec<u8>, String> {
+    let Some(path) = path else {
         let mut buf = Vec::new();
         std::io::stdin()
             .take((nianbao::MAX_INPUT_BYTES as u64) * 4 + 1)
             .read_to_end(&mut buf)
             .map_err(|e| format!("无法读取标准输入：{e}"))?;
-        Ok(buf)
-    } else {
-        let meta = std::fs::metadata(path).map_err(|e| format!("无法读取 {path}：{e}"))?;
-        if meta.is_dir() {
-            return Err(format!("{path} 是目录，不是文件"));
-        }
-        if meta.len() > (nianbao::MAX_INPUT_BYTES as u64) * 4 {
-            return Err(format!("{path}：{}", Status::TooLarge.message()));
-        }
-        std::fs::read(path).map_err(|e| format!("无法读取 {path}：{e}"))
+        return Ok(buf);
+    };
+    let meta = std::fs::metadata(path).map_err(|e| format!("无法读取 {name}：{e}"))?;
+    if meta.is_dir() {
+        return Err(format!("{name} 是目录，不是文件"));
     }
+    if meta.len() > (nianbao::MAX_INPUT_BYTES as u64) * 4 {
+        return Err(format!("{name}：{}", Status::TooLarge.message()));
+    }
+    std::fs::read(path).map_err(|e| format!("无法读取 {name}：{e}"))
 }
 
+/// A file to check: how it is named in the output, and where it is (`None`: standard input).
+type Input = (String, Option<PathBuf>);
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // File names need not be UTF-8 (GBK names from a Windows share): kept as
+    // OS strings, shown lossily.
+    let raw: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let args: Vec<String> = raw.iter().map(|a| a.to_string_lossy().into_owned()).collect();
     match args.first().map(String::as_str) {
-        Some("check") => run_check(&args[1..]),
-        Some("text") => run_text(&args[1..]),
+        Some("check") => run_check(&args[1..], &raw[1..]),
+        Some("text") => run_text(&args[1..], &raw[1..]),
         Some("rules") => {
             for r in nianbao::rules::RULES {
                 println!("{}\t{}\t{}\t{}", r.code, r.severity.label(), r.name, r.summary);
@@ -112,7 +118,7 @@ fn main() -> ExitCode {
 /// The files under `dir`, depth first in name order (as `find | sort` lists
 /// them), hidden ones left out. Files of other kinds are noted on standard
 /// error and skipped; links to folders are not followed.
-fn walk(dir: &Path, out: &mut Vec<String>, io_error: &mut bool) {
+fn walk(dir: &Path, out: &mut Vec<Input>, io_error: &mut bool) {
     // A stack of folder listings, each reversed so that `pop` gives the next name.
     let mut stack: Vec<Vec<PathBuf>> = Vec::new();
     match listing(dir) {
@@ -145,7 +151,7 @@ fn walk(dir: &Path, out: &mut Vec<String>, io_error: &mut bool) {
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
         if WALKED.contains(&ext.as_str()) {
-            out.push(path.to_string_lossy().into_owned());
+            out.push((path.to_string_lossy().into_owned(), Some(path)));
         } else {
             eprintln!("跳过 {}：只核查 .txt、.docx、.html、.htm 文件", path.display());
         }
@@ -163,9 +169,9 @@ fn listing(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(items.into_iter().rev().map(|(_, p)| p).collect())
 }
 
-fn run_check(args: &[String]) -> ExitCode {
+fn run_check(args: &[String], raw: &[std::ffi::OsString]) -> ExitCode {
     let mut format = Format::Text;
-    let mut paths: Vec<&str> = Vec::new();
+    let mut paths: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -188,14 +194,14 @@ fn run_check(args: &[String]) -> ExitCode {
                 }
             },
             "--" => {
-                paths.extend(args[i + 1..].iter().map(String::as_str));
+                paths.extend(i + 1..args.len());
                 break;
             }
             s if s.starts_with('-') && s != "-" => {
                 eprintln!("未知的选项 {s}\n{USAGE}");
                 return ExitCode::from(2);
             }
-            s => paths.push(s),
+            _ => paths.push(i),
         }
         i += 1;
     }
@@ -204,23 +210,26 @@ fn run_check(args: &[String]) -> ExitCode {
         return ExitCode::from(2);
     }
     let mut io_error = false;
-    let mut files: Vec<String> = Vec::new();
-    for p in &paths {
-        if *p != "-" && Path::new(p).is_dir() {
+    let mut files: Vec<Input> = Vec::new();
+    for &k in &paths {
+        let (name, path) = (&args[k], Path::new(&raw[k]));
+        if name == "-" {
+            files.push((name.clone(), None));
+        } else if path.is_dir() {
             let before = files.len();
-            walk(Path::new(p), &mut files, &mut io_error);
+            walk(path, &mut files, &mut io_error);
             if files.len() == before {
-                eprintln!("{p}：目录中没有可核查的文件（.txt、.docx、.html、.htm）");
+                eprintln!("{name}：目录中没有可核查的文件（.txt、.docx、.html、.htm）");
                 io_error = true;
             }
         } else {
-            files.push(p.to_string());
+            files.push((name.clone(), Some(path.to_path_buf())));
         }
     }
     let mut results: Vec<(String, CheckResult)> = Vec::new();
     let mut errors: Vec<Option<&'static str>> = Vec::new();
-    for f in &files {
-        let bytes = match read_input(f) {
+    for (f, path) in &files {
+        let bytes = match read_input(f, path.as_deref()) {
             Ok(b) => b,
             Err(msg) => {
                 eprintln!("{msg}");
@@ -274,12 +283,13 @@ fn run_check(args: &[String]) -> ExitCode {
 }
 
 /// `nianbao text FILE`: prints the text the checker reads from a file.
-fn run_text(args: &[String]) -> ExitCode {
-    let [file] = args else {
+fn run_text(args: &[String], raw: &[std::ffi::OsString]) -> ExitCode {
+    let ([file], [path]) = (args, raw) else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let converted = read_input(file).and_then(|b| convert::to_text(file, &b).map_err(|e| format!("{file}：{e}")));
+    let path = (file != "-").then(|| Path::new(path));
+    let converted = read_input(file, path).and_then(|b| convert::to_text(file, &b).map_err(|e| format!("{file}：{e}")));
     match converted {
         Ok(text) => {
             let mut out = std::io::stdout().lock();
