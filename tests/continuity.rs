@@ -87,6 +87,16 @@ fn broken_pair_is_found_at_the_cells_of_year_n() {
 }
 
 #[test]
+fn check_many_checks_texts_and_continuity() {
+    let read = |p: &str| std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(p)).unwrap();
+    let (a, b) = (read("text/seed-001.txt"), read("continuity/zhongwei-2024-broken.txt"));
+    let results = continuity::check_many(&[("2023.txt", &a), ("2024.txt", &b)]);
+    assert_eq!(results.len(), 2);
+    assert_eq!(results[1].findings.iter().filter(|f| f.code == "X001").count(), 2);
+    assert!(results[0].findings.iter().all(|f| !f.code.starts_with('X')));
+}
+
+#[test]
 fn consistent_pair_passes_in_any_order() {
     let (_, found) = run(&["continuity/zhongwei-2024-consistent.txt", "text/seed-001.txt"]);
     assert!(found.is_empty(), "{found:?}");

@@ -6,9 +6,13 @@
 //! `restart`) is an empty cell in Word's own XML, so it stays one. Deleted
 //! text (`w:delText`), field codes (`w:instrText`) and the fallback copy of
 //! drawings (`mc:Fallback`, a duplicate of `mc:Choice`) are left out.
+//! Automatic list numbers set on a paragraph (`w:numPr`, defined in
+//! `numbering.xml`: 一、 （一） 1. ①, Chinese counting and the usual
+//! formats) are written before its text, counted as Word counts them.
 //!
-//! Not read: automatic list numbers (a heading numbered by Word's list
-//! feature loses its “一、”), headers, footers, footnotes, comments.
+//! Not read: list numbers that come only from a paragraph style (the
+//! heading style carries the list; the paragraph loses its “一、”), headers,
+//! footers, footnotes, comments.
 
 use super::markup::{attr, decode_entities, local, Tok, Tokenizer};
 use super::sink::Sink;
@@ -378,6 +382,8 @@ pub fn document_text_numbered(xml: &str, numbering: &Numbering, limit: usize) ->
                     "gridSpan" => sink.set_colspan(number(attrs)),
                     "gridBefore" => sink.skip_cells(number(attrs)),
                     "pPrChange" | "numberingChange" if !self_closing => in_change += 1,
+                    // A text box's paragraphs stand apart from the text around its anchor.
+                    "txbxContent" => sink.brk(),
                     "ilvl" if in_change == 0 => num_level = attr(attrs, "val").and_then(|v| v.trim().parse().ok()).unwrap_or(0),
                     "numId" if in_change == 0 => {
                         let id = attr(attrs, "val").unwrap_or_default();
@@ -472,6 +478,18 @@ mod tests {
         assert_eq!(format_number(21, "chineseCounting"), "二十一");
         assert_eq!(format_number(10, "chineseCounting"), "十");
         assert_eq!(format_number(14, "upperRoman"), "XIV");
+    }
+
+    #[test]
+    fn word_wrappers_are_transparent() {
+        // Content controls around a row and a cell, hyperlinks, tracked
+        // changes, smart tags, fields, bookmarks, a text box, grid before.
+        let xml = r#"<w:document><w:body>
+<w:p><w:bookmarkStart w:id="0"/><w:hyperlink r:id="r1"><w:r><w:t>一、</w:t></w:r></w:hyperlink><w:ins><w:r><w:t>总体</w:t></w:r></w:ins><w:del><w:r><w:delText>旧</w:delText></w:r></w:del><w:smartTag><w:r><w:t>情况</w:t></w:r></w:smartTag><w:proofErr/></w:p>
+<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:fldSimple w:instr="DATE"><w:r><w:t>2024</w:t></w:r></w:fldSimple><w:r><w:t>年</w:t></w:r></w:p>
+<w:tbl><w:sdt><w:sdtContent><w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:sdt><w:sdtContent><w:tc><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc></w:sdtContent></w:sdt><w:tc><w:p><w:r><w:t>0</w:t></w:r><w:r><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict></w:r></w:p></w:tc></w:tr></w:sdtContent></w:sdt></w:tbl>
+</w:body></w:document>"#;
+        assert_eq!(document_text(xml, 1 << 20).unwrap(), "一、总体情况\n2024年\n\t规章\t0 框\n");
     }
 
     #[test]
