@@ -6,13 +6,13 @@
 //! `restart`) is an empty cell in Word's own XML, so it stays one. Deleted
 //! text (`w:delText`), field codes (`w:instrText`) and the fallback copy of
 //! drawings (`mc:Fallback`, a duplicate of `mc:Choice`) are left out.
-//! Automatic list numbers set on a paragraph (`w:numPr`, defined in
-//! `numbering.xml`: 一、 （一） 1. ①, Chinese counting and the usual
-//! formats) are written before its text, counted as Word counts them.
+//! Automatic list numbers (`w:numPr` on the paragraph or on its style in
+//! `styles.xml`, defined in `numbering.xml`: 一、 （一） 1. ①, Chinese
+//! counting and the usual formats) are written before its text, counted as
+//! Word counts them.
 //!
-//! Not read: list numbers that come only from a paragraph style (the
-//! heading style carries the list; the paragraph loses its “一、”), headers,
-//! footers, footnotes, comments.
+//! Not read: headers, footers, footnotes, comments; list numbers of the
+//! default paragraph style; legacy `w:listNum` fields.
 
 use super::markup::{attr, decode_entities, local, Tok, Tokenizer};
 use super::sink::Sink;
@@ -77,6 +77,22 @@ pub fn convert(data: &[u8], limit: usize) -> Result<String, ConvertError> {
         },
         None => Numbering::default(),
     };
+    // Headings often take their numbers from their style (标题 1 → 一、).
+    let styles_name = if dir.is_empty() {
+        "styles.xml".to_string()
+    } else {
+        format!("{dir}/styles.xml")
+    };
+    let mut numbering = numbering;
+    if !numbering.nums.is_empty() {
+        if let Some(e) = zip::find(&entries, &styles_name) {
+            match zip::read(data, e, budget) {
+                Ok(bytes) => numbering.add_styles(&xml_text(&bytes).unwrap_or_default()),
+                Err(ZipError::TooLarge) => return Err(ConvertError::DocxTooLarge),
+                Err(_) => {}
+            }
+        }
+    }
     document_text_numbered(&xml, &numbering, limit)
 }
 
@@ -134,7 +150,14 @@ struct Level {
 pub struct Numbering {
     /// numId → (abstractNumId, levels 0 … 8).
     nums: std::collections::HashMap<String, (String, Vec<Level>)>,
+    /// styleId → the list level a level definition links to it (`w:lvl/w:pStyle`).
+    style_levels: std::collections::HashMap<String, usize>,
+    /// Paragraph styles from styles.xml: styleId → (numId, ilvl, basedOn).
+    styles: std::collections::HashMap<String, StyleNum>,
 }
+
+/// A paragraph style's list settings: numId, level, the style it is based on.
+type StyleNum = (Option<String>, Option<usize>, Option<String>);
 
 /// A `w:num` as read: its id, its abstract definition, start overrides by level.
 type NumDef = (String, String, Vec<(usize, u32)>);
@@ -151,6 +174,7 @@ impl Numbering {
         let mut cur_abs: Option<String> = None;
         let mut cur_lvl: Option<usize> = None;
         let mut in_override: Option<usize> = None;
+        let mut style_levels: HashMap<String, usize> = HashMap::new();
         for t in Tokenizer::xml(xml) {
             match t {
                 Tok::Start { name, attrs, self_closing } => match local(name) {
@@ -176,6 +200,13 @@ impl Numbering {
                     }
                     "lvl" if !self_closing && in_override.is_none() => {
                         cur_lvl = attr(attrs, "ilvl").and_then(|v| v.parse().ok()).filter(|&l: &usize| l < 9)
+                    }
+                    "pStyle" => {
+                        if let (Some(_), Some(l), Some(v)) = (cur_abs.as_ref(), cur_lvl, attr(attrs, "val")) {
+                            if style_levels.len() < MAX_LISTS {
+                                style_levels.insert(v, l);
+                            }
+                        }
                     }
                     key @ ("numFmt" | "lvlText" | "start") => {
                         let (Some(a), Some(l)) = (cur_abs.as_ref(), cur_lvl) else {
@@ -213,7 +244,74 @@ impl Numbering {
             }
             out.insert(num, (abs, levels));
         }
-        Numbering { nums: out }
+        Numbering {
+            nums: out,
+            style_levels,
+            styles: HashMap::new(),
+        }
+    }
+
+    /// Reads the list settings of the paragraph styles in styles.xml.
+    pub fn add_styles(&mut self, xml: &str) {
+        let mut cur: Option<(String, StyleNum)> = None;
+        let mut in_rpr = 0usize;
+        for t in Tokenizer::xml(xml) {
+            match t {
+                Tok::Start { name, attrs, self_closing } => match local(name) {
+                    "style" if !self_closing => {
+                        cur = attr(attrs, "styleId").map(|id| (id, (None, None, None)));
+                    }
+                    "rPr" if !self_closing => in_rpr += 1,
+                    "basedOn" => {
+                        if let Some(c) = cur.as_mut() {
+                            c.1 .2 = attr(attrs, "val");
+                        }
+                    }
+                    "numId" if in_rpr == 0 => {
+                        if let Some(c) = cur.as_mut() {
+                            c.1 .0 = attr(attrs, "val");
+                        }
+                    }
+                    "ilvl" if in_rpr == 0 => {
+                        if let Some(c) = cur.as_mut() {
+                            c.1 .1 = attr(attrs, "val").and_then(|v| v.trim().parse().ok());
+                        }
+                    }
+                    _ => {}
+                },
+                Tok::End { name } => match local(name) {
+                    "style" => {
+                        if let Some((id, st)) = cur.take() {
+                            if self.styles.len() < MAX_LISTS {
+                                self.styles.insert(id, st);
+                            }
+                        }
+                    }
+                    "rPr" => in_rpr = in_rpr.saturating_sub(1),
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+    }
+
+    /// The list (numId) and level a paragraph of style `id` is numbered by,
+    /// following `basedOn` (at most ten steps).
+    fn style_number(&self, id: &str) -> Option<(String, usize)> {
+        let (mut num, mut lvl) = (None, None);
+        let mut at = id.to_string();
+        for _ in 0..10 {
+            let Some((n, l, based)) = self.styles.get(&at) else { break };
+            num = num.or_else(|| n.clone());
+            lvl = lvl.or(*l);
+            match based {
+                Some(b) if num.is_none() || lvl.is_none() => at = b.clone(),
+                _ => break,
+            }
+        }
+        let num = num.filter(|n| n.trim() != "0")?;
+        let level = lvl.or_else(|| self.style_levels.get(id).copied()).unwrap_or(0);
+        Some((num, level.min(8)))
     }
 }
 
@@ -345,6 +443,9 @@ pub fn document_text_numbered(xml: &str, numbering: &Numbering, limit: usize) ->
     let mut counters = Counters::default();
     // The paragraph's list level, read from w:numPr before its numId.
     let mut num_level = 0usize;
+    // The paragraph's style, and whether it has its number already.
+    let mut para_style: Option<String> = None;
+    let mut numbered = false;
     // Inside w:pPrChange or w:rPr..: old properties, not the paragraph's.
     let mut in_change = 0usize;
     let mut depth = 0usize;
@@ -391,8 +492,14 @@ pub fn document_text_numbered(xml: &str, numbering: &Numbering, limit: usize) ->
                             sink.text(&label);
                         }
                         num_level = 0;
+                        numbered = true;
                     }
+                    "pStyle" if in_change == 0 => para_style = attr(attrs, "val"),
                     "p" if self_closing => sink.brk(),
+                    "p" => {
+                        para_style = None;
+                        numbered = false;
+                    }
                     _ => {}
                 }
             }
@@ -411,6 +518,15 @@ pub fn document_text_numbered(xml: &str, numbering: &Numbering, limit: usize) ->
                     "p" => sink.brk(),
                     "tbl" => sink.end_table(),
                     "pPrChange" | "numberingChange" => in_change = in_change.saturating_sub(1),
+                    // The properties are read: a number from the paragraph's style.
+                    "pPr" if in_change == 0 && !numbered => {
+                        numbered = true;
+                        if let Some((num, level)) = para_style.as_deref().and_then(|s| numbering.style_number(s)) {
+                            if let Some(label) = counters.next(numbering, &num, level) {
+                                sink.text(&label);
+                            }
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -474,6 +590,26 @@ mod tests {
         assert_eq!(
             text,
             "一、总体情况\n（一）主动公开\n（二）依申请公开\n1 项\n二、主动公开政府信息情况\n（一）甲\n"
+        );
+        // The same numbers from heading styles (Heading2 based on Heading1's list).
+        let mut numbering = numbering;
+        numbering.add_styles(
+            r#"<w:styles><w:style w:type="paragraph" w:styleId="1"><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr><w:rPr><w:rFonts/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="2"><w:basedOn w:val="1"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style></w:styles>"#,
+        );
+        let h = |style: u8, t: &str| {
+            format!(r#"<w:p><w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="left"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#)
+        };
+        let xml = format!(
+            "<w:document><w:body>{}{}{}{}<w:p><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>",
+            h(1, "总体情况"),
+            h(2, "主动公开"),
+            h(2, "依申请公开"),
+            h(1, "主动公开政府信息情况")
+        );
+        assert_eq!(
+            document_text_numbered(&xml, &numbering, 1 << 20).unwrap(),
+            "一、总体情况\n（一）主动公开\n（二）依申请公开\n二、主动公开政府信息情况\n正文\n"
         );
         assert_eq!(format_number(21, "chineseCounting"), "二十一");
         assert_eq!(format_number(10, "chineseCounting"), "十");
