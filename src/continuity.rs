@@ -151,7 +151,7 @@ fn carried_over(cur: &Facts, prev: &Facts) -> Vec<Finding> {
         }
         let col = def.column_label(r_carried, c);
         let msg = format!(
-            "“{col}”一列：本年“上年结转”为 {a}，而 {} 的“结转下年度继续办理”为 {b}；上年结转到本年的申请应与上年报告的结转数相等",
+            "“{col}”一列：本年“上年结转”为 {a}，而 {}的“结转下年度继续办理”为 {b}；上年结转到本年的申请应与上年报告的结转数相等",
             who(prev, cur)
         );
         let mut f = finding("X001", msg, cur, def, r_carried, c).expected_found(b, a);
@@ -191,7 +191,7 @@ fn valid_documents(cur: &Facts, prev: &Facts) -> Vec<Finding> {
             "；如有文件到期失效或经清理重新统计，应在报告中说明"
         };
         let msg = format!(
-            "“{label}”：现行有效件数为 {valid}，而 {} 的现行有效 {prev_valid} 件 + 本年制发 {issued} 件 − 本年废止 {repealed} 件 = {expected}{why}",
+            "“{label}”：现行有效件数为 {valid}，而 {}的现行有效 {prev_valid} 件 + 本年制发 {issued} 件 − 本年废止 {repealed} 件 = {expected}{why}",
             who(prev, cur)
         );
         let mut f = finding("X002", msg, cur, def, row, 2).expected_found(expected, valid);
