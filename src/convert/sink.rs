@@ -20,7 +20,7 @@ const MAX_COLUMNS: usize = 256;
 /// table; a table needing more is refused as too large.
 const MAX_GRID: usize = 20_000_000;
 /// The most cells buffered in open tables at once.
-const MAX_CELLS: usize = 2_000_000;
+const MAX_CELLS: usize = 500_000;
 /// A cell with more text than this makes its table a layout table.
 const LAYOUT_CELL_CHARS: usize = 400;
 
