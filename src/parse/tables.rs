@@ -194,6 +194,19 @@ fn push_value(groups: &mut [Option<Group>], rows: &[RowDef], open: &mut Option<u
     }
 }
 
+/// `label.rfind(key)` for short keys, without building a two-way searcher per
+/// call (which cost more than the search on these short labels). A match of a
+/// whole UTF-8 key always starts on a char boundary.
+fn rfind_short(label: &str, key: &str) -> Option<usize> {
+    let (l, k) = (label.as_bytes(), key.as_bytes());
+    let n = k.len();
+    if n == 0 || n > l.len() {
+        return (n == 0).then_some(l.len());
+    }
+    let (first, last) = (k[0], k[n - 1]);
+    (0..=l.len() - n).rev().find(|&i| l[i] == first && l[i + n - 1] == last && &l[i..i + n] == k)
+}
+
 /// The row whose keyword ends nearest the end of `label` (ties: the longer keyword).
 fn best_row(label: &str, rows: &[RowDef]) -> Option<usize> {
     let mut best: Option<(usize, usize, usize)> = None; // (end, key len, row)
@@ -204,7 +217,7 @@ fn best_row(label: &str, rows: &[RowDef]) -> Option<usize> {
             if k.len() > label.len() {
                 continue;
             }
-            if let Some(p) = label.rfind(k) {
+            if let Some(p) = rfind_short(label, k) {
                 let cand = (p + k.len(), k.len(), i);
                 if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
                     best = Some(cand);

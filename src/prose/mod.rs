@@ -29,11 +29,30 @@ pub struct Flat {
     chars: Vec<(usize, Span)>,
 }
 
-/// True for a line that is only a page number such as `-3-` or `— 3 —`.
+/// True for a line that is only a page number such as `-3-` or `— 3 —`:
+/// dashes, digits, dashes (at least one dash), whitespace ignored. Runs on
+/// every line, so it allocates nothing and stops at the first other character.
 fn is_page_number(line: &str) -> bool {
-    let t: String = line.chars().map(fold).filter(|c| !c.is_whitespace()).collect();
-    let inner = t.trim_matches(|c| c == '-' || c == '—');
-    t.len() > inner.len() && !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit())
+    let (mut stage, mut dashes, mut digits) = (0u8, 0usize, 0usize);
+    for c in line.chars().map(fold) {
+        if c.is_whitespace() {
+            continue;
+        }
+        let dash = c == '-' || c == '—';
+        match stage {
+            0 if dash => dashes += 1,
+            0 | 1 if c.is_ascii_digit() => {
+                stage = 1;
+                digits += 1;
+            }
+            1 | 2 if dash => {
+                stage = 2;
+                dashes += 1;
+            }
+            _ => return false,
+        }
+    }
+    digits > 0 && dashes > 0
 }
 
 impl Flat {

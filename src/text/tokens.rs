@@ -45,11 +45,30 @@ fn is_blank_marker(s: &str) -> bool {
 }
 
 /// True for a line that is only a page number such as `-3-` or `— 3 —`.
+///
+/// Dashes, digits, dashes (whitespace ignored); runs on every line, so it
+/// allocates nothing and stops at the first other character.
 fn is_page_number(line: &str) -> bool {
-    let t: String = line.chars().map(fold).filter(|c| !c.is_whitespace()).collect();
-    let dash = |c: char| c == '-' || c == '—';
-    let inner = t.trim_matches(dash);
-    t.starts_with(dash) && t.ends_with(dash) && !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit())
+    let (mut stage, mut lead, mut digits, mut trail) = (0u8, 0usize, 0usize, 0usize);
+    for c in line.chars().map(fold) {
+        if c.is_whitespace() {
+            continue;
+        }
+        let dash = c == '-' || c == '—';
+        match stage {
+            0 if dash => lead += 1,
+            0 | 1 if c.is_ascii_digit() => {
+                stage = 1;
+                digits += 1;
+            }
+            1 | 2 if dash => {
+                stage = 2;
+                trail += 1;
+            }
+            _ => return false,
+        }
+    }
+    lead > 0 && digits > 0 && trail > 0
 }
 
 /// Tokenise `text[range]`. Offsets in the tokens are offsets in `text`.
