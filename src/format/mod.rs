@@ -334,9 +334,10 @@ const G_UNABLE: &str = "（四）无法提供";
 const G_NOT_HANDLED: &str = "（五）不予处理";
 const G_OTHER: &str = "（六）其他处理";
 
-/// Rows 1 … 20 are the same in both layouts.
-macro_rules! b_rows_common {
-    () => {
+/// Table B's rows: rows 1 … 20 are the same in both layouts, then each
+/// layout's own rows.
+macro_rules! b_rows {
+    ($($tail:expr),* $(,)?) => {
         [
             row("new", "一、本年新收政府信息公开申请数量", "", &["新收"], 7),
             row("carried", "二、上年结转政府信息公开申请数量", "", &["上年结转", "上年度结转"], 7),
@@ -370,86 +371,35 @@ macro_rules! b_rows_common {
                 &["确认或重新", "重新出具", "已获取信息"],
                 7,
             ),
+            $($tail),*
         ]
     };
 }
 
-const B_COMMON: [RowDef; 20] = b_rows_common!();
+const B_TOTAL: RowDef = row("total", "（七）总计", G_RESULT, &["总计"], 7);
+const B_CARRY_NEXT: RowDef = row("carry_next", "四、结转下年度继续办理", "", &["结转下年", "下年度继续"], 7);
 
-const fn b_rows_2021() -> [RowDef; 25] {
-    let c = B_COMMON;
-    [
-        c[0],
-        c[1],
-        c[2],
-        c[3],
-        c[4],
-        c[5],
-        c[6],
-        c[7],
-        c[8],
-        c[9],
-        c[10],
-        c[11],
-        c[12],
-        c[13],
-        c[14],
-        c[15],
-        c[16],
-        c[17],
-        c[18],
-        c[19],
-        row(
-            "overdue",
-            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-            G_OTHER,
-            &["逾期不补正", "不补正"],
-            7,
-        ),
-        row(
-            "unpaid",
-            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-            G_OTHER,
-            &["收费通知", "缴纳费用"],
-            7,
-        ),
-        row("other", "3.其他", G_OTHER, &["3.其他", "3、其他", "3,其他"], 7),
-        row("total", "（七）总计", G_RESULT, &["总计"], 7),
-        row("carry_next", "四、结转下年度继续办理", "", &["结转下年", "下年度继续"], 7),
-    ]
-}
+const B_ROWS_2021: [RowDef; 25] = b_rows![
+    row(
+        "overdue",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        G_OTHER,
+        &["逾期不补正", "不补正"],
+        7
+    ),
+    row(
+        "unpaid",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        G_OTHER,
+        &["收费通知", "缴纳费用"],
+        7
+    ),
+    row("other", "3.其他", G_OTHER, &["3.其他", "3、其他", "3,其他"], 7),
+    B_TOTAL,
+    B_CARRY_NEXT,
+];
 
-const fn b_rows_2019() -> [RowDef; 23] {
-    let c = B_COMMON;
-    [
-        c[0],
-        c[1],
-        c[2],
-        c[3],
-        c[4],
-        c[5],
-        c[6],
-        c[7],
-        c[8],
-        c[9],
-        c[10],
-        c[11],
-        c[12],
-        c[13],
-        c[14],
-        c[15],
-        c[16],
-        c[17],
-        c[18],
-        c[19],
-        row("other", "（六）其他处理", G_RESULT, &["其他处理"], 7),
-        row("total", "（七）总计", G_RESULT, &["总计"], 7),
-        row("carry_next", "四、结转下年度继续办理", "", &["结转下年", "下年度继续"], 7),
-    ]
-}
-
-const B_ROWS_2021: [RowDef; 25] = b_rows_2021();
-const B_ROWS_2019: [RowDef; 23] = b_rows_2019();
+const B_ROWS_2019: [RowDef; 23] = b_rows![row("other", "（六）其他处理", G_RESULT, &["其他处理"], 7), B_TOTAL, B_CARRY_NEXT];
 
 /// The three relations table B states, in both layouts.
 const B_RELATIONS: &[Relation] = &[
