@@ -2,7 +2,7 @@
 # Builds the web checker: the core as WebAssembly (wasm-pack --target web, --mode no-install,
 # wasm-opt by hand) plus www/, into one self-contained site folder (dist/ by default).
 # Every setting comes from wasm-pack.toml at the top level, which wasm-pack itself does not
-# read: this script does. Prints the .wasm size, raw and gzipped, and fails over the budget.
+# read: this script does. Prints each .wasm's size, raw and gzipped, and fails over a budget.
 # Tools missing? Run scripts/setup.sh (as root on Debian) first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,27 +17,26 @@ except ModuleNotFoundError:
     sys.exit("build-wasm.sh: needs Python 3.11+ (tomllib) to read wasm-pack.toml")
 with open("wasm-pack.toml", "rb") as f:
     c = tomllib.load(f)
-b, o, g = c["build"], c.get("wasm-opt", {}), c.get("budget", {})
-def out(name, value):
-    print(f"{name}={shlex.quote(str(value))}")
-out("TARGET", b["target"])
-out("PROFILE", b.get("profile", "release"))
-out("OUT_NAME", b["out_name"])
-out("SITE_DIR", b["site_dir"])
-out("PKG_DIR", b["pkg_dir"])
-out("WWW_DIR", b["www_dir"])
-out("OPT_ENABLED", "1" if o.get("enabled", False) else "0")
-print("OPT_COMMANDS=(" + " ".join(shlex.quote(x) for x in o.get("commands", ["wasm-opt"])) + ")")
-out("OPT_MIN_VERSION", o.get("min_version", 0))
-print("OPT_FLAGS=(" + " ".join(shlex.quote(x) for x in o.get("flags", [])) + ")")
-out("BUDGET_GZIP", g.get("gzip_bytes", 0))
-out("BUDGET_RAW", g.get("raw_bytes", 0))
+b, o, cargo = c["build"], c.get("wasm-opt", {}), c.get("cargo", {})
+q = lambda v: shlex.quote(str(v))
+arr = lambda name, xs: print(f"{name}=(" + " ".join(q(x) for x in xs) + ")")
+print(f"TARGET={q(b['target'])} PROFILE={q(b.get('profile', 'release'))}")
+print(f"SITE_DIR={q(b['site_dir'])} PKG_DIR={q(b['pkg_dir'])} WWW_DIR={q(b['www_dir'])}")
+print(f"OPT_ENABLED={1 if o.get('enabled', False) else 0} OPT_MIN_VERSION={q(o.get('min_version', 0))}")
+arr("OPT_COMMANDS", o.get("commands", ["wasm-opt"]))
+arr("OPT_FLAGS", o.get("flags", []))
+modules = c["module"]
+cfgs = sorted({x for m in modules for x in m.get("cfg", [])})
+# one entry a module: out_name|rustflags|gzip budget|raw budget
+check_cfg = " ".join(f"--check-cfg=cfg({x})" for x in cfgs)
+arr("MODULES", [
+    "|".join([m["out_name"], " ".join([check_cfg] + [f"--cfg {x}" for x in m.get("cfg", [])]).strip(),
+              str(m.get("gzip_budget", 0)), str(m.get("raw_budget", 0))])
+    for m in modules
+])
 prof = b.get("profile", "release").upper().replace("-", "_")
-cargo = c.get("cargo", {})
 for k, v in cargo.get("profile_overrides", {}).items():
-    print(f"export CARGO_PROFILE_{prof}_{k.upper().replace('-', '_')}={shlex.quote(str(v))}")
-if cargo.get("rustflags"):
-    print(f"export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS={shlex.quote(cargo['rustflags'])}")
+    print(f"export CARGO_PROFILE_{prof}_{k.upper().replace('-', '_')}={q(v)}")
 EOF
 )"
 
@@ -54,19 +53,9 @@ if [ -n "$want" ] && [ "$want" != "$have" ]; then
     exit 1
 fi
 
-# --- 1. wasm-pack (offline: no-install uses the wasm-bindgen on PATH; its wasm-opt is off) ----
-out="target/wasm-pack/$OUT_NAME"
-rm -rf "$out"
-echo "==> wasm-pack build --target $TARGET --$PROFILE --mode no-install" >&2
-nice -n 10 wasm-pack --quiet build --target "$TARGET" "--$PROFILE" --mode no-install --no-opt --no-pack --no-typescript \
-    --out-dir "$out" --out-name "$OUT_NAME" . >&2
-wasm="$out/${OUT_NAME}_bg.wasm"
-[ -f "$wasm" ] || { echo "build-wasm.sh: $wasm was not produced" >&2; exit 1; }
-
-# --- 2. wasm-opt, where one is installed ----------------------------------------------------------
-raw_before=$(stat -c %s "$wasm")
+# The wasm-opt to use: the first of OPT_COMMANDS at least OPT_MIN_VERSION.
+opt=""
 if [ "$OPT_ENABLED" = 1 ]; then
-    opt=""
     for cmd in "${OPT_COMMANDS[@]}"; do
         command -v "$cmd" >/dev/null 2>&1 || continue
         version=$("$cmd" --version 2>/dev/null | grep -o '[0-9][0-9]*' | head -n 1 || true)
@@ -76,34 +65,54 @@ if [ "$OPT_ENABLED" = 1 ]; then
         fi
         echo "build-wasm.sh: note: $cmd is binaryen ${version:-?}, older than $OPT_MIN_VERSION (wasm-pack.toml): not used" >&2
     done
-    if [ -z "$opt" ]; then
-        echo "build-wasm.sh: note: no usable wasm-opt (run scripts/setup.sh); the wasm is not optimised further" >&2
-    elif nice -n 10 "$opt" "${OPT_FLAGS[@]}" "$wasm" -o "$wasm.opt" 2>"$out/wasm-opt.log"; then
-        mv "$wasm.opt" "$wasm"
-        echo "==> $opt ${OPT_FLAGS[*]}: $raw_before -> $(stat -c %s "$wasm") bytes" >&2
-    else
-        echo "build-wasm.sh: warning: wasm-opt failed, keeping the unoptimised wasm:" >&2
-        cat "$out/wasm-opt.log" >&2
-    fi
+    [ -n "$opt" ] || echo "build-wasm.sh: note: no usable wasm-opt (run scripts/setup.sh); the wasm is not optimised further" >&2
 fi
 
-# --- 3. the site folder: www/ + the package ------------------------------------------------------
 rm -rf "$SITE_DIR"
 mkdir -p "$SITE_DIR/$PKG_DIR"
-cp -R "$WWW_DIR"/. "$SITE_DIR"/
-cp "$out/$OUT_NAME.js" "$wasm" "$SITE_DIR/$PKG_DIR/"
-
-# --- 4. sizes and the budget -------------------------------------------------------------------
-raw=$(stat -c %s "$SITE_DIR/$PKG_DIR/${OUT_NAME}_bg.wasm")
-gz=$(gzip -9 -c "$SITE_DIR/$PKG_DIR/${OUT_NAME}_bg.wasm" | wc -c)
 kib() { awk -v b="$1" 'BEGIN { printf "%.1f KiB", b / 1024 }'; }
-echo "wasm size: $raw bytes raw ($(kib "$raw")), $gz bytes gzipped ($(kib "$gz")); budget $(kib "$BUDGET_GZIP") gzipped"
+over=0
+for spec in "${MODULES[@]}"; do
+    IFS='|' read -r name flags gzip_budget raw_budget <<<"$spec"
+
+    # --- 1. wasm-pack (offline: no-install uses the wasm-bindgen on PATH; its wasm-opt is off) ---
+    out="target/wasm-pack/$name"
+    rm -rf "$out"
+    echo "==> $name: wasm-pack build --target $TARGET --$PROFILE --mode no-install ${flags:+(RUSTFLAGS $flags)}" >&2
+    CARGO_TARGET_DIR="target/wasm-$name" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$flags" \
+        nice -n 10 wasm-pack --quiet build --target "$TARGET" "--$PROFILE" --mode no-install --no-opt --no-pack --no-typescript \
+        --out-dir "$out" --out-name "$name" . >&2
+    wasm="$out/${name}_bg.wasm"
+    [ -f "$wasm" ] || { echo "build-wasm.sh: $wasm was not produced" >&2; exit 1; }
+
+    # --- 2. wasm-opt ------------------------------------------------------------------------------
+    if [ -n "$opt" ]; then
+        before=$(stat -c %s "$wasm")
+        if nice -n 10 "$opt" "${OPT_FLAGS[@]}" "$wasm" -o "$wasm.opt" 2>"$out/wasm-opt.log"; then
+            mv "$wasm.opt" "$wasm"
+            echo "==> $name: $opt ${OPT_FLAGS[*]}: $before -> $(stat -c %s "$wasm") bytes" >&2
+        else
+            echo "build-wasm.sh: warning: wasm-opt failed, keeping the unoptimised wasm:" >&2
+            cat "$out/wasm-opt.log" >&2
+        fi
+    fi
+    cp "$out/$name.js" "$wasm" "$SITE_DIR/$PKG_DIR/"
+
+    # --- 3. size and budget -------------------------------------------------------------------------
+    raw=$(stat -c %s "$wasm")
+    gz=$(gzip -9 -c "$wasm" | wc -c)
+    echo "wasm size: $PKG_DIR/${name}_bg.wasm $raw bytes raw ($(kib "$raw")), $gz bytes gzipped ($(kib "$gz")); budget $(kib "$gzip_budget") gzipped"
+    if [ "$gzip_budget" -gt 0 ] && [ "$gz" -gt "$gzip_budget" ]; then
+        echo "build-wasm.sh: ${name}_bg.wasm is over its gzipped budget ($gz > $gzip_budget bytes, wasm-pack.toml [[module]])" >&2
+        over=1
+    fi
+    if [ "$raw_budget" -gt 0 ] && [ "$raw" -gt "$raw_budget" ]; then
+        echo "build-wasm.sh: ${name}_bg.wasm is over its raw budget ($raw > $raw_budget bytes, wasm-pack.toml [[module]])" >&2
+        over=1
+    fi
+done
+
+# --- 4. the site folder: www/ + the packages ---------------------------------------------------
+cp -R "$WWW_DIR"/. "$SITE_DIR"/
 echo "site: $root/$SITE_DIR ($(find "$SITE_DIR" -type f | wc -l) files, $(du -sh "$SITE_DIR" | cut -f1))"
-if [ "$BUDGET_GZIP" -gt 0 ] && [ "$gz" -gt "$BUDGET_GZIP" ]; then
-    echo "build-wasm.sh: the wasm is over its gzipped budget ($gz > $BUDGET_GZIP bytes, wasm-pack.toml [budget])" >&2
-    exit 1
-fi
-if [ "$BUDGET_RAW" -gt 0 ] && [ "$raw" -gt "$BUDGET_RAW" ]; then
-    echo "build-wasm.sh: the wasm is over its raw budget ($raw > $BUDGET_RAW bytes, wasm-pack.toml [budget])" >&2
-    exit 1
-fi
+exit "$over"

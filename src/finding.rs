@@ -187,17 +187,7 @@ impl<'a> PlaceMapper<'a> {
             }
         }
         let table = self.positions(offsets);
-        let place = |s: Span| -> Place {
-            let a = table.get(&s.start);
-            let b = table.get(&s.end);
-            Place {
-                line: a.line,
-                start: a.chars,
-                end: b.chars,
-                start_utf16: a.utf16,
-                end_utf16: b.utf16,
-            }
-        };
+        let place = |s: Span| table.place(s);
         for f in findings.iter_mut() {
             f.place = place(f.span);
             for c in f.cells.iter_mut() {
@@ -247,6 +237,18 @@ pub struct PositionTable {
 }
 
 impl PositionTable {
+    /// The place of a span whose two ends are in the table.
+    pub fn place(&self, s: Span) -> Place {
+        let (a, b) = (self.get(&s.start), self.get(&s.end));
+        Place {
+            line: a.line,
+            start: a.chars,
+            end: b.chars,
+            start_utf16: a.utf16,
+            end_utf16: b.utf16,
+        }
+    }
+
     pub fn get(&self, offset: &usize) -> Pos {
         match self.entries.binary_search_by_key(offset, |e| e.0) {
             Ok(i) => self.entries[i].1,

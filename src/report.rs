@@ -166,17 +166,7 @@ fn facts(doc: &Document) -> ReportFacts {
     }
     let offsets = spans.iter().flat_map(|s| [s.start, s.end]).collect();
     let table = PlaceMapper::new(doc.text).positions(offsets);
-    let place = |s: Span| {
-        let a = table.get(&s.start);
-        let b = table.get(&s.end);
-        Place {
-            line: a.line,
-            start: a.chars,
-            end: b.chars,
-            start_utf16: a.utf16,
-            end_utf16: b.utf16,
-        }
-    };
+    let place = |s: Span| table.place(s);
     let sections = doc
         .sections
         .iter()

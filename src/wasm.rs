@@ -1,12 +1,16 @@
 //! The thin WebAssembly binding (wasm-bindgen): `check(text)` returns exactly
 //! the [`CheckResult`] the command line prints as JSON (options `null`, maps as
-//! plain objects), and `rules()` the documentation of every rule, for the page.
+//! plain objects), `rules()` the documentation of every rule, and `file_text`
+//! / `decoded_file_text` a dropped file's text (`nianbao::convert`), for the page.
 //! Nothing here decides anything: the core does.
+//!
+//! Built twice (wasm-pack.toml `[[module]]`, scripts/build-wasm.sh): the checker
+//! (`check`, `rules`), which the page loads at once, and with `--cfg nianbao_files`
+//! the file reader (`file_text`, `decoded_file_text`), which it fetches only when
+//! a file is opened, so that pasting never waits for the .docx and .html code.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-use crate::CheckResult;
 
 /// Runs once when the module is instantiated: panics reach the console.
 #[wasm_bindgen(start)]
@@ -14,14 +18,15 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
+#[cfg(not(nianbao_files))]
 /// Checks the text of one report (as the page's text area holds it; the
 /// `*_utf16` offsets of the result index that string).
 #[wasm_bindgen]
 pub fn check(text: &str) -> Result<JsValue, JsValue> {
-    let result: CheckResult = crate::check(text);
-    to_js(&result)
+    to_js(&crate::check(text))
 }
 
+#[cfg(not(nianbao_files))]
 /// One rule's documentation, as the page shows it.
 #[derive(Serialize)]
 struct RuleDoc {
@@ -34,6 +39,7 @@ struct RuleDoc {
     example: &'static str,
 }
 
+#[cfg(not(nianbao_files))]
 /// Every rule (`nianbao::rules::RULES`), in documentation order.
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsValue> {
@@ -52,6 +58,56 @@ pub fn rules() -> Result<JsValue, JsValue> {
     to_js(&docs)
 }
 
+#[cfg(nianbao_files)]
+/// A file turned into report text (`nianbao::convert`), or why it was not.
+#[derive(Serialize)]
+struct FileText {
+    /// The report text; `null` when the file was refused.
+    text: Option<String>,
+    /// Why it was refused: `ConvertError::code` ("pdf", "docx_corrupt", "charset", …).
+    error: Option<&'static str>,
+    /// The refusal as the user reads it (Chinese).
+    message: Option<&'static str>,
+    /// With error "charset": the label to decode the bytes with (`TextDecoder`), then to pass
+    /// the text to `decoded_file_text` (the wasm carries no GBK tables).
+    charset: Option<String>,
+}
+
+#[cfg(nianbao_files)]
+impl From<Result<String, crate::convert::ConvertError>> for FileText {
+    fn from(r: Result<String, crate::convert::ConvertError>) -> FileText {
+        match r {
+            Ok(text) => FileText {
+                text: Some(text),
+                error: None,
+                message: None,
+                charset: None,
+            },
+            Err(e) => FileText {
+                text: None,
+                error: Some(e.code()),
+                message: Some(e.message()),
+                charset: e.charset_label().map(str::to_string),
+            },
+        }
+    }
+}
+
+#[cfg(nianbao_files)]
+/// A file's bytes (.txt, .docx, .html; `name` only hints at the kind) to report text.
+#[wasm_bindgen]
+pub fn file_text(name: &str, bytes: &[u8]) -> Result<JsValue, JsValue> {
+    to_js(&FileText::from(crate::convert::to_text(name, bytes)))
+}
+
+#[cfg(nianbao_files)]
+/// The text of a file the page decoded itself (after `file_text` answered "charset").
+#[wasm_bindgen]
+pub fn decoded_file_text(name: &str, text: &str) -> Result<JsValue, JsValue> {
+    to_js(&FileText::from(crate::convert::from_decoded(name, text)))
+}
+
+#[cfg(not(nianbao_files))]
 /// The crate's version.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -15,6 +15,7 @@ import * as render from './render.js';
 const h = render.h;
 const STYLE = new URL('./style.css', import.meta.url);
 const SAMPLE = new URL('./sample.txt', import.meta.url);
+const ACCEPT = '.txt,.docx,.html,.htm,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export class NianbaoChecker extends HTMLElement {
   #ui = null;
@@ -40,10 +41,10 @@ export class NianbaoChecker extends HTMLElement {
       class: 'text',
       spellcheck: 'false',
       'aria-label': '年度报告全文',
-      placeholder: '把政府信息公开工作年度报告的全部文字粘贴到这里，\n或把 .txt 文件拖到这里（UTF-8 或 GBK 编码均可）。\n\n文字只在本机浏览器中核查，不会上传。',
+      placeholder: '把政府信息公开工作年度报告的全部文字粘贴到这里，\n或把报告文件（.txt、.docx、.html）拖到这里。\n\n文字只在本机浏览器中核查，不会上传。',
       oninput: () => this.#schedule(),
     });
-    ui.file = h('input', { type: 'file', accept: '.txt,text/plain', class: 'file-input', onchange: (e) => e.target.files[0] && this.#openFile(e.target.files[0]) });
+    ui.file = h('input', { type: 'file', accept: ACCEPT, class: 'file-input', onchange: (e) => e.target.files[0] && this.#openFile(e.target.files[0]) });
     const sampleAttr = this.getAttribute('sample');
     ui.sample = sampleAttr === 'none' ? null : h('button', { type: 'button', class: 'btn sample', onclick: () => this.#loadSample() }, '载入示例');
     ui.status = h('span', { class: 'status', role: 'status', 'aria-live': 'polite' }, '正在载入核查程序…');
@@ -55,12 +56,12 @@ export class NianbaoChecker extends HTMLElement {
         'div',
         { class: 'toolbar' },
         ui.sample,
-        h('label', { class: 'btn file' }, '选择 .txt 文件', ui.file),
+        h('label', { class: 'btn file', title: '文本（.txt，UTF-8 或 GBK 编码）、Word（.docx）或网页（.html）' }, '选择文件', ui.file),
         h('button', { type: 'button', class: 'btn clear', onclick: () => this.#setText('') }, '清空'),
         ui.status,
       ),
       h('div', { class: 'editor' }, ui.text, ui.drop),
-      h('p', { class: 'dropzone' }, '也可以把 .txt 文件拖放到这里或上面的文本框中（UTF-8 或 GB18030/GBK 编码）'),
+      h('p', { class: 'dropzone' }, '也可以把报告文件拖放到这里或上面的文本框中：文本（.txt，UTF-8 或 GBK 编码）、Word（.docx）或网页（.html）'),
     );
     ui.verdict = h('div', { class: 'verdict-slot' }, render.verdict(null));
     ui.facts = h('div', { class: 'facts-slot' });
@@ -253,7 +254,7 @@ export class NianbaoChecker extends HTMLElement {
     try {
       const { text, encoding } = await readFile(file);
       this.#setText(text);
-      this.#ui.status.textContent += ` · 已读取“${file.name}”（${encoding}）`;
+      this.#ui.status.textContent += ` · 已读取“${file.name}”${encoding ? `（${encoding}）` : ''}`;
     } catch (err) {
       this.#problem = err.message;
       this.#draw();

@@ -4,11 +4,13 @@
 //   const result = await check(text);   // the same object as `nianbao check --format json` gives
 //
 // The WebAssembly is fetched from ./pkg/ beside this file (so the folder works from any
-// path or host) and instantiated once, on first use. Nothing leaves the browser.
+// path or host) and instantiated once, on first use; the file reader (.docx, .html, .txt) is
+// a second, smaller module fetched only when a file is first opened. Nothing leaves the browser.
 
 import init, * as core from './pkg/nianbao.js';
 
 let loading = null;
+let files = null;
 
 /** Loads the WebAssembly core (once); resolves when `check` can run without waiting. */
 export function load() {
@@ -21,6 +23,20 @@ export function load() {
     });
   }
   return loading;
+}
+
+/** Loads the file reader (its own WebAssembly, fetched on the first file opened), once. */
+function loadFiles() {
+  if (!files) {
+    files = import('./pkg/nianbao_files.js').then(async (m) => {
+      await m.default({ module_or_path: new URL('./pkg/nianbao_files_bg.wasm', import.meta.url) });
+      return m;
+    });
+    files.catch(() => {
+      files = null;
+    });
+  }
+  return files;
 }
 
 /** Checks the text of one report. Resolves to the CheckResult (status, message, report, findings, summary). */
@@ -49,34 +65,36 @@ export async function version() {
 /**
  * Decodes a text file's bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else
  * GB18030 (a superset of GBK/GB2312, which many offices still save text in).
- * Resolves to { text, encoding }; rejects with an Error whose message is for the user (Chinese).
+ * Returns { text, encoding }; throws an Error whose message is for the user (Chinese).
  */
-export function decode(bytes) {
+export function decode(bytes, label = null) {
   const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const strict = (label) => {
+  const strict = (l) => {
     try {
-      return new TextDecoder(label, { fatal: true }).decode(b);
+      return new TextDecoder(l, { fatal: true }).decode(b);
     } catch {
-      return null;
+      return null; // not that encoding, or a label the browser does not know
     }
   };
   let text = null;
   let encoding = null;
-  if (b[0] === 0xff && b[1] === 0xfe) [text, encoding] = [strict('utf-16le'), 'UTF-16'];
+  if (label) [text, encoding] = [strict(label), label.toUpperCase()];
+  else if (b[0] === 0xff && b[1] === 0xfe) [text, encoding] = [strict('utf-16le'), 'UTF-16'];
   else if (b[0] === 0xfe && b[1] === 0xff) [text, encoding] = [strict('utf-16be'), 'UTF-16'];
-  else if (b.includes(0)) text = null;
-  else {
-    text = strict('utf-8'); // TextDecoder drops a UTF-8 BOM itself
-    encoding = 'UTF-8';
-    if (text === null) [text, encoding] = [strict('gb18030'), 'GB18030/GBK'];
-  }
+  else if (!b.includes(0)) [text, encoding] = [strict('utf-8'), 'UTF-8']; // drops a UTF-8 BOM itself
+  if (text === null && !b.includes(0)) [text, encoding] = [strict('gb18030'), 'GB18030/GBK'];
   if (text === null) {
-    throw new Error('无法读取这个文件：它不是 UTF-8 或 GB18030/GBK 编码的文字（可能是 PDF、Word、图片或压缩包），请先把报告另存为 .txt 文本');
+    throw new Error('无法读取这个文件：它不是 UTF-8 或 GB18030/GBK 编码的文字（可能是图片、PDF 或其他二进制文件）。请提供报告的 .txt、Word（.docx）或网页（.html）文件，或复制全文粘贴');
   }
   return { text, encoding };
 }
 
-/** Reads a File (from a picker or a drop) as text; see `decode`. */
+/**
+ * Reads a File (from a picker or a drop): a .txt (UTF-8, UTF-16 with a BOM, GB18030/GBK), a
+ * Word .docx or a saved web page .html, as the core converts them (`nianbao::convert`).
+ * Resolves to { text, encoding } (encoding null when not a text file); rejects with an Error
+ * whose message is for the user (Chinese).
+ */
 export async function readFile(file) {
   let bytes;
   try {
@@ -84,5 +102,20 @@ export async function readFile(file) {
   } catch {
     throw new Error(`无法读取文件“${file.name}”`);
   }
-  return decode(bytes);
+  let reader;
+  try {
+    reader = await loadFiles();
+  } catch {
+    throw new Error('读取文件的程序未能载入，请检查网站是否完整部署了 pkg/ 目录，或复制全文粘贴');
+  }
+  let got = reader.file_text(file.name, bytes);
+  let encoding = null;
+  if (got.error === 'charset') {
+    // The wasm carries no GBK tables: the browser decodes, the core converts.
+    const decoded = decode(bytes, got.charset);
+    encoding = /^(gb|x-gbk)/i.test(got.charset) ? 'GB18030/GBK' : decoded.encoding;
+    got = reader.decoded_file_text(file.name, decoded.text);
+  }
+  if (got.text == null) throw new Error(got.message ?? `无法读取文件“${file.name}”`);
+  return { text: got.text, encoding };
 }

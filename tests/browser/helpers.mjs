@@ -6,7 +6,8 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const FIXTURES = join(ROOT, 'tests', 'fixtures', 'web');
+export const FIXTURES = join(ROOT, 'tests', 'fixtures', 'reports', 'seeds');
+export const FILES = join(ROOT, 'tests', 'fixtures');
 export const SCREENSHOTS = join(ROOT, 'tests', 'browser', 'screenshots');
 export const SITE = process.env.NIANBAO_URL ?? 'http://127.0.0.1:8080/';
 export const ORIGIN = new URL(SITE).origin;
