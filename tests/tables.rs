@@ -383,3 +383,14 @@ fn table_a_in_the_2019_layout() {
         assert!(with_code(&r, code).is_empty(), "{code}: {:?}", codes(&r));
     }
 }
+
+/// Text pasted from a portal page brings its menus and breadcrumbs along:
+/// the title is still the line with the report's name and year.
+#[test]
+fn title_below_portal_menus() {
+    let menus = "首页 > 政务公开 > 政府信息公开年报\n当前位置：首页>信息公开\n打印本页 关闭\n字号：大 中 小\n来源：本站\n发布时间：2024-01-20\n浏览次数：123\n分享到：\n";
+    let r = run(&format!("{menus}{}", fixture(SEEDS[1])));
+    let rep = r.report.as_ref().unwrap();
+    assert_eq!((rep.agency.as_deref(), rep.year), (Some("中卫市审批服务管理局"), Some(2023)));
+    assert!(with_code(&r, "S003").is_empty());
+}

@@ -137,7 +137,9 @@ pub fn find_title(norm: &Normalized, limit: usize) -> TitleInfo {
         agency: None,
         year: None,
     };
-    // Non-empty lines before the limit; the title is the first one holding a key.
+    // Non-empty lines before section 一. The title is the first line holding
+    // a key and a year, else the first holding a key: text pasted from a
+    // portal may bring menus and breadcrumbs (…>年度报告) above it.
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut pos = 0;
     for l in head.split_inclusive('\n') {
@@ -145,14 +147,10 @@ pub fn find_title(norm: &Normalized, limit: usize) -> TitleInfo {
             lines.push((pos, l.trim_end_matches(['\n'])));
         }
         pos += l.len();
-        if lines.len() >= 8 {
-            break;
-        }
     }
-    let Some(k) = lines
-        .iter()
-        .position(|(_, l)| TITLE_KEYS.iter().any(|key| l.contains(key)) && !l.contains("根据"))
-    else {
+    let is_title = |l: &str| TITLE_KEYS.iter().any(|key| l.contains(key)) && !l.contains("根据") && !l.contains('《') && !l.contains('>');
+    let with_year = lines.iter().position(|(_, l)| is_title(l) && find_year(l).is_some());
+    let Some(k) = with_year.or_else(|| lines.iter().position(|(_, l)| is_title(l))) else {
         return none;
     };
     let (lpos, line) = lines[k];
