@@ -149,6 +149,24 @@ test('a seed made wrong in one cell: the finding, its place in the text, its cel
   await page.context().close();
 });
 
+test('typing over the wrong figure re-checks after a pause: the finding goes away', async () => {
+  const page = await open(browser);
+  const text = seed('001_43e3c9ba6b70e239').replace('(一) 予以公开\t0\t0\t0\t0\t0\t0\t0', '(一) 予以公开\t0\t0\t0\t0\t0\t0\t5');
+  await paste(page, text);
+  const r = await result(page, text);
+  const index = r.findings.findIndex((x) => x.code === 'B001') + 1;
+  await shadow(page, `tr.finding[data-index="${index}"]`).click();
+  assert.equal((await selection(page)).text, '5');
+  await page.keyboard.type('0');
+  const fixed = seed('001_43e3c9ba6b70e239');
+  const r2 = await result(page, fixed);
+  assert.equal(r2.summary.errors, 0);
+  assert.match((await verdict(page)).text, /^通过/);
+  assert.equal(await shadow(page, 'tr.finding').count(), 0);
+  clean(page);
+  await page.context().close();
+});
+
 /** Drops a file with these bytes on the checker's drop zone. */
 async function drop(page, bytes, name) {
   const dt = await page.evaluateHandle(({ data, name }) => {
