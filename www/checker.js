@@ -98,6 +98,7 @@ export class NianbaoChecker extends HTMLElement {
       el.addEventListener('dragleave', (e) => e.target === ui.drop && this.#dragOver(e, false));
       el.addEventListener('drop', (e) => this.#drop(e));
     }
+    this.#draw();
     this.#start();
   }
 
