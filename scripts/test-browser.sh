@@ -15,7 +15,10 @@ site=$(python3 -c 'import tomllib; print(tomllib.load(open("wasm-pack.toml", "rb
 root=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-web.XXXXXX")
 server=""
 cleanup() {
-    [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+    if [ -n "$server" ]; then
+        kill "$server" 2>/dev/null || true
+        wait "$server" 2>/dev/null || true
+    fi
     rm -rf "$root"
 }
 trap cleanup EXIT

@@ -313,11 +313,16 @@ export function grids(report, marks, selected, on) {
   );
 }
 
+/**
+ * A cell's column label. The grid gives one list of columns; table A's items after the first
+ * have columns of their own, which the grid does not carry (yet: a row's own `columns` is used
+ * when present). For the 2021 layout those are known; otherwise they are numbered, not guessed.
+ */
 function columnLabel(g, row, c) {
   if (row.columns) return row.columns[c] ?? '';
-  if (row.cells.length === g.columns.length) return g.columns[c] ?? '';
-  if (row.cells.length === 1 && A_SINGLE_COLUMN[row.group]) return A_SINGLE_COLUMN[row.group];
-  return g.columns[c] ?? `第 ${c + 1} 列`;
+  if (g.table !== 'A' || row.group === g.rows[0].group) return g.columns[c] ?? `第 ${c + 1} 列`;
+  if (g.layout === '2021' && row.cells.length === 1 && A_SINGLE_COLUMN[row.group]) return A_SINGLE_COLUMN[row.group];
+  return `第 ${c + 1} 列`;
 }
 
 /** Table group A: one block a 第二十条 item, each with its own header. */

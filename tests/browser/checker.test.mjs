@@ -61,6 +61,9 @@ for (const name of SEEDS) {
     const head = await page.evaluate(() => [...document.querySelector('nianbao-checker').shadowRoot.querySelectorAll('.grid-B thead tr')].map((tr) => [...tr.cells].map((c) => [c.textContent, c.colSpan])));
     assert.deepEqual(head.slice(1), [[['自然人', 1], ['法人或其他组织', 5], ['总计', 1]], [['商业企业', 1], ['科研机构', 1], ['社会公益组织', 1], ['法律服务机构', 1], ['其他', 1]]]);
     assert.equal(head[0].reduce((n, [, span]) => n + span, 0), 10);
+    // table A: each 第二十条 item with its own column header
+    const aHeads = await page.evaluate(() => [...document.querySelector('nianbao-checker').shadowRoot.querySelectorAll('.grid-A tr.colhead')].map((tr) => [...tr.cells].slice(1).map((c) => c.textContent)));
+    assert.deepEqual(aHeads, [['本年制发件数', '本年废止件数', '现行有效件数'], ['本年处理决定数量'], ['本年处理决定数量'], ['本年收费金额（单位：万元）']]);
     const facts = await shadow(page, '.facts').textContent();
     assert.ok(facts.includes(r.report.agency), facts);
     assert.ok(facts.includes(`${r.report.year} 年`), facts);
