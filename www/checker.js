@@ -32,6 +32,7 @@ export class NianbaoChecker extends HTMLElement {
   #rule = '';
   #selected = null; // a finding's index
   #firstResult = true;
+  #pending = null; // a value set before the element was connected
 
   connectedCallback() {
     if (this.#ui) return;
@@ -99,15 +100,17 @@ export class NianbaoChecker extends HTMLElement {
       el.addEventListener('drop', (e) => this.#drop(e));
     }
     this.#draw();
+    if (this.#pending !== null) this.#setText(this.#pending);
     this.#start();
   }
 
   /** The text being checked. */
   get value() {
-    return this.#ui?.text.value ?? '';
+    return this.#ui ? this.#ui.text.value : (this.#pending ?? '');
   }
   set value(text) {
-    this.#setText(String(text ?? ''));
+    if (this.#ui) this.#setText(String(text ?? ''));
+    else this.#pending = String(text ?? '');
   }
   /** The latest CheckResult, or null. */
   get result() {
