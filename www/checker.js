@@ -64,7 +64,7 @@ export class NianbaoChecker extends HTMLElement {
       h('div', { class: 'editor' }, ui.text, ui.drop),
       h('p', { class: 'dropzone' }, '也可以把报告文件拖放到这里或上面的文本框中：文本（.txt，UTF-8 或 GBK 编码）、Word（.docx）或网页（.html）'),
     );
-    ui.verdict = h('div', { class: 'verdict-slot' }, render.verdict(null));
+    ui.verdict = h('div', { class: 'verdict-slot', 'aria-live': 'polite' }, render.verdict(null));
     ui.facts = h('div', { class: 'facts-slot' });
     ui.findings = h('div', { class: 'findings-slot' });
     ui.grids = h('div', { class: 'grids-slot' });
