@@ -106,7 +106,9 @@ struct Anchored {
     /// One entry per row of the list anchored against.
     groups: Vec<Option<Group>>,
     /// Figures that followed no recognisable label, or overflowed a row.
-    orphans: Vec<Token>,
+    /// (Only their number is used: counted, not kept — a long run of figures
+    /// cloned one token each.)
+    orphans: usize,
 }
 
 /// Reading 1: figures after labels.
@@ -115,7 +117,7 @@ const PENDING_MAX: usize = 2048;
 
 fn anchor(tokens: &[Token], rows: &[RowDef]) -> Anchored {
     let mut groups: Vec<Option<Group>> = vec![None; rows.len()];
-    let mut orphans = Vec::new();
+    let mut orphans = 0usize;
     let mut pending = String::new();
     // The row whose figures are being read, while it is short of figures.
     let mut open: Option<usize> = None;
@@ -150,7 +152,7 @@ fn anchor(tokens: &[Token], rows: &[RowDef]) -> Anchored {
                             groups[r] = Some(Group { values: Vec::new() });
                             open = Some(r);
                         }
-                        _ => orphans.push(t.clone()),
+                        _ => orphans += 1,
                     }
                     pending.clear();
                 }
@@ -248,13 +250,13 @@ impl Anchored {
         }
         Anchored {
             groups,
-            orphans: self.orphans.clone(),
+            orphans: self.orphans,
         }
     }
 
     /// The table, when every row got exactly its figures and nothing is left over.
     fn complete_table(&self, def: &'static TableDef, region: Span) -> Option<Table> {
-        if !self.orphans.is_empty() {
+        if self.orphans > 0 {
             return None;
         }
         let mut cells = Vec::with_capacity(def.rows.len());
@@ -275,7 +277,7 @@ impl Anchored {
     /// the table's column relations: accepted only when exactly one
     /// combination of the rows' splits makes every relation of the table hold.
     fn columns_decide(&self, def: &'static TableDef, region: Span) -> Option<Table> {
-        if !self.orphans.is_empty() {
+        if self.orphans > 0 {
             return None;
         }
         let mut options: Vec<Vec<Vec<Cell>>> = Vec::with_capacity(def.rows.len());
@@ -361,8 +363,8 @@ impl Anchored {
                 }
             }
         }
-        if !self.orphans.is_empty() {
-            problems.push(format!("{} 个数字无法对应到表格的行（标签与数字分离）", self.orphans.len()));
+        if self.orphans > 0 {
+            problems.push(format!("{} 个数字无法对应到表格的行（标签与数字分离）", self.orphans));
         }
         let _ = tokens;
         Table {
