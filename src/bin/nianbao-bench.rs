@@ -14,6 +14,11 @@
 //!
 //! Every ratio is measured in this one run. Times are the fastest of several
 //! rounds (the machine is shared; the minimum is the least disturbed figure).
+//!
+//! Options: `--quick` (shorter rounds, no stage breakdown), `--no-adversarial`,
+//! `--only TEXT` (inputs whose name contains TEXT), `--write DIR` (save the
+//! synthetic and adversarial inputs as files and stop), `--profile FILE N`
+//! (check FILE N times and print nothing: for callgrind or perf).
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -48,6 +53,12 @@ fn time<R>(budget: Duration, mut f: impl FnMut() -> R) -> Duration {
 /// One plain pass over the text: count its characters.
 fn plain_pass(text: &str) -> usize {
     black_box(text).chars().count()
+}
+
+/// A pass that decodes and looks at every character (std's `count` above
+/// only counts the bytes that start a character, many at a time).
+fn visit_pass(text: &str) -> u32 {
+    black_box(text).chars().fold(0u32, |a, c| a.rotate_left(1) ^ black_box(c) as u32)
 }
 
 fn ms(d: Duration) -> f64 {
@@ -182,6 +193,7 @@ struct Row {
     bytes: usize,
     native: Duration,
     plain: Duration,
+    visit: Duration,
     status: String,
     findings: usize,
 }
@@ -189,12 +201,14 @@ struct Row {
 fn measure(inp: &Input, budget: Duration) -> Row {
     let native = time(budget, || nianbao::check(&inp.text));
     let plain = time(budget / 4, || plain_pass(&inp.text));
+    let visit = time(budget / 4, || visit_pass(&inp.text));
     let r = nianbao::check(&inp.text);
     Row {
         name: inp.name.clone(),
         bytes: inp.text.len(),
         native,
         plain,
+        visit,
         status: format!("{:?}", r.status),
         findings: r.findings.len(),
     }
@@ -216,7 +230,7 @@ fn stages(text: &str) -> String {
 }
 
 fn find_wasm(root: &Path) -> Option<PathBuf> {
-    for dir in ["pkg", "dist", "www/pkg", "www/dist"] {
+    for dir in ["dist/pkg", "pkg", "dist", "target/wasm-pack/nianbao", "www/pkg"] {
         let Ok(rd) = std::fs::read_dir(root.join(dir)) else { continue };
         let mut found: Vec<PathBuf> = rd
             .flatten()
@@ -236,45 +250,54 @@ fn gzip_size(path: &Path) -> Option<usize> {
     out.status.success().then_some(out.stdout.len())
 }
 
-/// The single-file edition (one HTML with the wasm inlined), if built.
+/// The single-file edition (one HTML with the wasm inlined), if built: an
+/// HTML file under dist*/ whose name says "single", or one too large to be a
+/// page that loads its wasm separately.
 fn single_file(root: &Path) -> Option<PathBuf> {
-    for dir in ["dist", "pkg", "www/dist"] {
-        let Ok(rd) = std::fs::read_dir(root.join(dir)) else { continue };
-        let mut found: Vec<PathBuf> = rd
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "html"))
-            .collect();
-        found.sort_by_key(|p| std::cmp::Reverse(std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)));
-        if let Some(p) = found.into_iter().next() {
-            return Some(p);
+    let mut found: Vec<(u64, PathBuf)> = Vec::new();
+    let Ok(rd) = std::fs::read_dir(root) else { return None };
+    for d in rd.flatten().filter(|e| e.file_name().to_string_lossy().starts_with("dist")) {
+        let Ok(inner) = std::fs::read_dir(d.path()) else { continue };
+        for e in inner.flatten() {
+            let p = e.path();
+            let len = e.metadata().map(|m| m.len()).unwrap_or(0);
+            let name = p.file_name().unwrap_or_default().to_string_lossy().to_lowercase();
+            if p.extension().is_some_and(|x| x == "html") && (name.contains("single") || len > 100_000) {
+                found.push((len, p));
+            }
         }
     }
-    None
+    found.sort();
+    found.pop().map(|(_, p)| p)
 }
 
-/// The JavaScript glue next to the wasm that Node can load (wasm-bindgen's
-/// `--target nodejs` output, or a `node` subfolder of it).
+/// The JavaScript glue next to the wasm (wasm-bindgen's output: `nianbao.js`
+/// beside `nianbao_bg.wasm`, any target).
 fn node_glue(wasm: &Path) -> Option<PathBuf> {
     let dir = wasm.parent()?;
     let stem = wasm.file_stem()?.to_string_lossy().trim_end_matches("_bg").to_string();
-    for cand in [
-        dir.join("node").join(format!("{stem}.js")),
-        dir.join(format!("{stem}.cjs")),
+    [
         dir.join(format!("{stem}.js")),
-    ] {
-        if cand.exists() {
-            return Some(cand);
-        }
-    }
-    None
+        dir.join(format!("{stem}.mjs")),
+        dir.join(format!("{stem}.cjs")),
+    ]
+    .into_iter()
+    .find(|p| p.exists())
 }
 
+/// Loads the glue as an ES module (copied as .mjs; `--target web` glue is
+/// ESM), instantiates the wasm from its bytes, and times `check` as the page
+/// calls it: the result converted to JavaScript objects included.
 const NODE_HARNESS: &str = r#"
-const fs = require('fs');
-const [glue, list] = process.argv.slice(2);
+import fs from 'fs';
+const [glue, wasm, list] = process.argv.slice(2);
 let mod;
-try { mod = require(glue); } catch (e) { console.log(JSON.stringify({ error: String(e) })); process.exit(0); }
+try {
+  mod = await import(glue);
+  const bytes = fs.readFileSync(wasm);
+  if (typeof mod.initSync === 'function') mod.initSync({ module: bytes });
+  else if (typeof mod.default === 'function') await mod.default({ module_or_path: bytes });
+} catch (e) { console.log(JSON.stringify({ error: String(e) })); process.exit(0); }
 const fn = mod.check || mod.check_text || mod.checkText;
 if (typeof fn !== 'function') { console.log(JSON.stringify({ error: 'no check export: ' + Object.keys(mod).join(',') })); process.exit(0); }
 const out = {};
@@ -296,7 +319,7 @@ console.log(JSON.stringify(out));
 "#;
 
 /// Wasm times (ms) by input name, measured under Node.
-fn wasm_times(glue: &Path, inputs: &[&Input], budget: Duration) -> Result<std::collections::HashMap<String, f64>, String> {
+fn wasm_times(glue: &Path, wasm: &Path, inputs: &[&Input], budget: Duration) -> Result<std::collections::HashMap<String, f64>, String> {
     let dir = std::env::temp_dir().join(format!("nianbao-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let mut list = String::new();
@@ -306,11 +329,13 @@ fn wasm_times(glue: &Path, inputs: &[&Input], budget: Duration) -> Result<std::c
         list.push_str(&format!("{}\t{}\t{}\n", inp.name, p.display(), budget.as_millis()));
     }
     std::fs::write(dir.join("list.tsv"), list).map_err(|e| e.to_string())?;
-    std::fs::write(dir.join("harness.js"), NODE_HARNESS).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("harness.mjs"), NODE_HARNESS).map_err(|e| e.to_string())?;
+    std::fs::copy(glue, dir.join("glue.mjs")).map_err(|e| e.to_string())?;
     let out = std::process::Command::new("node")
         .arg("--max-old-space-size=4096")
-        .arg(dir.join("harness.js"))
-        .arg(std::fs::canonicalize(glue).map_err(|e| e.to_string())?)
+        .arg(dir.join("harness.mjs"))
+        .arg(dir.join("glue.mjs"))
+        .arg(std::fs::canonicalize(wasm).map_err(|e| e.to_string())?)
         .arg(dir.join("list.tsv"))
         .output()
         .map_err(|e| format!("node: {e}"))?;
@@ -342,7 +367,7 @@ fn main() {
     let dir = args
         .iter()
         .enumerate()
-        .find(|(k, a)| !a.starts_with("--") && (*k == 0 || args[k - 1] != "--only"))
+        .find(|(k, a)| !a.starts_with("--") && (*k == 0 || !matches!(args[k - 1].as_str(), "--only" | "--write")))
         .map(|(_, a)| a)
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("../shared/reports"));
@@ -375,6 +400,20 @@ fn main() {
     if !no_adv {
         inputs.extend(adversarial(&seed));
     }
+    // `--write DIR`: save the synthetic and adversarial inputs as files (for
+    // callgrind: scripts/bench.sh --instructions) and stop.
+    if let Some(k) = args.iter().position(|a| a == "--write") {
+        let out = PathBuf::from(args.get(k + 1).expect("--write DIR"));
+        std::fs::create_dir_all(&out).expect("create DIR");
+        for i in inputs
+            .iter()
+            .filter(|i| i.name.starts_with("synthetic") || i.name.starts_with("adv:"))
+        {
+            let name: String = i.name.chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect();
+            std::fs::write(out.join(format!("{name}.txt")), &i.text).expect("write");
+        }
+        return;
+    }
     // `--only TEXT`: just the inputs whose name contains TEXT.
     if let Some(k) = args.iter().position(|a| a == "--only") {
         let want = args.get(k + 1).cloned().unwrap_or_default();
@@ -390,7 +429,8 @@ fn main() {
         "bench-native (opt-level 3)"
     };
     println!("nianbao-bench — profile: {profile}; reports: {}", dir.display());
-    println!("plain pass = text.chars().count(); times are the fastest of 5 rounds\n");
+    println!("plain pass = text.chars().count(); ratio = native / plain pass; ÷visit = native / a pass decoding every char");
+    println!("times are the fastest of 5 rounds (the machine is shared); wasm times include the result's conversion to JS objects\n");
 
     let rows: Vec<Row> = inputs.iter().map(|i| measure(i, budget)).collect();
 
@@ -401,18 +441,18 @@ fn main() {
     match wasm.as_deref().and_then(node_glue) {
         Some(glue) => {
             let list: Vec<&Input> = inputs[..n_main].iter().collect();
-            match wasm_times(&glue, &list, budget) {
+            match wasm_times(&glue, wasm.as_deref().unwrap_or(&glue), &list, budget) {
                 Ok(m) => wasm_ms = m,
                 Err(e) => wasm_note = format!("wasm under Node failed: {e}"),
             }
         }
-        None if wasm.is_some() => wasm_note = "wasm found but no Node glue next to it (wasm-bindgen --target nodejs)".into(),
+        None if wasm.is_some() => wasm_note = "wasm found but no wasm-bindgen glue (.js) next to it".into(),
         None => wasm_note = "no wasm build found (pkg/ or dist/): run scripts/build-wasm.sh".into(),
     }
 
     println!(
-        "{:<40} {:>9} {:>10} {:>9} {:>7} {:>8} {:>10} {:>7}  {}",
-        "input", "size MB", "native ms", "plain ms", "ratio", "MB/s", "wasm ms", "w/n", "result"
+        "{:<40} {:>9} {:>10} {:>9} {:>7} {:>7} {:>8} {:>10} {:>6}  {}",
+        "input", "size MB", "native ms", "plain ms", "ratio", "÷visit", "MB/s", "wasm ms", "w/n", "result"
     );
     for (k, r) in rows.iter().enumerate() {
         if k == n_main {
@@ -425,12 +465,13 @@ fn main() {
             None => ("-".into(), "-".into()),
         };
         println!(
-            "{:<40} {:>9.3} {:>10.3} {:>9.4} {:>7.1} {:>8.1} {:>10} {:>7}  {} ({} findings)",
+            "{:<40} {:>9.3} {:>10.3} {:>9.4} {:>7.0} {:>7.1} {:>8.1} {:>10} {:>6}  {} ({} findings)",
             r.name,
             mb(r.bytes),
             ms(r.native),
             ms(r.plain),
             ratio,
+            r.native.as_secs_f64() / r.visit.as_secs_f64().max(1e-12),
             mbs,
             w,
             wn,
@@ -470,14 +511,28 @@ fn main() {
         println!("{wasm_note}");
     }
     if let Some(w) = &wasm {
-        let raw = std::fs::metadata(w).map(|m| m.len() as usize).unwrap_or(0);
-        let gz = gzip_size(w).unwrap_or(0);
-        println!(
-            "wasm {}: {:.1} KB raw, {:.1} KB gzipped (goal < 150 KB gzipped)",
-            w.strip_prefix(&root).unwrap_or(w).display(),
-            raw as f64 / 1024.0,
-            gz as f64 / 1024.0
-        );
+        // Every .wasm beside the one timed (the page may load a second module,
+        // e.g. the file converter, only when a file is dropped).
+        let mut all: Vec<PathBuf> = std::fs::read_dir(w.parent().unwrap_or(&root))
+            .map(|rd| {
+                rd.flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "wasm"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        all.sort();
+        for p in &all {
+            let raw = std::fs::metadata(p).map(|m| m.len() as usize).unwrap_or(0);
+            let gz = gzip_size(p).unwrap_or(0);
+            println!(
+                "wasm {}: {:.1} KB raw, {:.1} KB gzipped (gzip -9; goal < 150 KB gzipped){}",
+                p.strip_prefix(&root).unwrap_or(p).display(),
+                raw as f64 / 1024.0,
+                gz as f64 / 1024.0,
+                if p == w { "  ← timed above" } else { "" }
+            );
+        }
         if !wasm_ms.is_empty() {
             let (mut n, mut t) = (0.0, 0.0);
             for r in &rows[..n_main] {
@@ -500,7 +555,7 @@ fn main() {
                 gz as f64 / 1024.0
             );
         }
-        None => println!("no single-file edition found (dist/*.html)"),
+        None => println!("no single-file edition found (dist*/…single….html, or an HTML over 100 KB)"),
     }
     println!(
         "\ninput limit: {} bytes of UTF-8 (MAX_INPUT_BYTES); larger input is refused with Status::TooLarge",
