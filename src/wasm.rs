@@ -9,6 +9,10 @@
 //! the file reader (`file_text`, `decoded_file_text`), which it fetches only when
 //! a file is opened, so that pasting never waits for the .docx and .html code.
 
+// `nianbao_files` is set by scripts/build-wasm.sh (`--cfg`, declared there with `--check-cfg`);
+// a plain `cargo build --target wasm32-unknown-unknown` does not know the name.
+#![allow(unexpected_cfgs)]
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
