@@ -108,6 +108,8 @@ pub struct GridCell {
 pub struct GridRow {
     pub label: &'static str,
     pub group: &'static str,
+    /// The row's own column labels (table A's sub-tables each have theirs).
+    pub columns: Vec<&'static str>,
     pub cells: Vec<GridCell>,
 }
 
@@ -191,9 +193,11 @@ fn facts(doc: &Document) -> ReportFacts {
                 .rows
                 .iter()
                 .zip(&t.cells)
-                .map(|(r, cells)| GridRow {
+                .enumerate()
+                .map(|(i, (r, cells))| GridRow {
                     label: r.label,
                     group: r.group,
+                    columns: (0..r.width).map(|c| t.def.column_label(i, c)).collect(),
                     cells: cells
                         .iter()
                         .map(|c| GridCell {
