@@ -27,6 +27,8 @@ pub struct Flat {
     /// One entry per character of `text`, in order: its byte offset in
     /// `text` and the span of the user's character.
     chars: Vec<(usize, Span)>,
+    /// [`Prose::request_sentences`], computed once (four rules ask for it).
+    request_sentences: std::sync::OnceLock<Vec<Range<usize>>>,
 }
 
 /// True for a line that is only a page number such as `-3-` or `— 3 —`:
@@ -73,7 +75,11 @@ impl Flat {
             }
             line_start += line.len();
         }
-        Flat { text, chars }
+        Flat {
+            text,
+            chars,
+            request_sentences: std::sync::OnceLock::new(),
+        }
     }
 
     /// The index in `chars` of the character at flat byte offset `at`
@@ -417,6 +423,10 @@ impl<'a> Prose<'a> {
     /// those that say so (信息公开申请, 依申请, 公开申请, 申请公开), and every
     /// sentence of the part headed （二）依申请公开….
     pub fn request_sentences(&self) -> Vec<Range<usize>> {
+        self.flat.request_sentences.get_or_init(|| self.find_request_sentences()).clone()
+    }
+
+    fn find_request_sentences(&self) -> Vec<Range<usize>> {
         let Some(body) = self.section(1) else { return Vec::new() };
         let t = self.text();
         let parts: Vec<Range<usize>> = subsections(t, body.clone())
