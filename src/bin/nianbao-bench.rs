@@ -451,8 +451,8 @@ fn main() {
     }
 
     println!(
-        "{:<40} {:>9} {:>10} {:>9} {:>7} {:>7} {:>8} {:>10} {:>6}  {}",
-        "input", "size MB", "native ms", "plain ms", "ratio", "÷visit", "MB/s", "wasm ms", "w/n", "result"
+        "{:<40} {:>9} {:>10} {:>9} {:>7} {:>7} {:>8} {:>10} {:>6}  result",
+        "input", "size MB", "native ms", "plain ms", "ratio", "÷visit", "MB/s", "wasm ms", "w/n"
     );
     for (k, r) in rows.iter().enumerate() {
         if k == n_main {

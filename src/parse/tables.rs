@@ -206,7 +206,9 @@ fn rfind_short(label: &str, key: &str) -> Option<usize> {
         return (n == 0).then_some(l.len());
     }
     let (first, last) = (k[0], k[n - 1]);
-    (0..=l.len() - n).rev().find(|&i| l[i] == first && l[i + n - 1] == last && &l[i..i + n] == k)
+    (0..=l.len() - n)
+        .rev()
+        .find(|&i| l[i] == first && l[i + n - 1] == last && &l[i..i + n] == k)
 }
 
 /// The row whose keyword ends nearest the end of `label` (ties: the longer keyword).
