@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the web checker: the core as WebAssembly (wasm-pack --target web, --mode no-install,
-# wasm-opt by hand) plus www/, into one self-contained site folder (dist/ by default).
+# wasm-opt by hand) plus www/, into one self-contained site folder (dist/ by default), and the
+# single-file offline edition dist/nianbao.html (scripts/single-file.py).
 # Every setting comes from wasm-pack.toml at the top level, which wasm-pack itself does not
 # read: this script does. Prints each .wasm's size, raw and gzipped, and fails over a budget.
 # Tools missing? Run scripts/setup.sh (as root on Debian) first.
@@ -114,5 +115,8 @@ done
 
 # --- 4. the site folder: www/ + the packages ---------------------------------------------------
 cp -R "$WWW_DIR"/. "$SITE_DIR"/
+
+# --- 5. the single-file offline edition: <site_dir>/nianbao.html (everything inline; prints its size)
+python3 scripts/single-file.py "$SITE_DIR"
 echo "site: $root/$SITE_DIR ($(find "$SITE_DIR" -type f | wc -l) files, $(du -sh "$SITE_DIR" | cut -f1))"
 exit "$over"

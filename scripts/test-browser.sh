@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The browser tests: builds the site (scripts/build-wasm.sh), serves it from a sub-path
-# (http://127.0.0.1:<free port>/nianbao/, with a portal page that embeds it at /portal/), runs
+# (http://127.0.0.1:<free port>/nianbao/, with a portal page that embeds it at /portal/; the
+# single-file edition alone in a folder, for file://), runs
 # tests/browser/*.test.mjs with node's test runner against headless Debian chromium
 # (playwright-core), stops the server, and exits non-zero when a test fails.
 # Set NIANBAO_SKIP_BUILD=1 to test the dist/ folder as it is.
@@ -24,6 +25,9 @@ cleanup() {
 trap cleanup EXIT
 cp -R "$site" "$root/nianbao"
 cp -R tests/browser/portal "$root/portal"
+# The single-file edition alone in a folder of its own (as on a USB stick), opened from file://.
+mkdir "$root/usb"
+cp "$site/nianbao.html" "$root/usb/"
 
 port=""
 for _ in 1 2 3 4 5; do
@@ -45,4 +49,4 @@ done
 echo "serving $root on http://127.0.0.1:$port/ (site at /nianbao/)" >&2
 
 mkdir -p tests/browser/screenshots
-NIANBAO_URL="http://127.0.0.1:$port/nianbao/" node --test --test-concurrency=1 tests/browser/*.test.mjs
+NIANBAO_URL="http://127.0.0.1:$port/nianbao/" NIANBAO_SINGLE_FILE="$root/usb/nianbao.html" node --test --test-concurrency=1 tests/browser/*.test.mjs

@@ -13,6 +13,7 @@
 
 pub mod continuity;
 pub mod convert;
+pub mod export;
 pub mod finding;
 pub mod format;
 pub mod input;

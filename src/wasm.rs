@@ -5,7 +5,7 @@
 //! Nothing here decides anything: the core does.
 //!
 //! Built twice (wasm-pack.toml `[[module]]`, scripts/build-wasm.sh): the checker
-//! (`check`, `rules`), which the page loads at once, and with `--cfg nianbao_files`
+//! (`check`, `check_many`, `csv`, `rules`), which the page loads at once, and with `--cfg nianbao_files`
 //! the file reader (`file_text`, `decoded_file_text`), which it fetches only when
 //! a file is opened, so that pasting never waits for the .docx and .html code.
 
@@ -28,6 +28,119 @@ pub fn start() {
 #[wasm_bindgen]
 pub fn check(text: &str) -> Result<JsValue, JsValue> {
     to_js(&crate::check(text))
+}
+
+#[cfg(not(nianbao_files))]
+/// One file of a set, as the page gives it: its name and its text, or, when the
+/// file reader refused it, the reader's answer (`status` as in a CheckResult,
+/// `error` the reader's code, `message` its reason).
+struct FileInput {
+    name: String,
+    text: Option<String>,
+    status: Option<String>,
+    error: Option<String>,
+    message: Option<String>,
+}
+
+#[cfg(not(nianbao_files))]
+/// Checks every file of a set, then their continuity across years
+/// (`continuity::apply`, as the command line does).
+fn check_set(files: &[FileInput]) -> Vec<(String, crate::CheckResult)> {
+    use crate::Status;
+    let mut results: Vec<(String, crate::CheckResult)> = files
+        .iter()
+        .map(|f| {
+            let r = match &f.text {
+                Some(text) => crate::check(text),
+                None => crate::CheckResult::refused(
+                    match f.status.as_deref() {
+                        Some("empty") => Status::Empty,
+                        Some("too_large") => Status::TooLarge,
+                        Some("not_a_report") => Status::NotAReport,
+                        _ => Status::Binary,
+                    },
+                    "",
+                ),
+            };
+            (f.name.clone(), r)
+        })
+        .collect();
+    crate::continuity::apply(&mut results);
+    results
+}
+
+#[cfg(not(nianbao_files))]
+/// The page's array of files (read by hand: serde's Deserialize would cost the wasm more).
+fn inputs(files: JsValue) -> Result<Vec<FileInput>, JsValue> {
+    if !js_sys::Array::is_array(&files) {
+        return Err(JsValue::from_str("check_many: expected an array of {name, text}"));
+    }
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).ok().and_then(|v| v.as_string());
+    let files: js_sys::Array = files.unchecked_into();
+    Ok(files
+        .iter()
+        .map(|f| FileInput {
+            name: get(&f, "name").unwrap_or_default(),
+            text: get(&f, "text"),
+            status: get(&f, "status"),
+            error: get(&f, "error"),
+            message: get(&f, "message"),
+        })
+        .collect())
+}
+
+#[cfg(not(nianbao_files))]
+/// One file's result in a set: the command line's JSON object for it.
+#[derive(Serialize)]
+struct FileResult<'a> {
+    file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+    #[serde(flatten)]
+    result: &'a crate::CheckResult,
+}
+
+#[cfg(not(nianbao_files))]
+/// Checks several reports (`[{name, text}]`, or `{name, status, error, message}`
+/// for a file the reader refused) and their continuity across years (X001, X002).
+/// Returns the command line's `--format json` array: one object per file, in the
+/// order given, `{file, error?, status, message, report, findings, summary}`.
+#[wasm_bindgen]
+pub fn check_many(files: JsValue) -> Result<JsValue, JsValue> {
+    let files = inputs(files)?;
+    let results = check_set(&files);
+    let out = js_sys::Array::new();
+    for (input, (name, r)) in files.iter().zip(&results) {
+        let value = to_js(&FileResult {
+            file: name,
+            error: input.error.as_deref(),
+            result: r,
+        })?;
+        if let (None, Some(why)) = (&input.text, &input.message) {
+            js_sys::Reflect::set(&value, &JsValue::from_str("message"), &JsValue::from_str(why))?;
+        }
+        out.push(&value);
+    }
+    Ok(out.into())
+}
+
+#[cfg(not(nianbao_files))]
+/// The command line's `--format csv` of a set (the same files as `check_many`,
+/// checked again): UTF-8 text starting with a BOM, CRLF line ends.
+#[wasm_bindgen]
+pub fn csv(files: JsValue) -> Result<String, JsValue> {
+    let files = inputs(files)?;
+    let results = check_set(&files);
+    let entries = files.iter().zip(&results).map(|(f, (name, r))| {
+        (
+            name.as_str(),
+            r,
+            f.message.as_deref().filter(|_| f.text.is_none()).unwrap_or(r.message),
+        )
+    });
+    let mut out = Vec::new();
+    crate::export::write_csv_entries(&mut out, entries).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    String::from_utf8(out).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
 #[cfg(not(nianbao_files))]
@@ -72,6 +185,8 @@ struct FileText {
     error: Option<&'static str>,
     /// The refusal as the user reads it (Chinese).
     message: Option<&'static str>,
+    /// The status a result for the refused file has (`ConvertError::status`: "binary", "too_large", …).
+    status: Option<crate::Status>,
     /// With error "charset": the label to decode the bytes with (`TextDecoder`), then to pass
     /// the text to `decoded_file_text` (the wasm carries no GBK tables).
     charset: Option<String>,
@@ -85,12 +200,14 @@ impl From<Result<String, crate::convert::ConvertError>> for FileText {
                 text: Some(text),
                 error: None,
                 message: None,
+                status: None,
                 charset: None,
             },
             Err(e) => FileText {
                 text: None,
                 error: Some(e.code()),
                 message: Some(e.message()),
+                status: Some(e.status()),
                 charset: e.charset_label().map(str::to_string),
             },
         }

@@ -8,13 +8,17 @@
 // sample="none" hides the button). Property `value` (the text). Event `nianbao-result`
 // (detail: the CheckResult) after every check. It renders into its own shadow root, so the
 // host page's styles do not leak in; all report text goes in as text, never as HTML.
+//
+// Several files dropped or picked at once are checked together (checkMany: each report, and
+// the continuity between the same agency's consecutive years): a summary table, and one
+// report's details at a time in the single-report view. The results export as CSV and JSON
+// (the core writes the CSV, as the command line does) and print as review sheets (审核意见单).
 
-import { load, checkNow, rules as loadRules, readFile } from './nianbao.js';
+import { load, checkNow, checkManyNow, toCsv, rules as loadRules, readFile } from './nianbao.js';
 import * as render from './render.js';
+import * as assets from './assets.js';
 
 const h = render.h;
-const STYLE = new URL('./style.css', import.meta.url);
-const SAMPLE = new URL('./sample.txt', import.meta.url);
 const ACCEPT = '.txt,.docx,.html,.htm,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export class NianbaoChecker extends HTMLElement {
@@ -33,6 +37,8 @@ export class NianbaoChecker extends HTMLElement {
   #selected = null; // a finding's index
   #firstResult = true;
   #pending = null; // a value set before the element was connected
+  #set = null; // several files: { entries: [{name, text} | {name, status, error, message}], results, current }
+  #fileName = null; // the file the single report's text came from
 
   connectedCallback() {
     if (this.#ui) return;
@@ -45,7 +51,7 @@ export class NianbaoChecker extends HTMLElement {
       placeholder: '把政府信息公开工作年度报告的全部文字粘贴到这里，\n或把报告文件（.txt、.docx、.html）拖到这里。\n\n文字只在本机浏览器中核查，不会上传。',
       oninput: () => this.#schedule(),
     });
-    ui.file = h('input', { type: 'file', accept: ACCEPT, class: 'file-input', onchange: (e) => e.target.files[0] && this.#openFile(e.target.files[0]) });
+    ui.file = h('input', { type: 'file', accept: ACCEPT, multiple: true, class: 'file-input', onchange: (e) => e.target.files.length && this.#openFiles([...e.target.files]) });
     const sampleAttr = this.getAttribute('sample');
     ui.sample = sampleAttr === 'none' ? null : h('button', { type: 'button', class: 'btn sample', onclick: () => this.#loadSample() }, '载入示例');
     ui.status = h('span', { class: 'status', role: 'status', 'aria-live': 'polite' }, '正在载入核查程序…');
@@ -58,19 +64,30 @@ export class NianbaoChecker extends HTMLElement {
         { class: 'toolbar' },
         ui.sample,
         h('label', { class: 'btn file', title: '文本（.txt，UTF-8 或 GBK 编码）、Word（.docx）或网页（.html）' }, '选择文件', ui.file),
-        h('button', { type: 'button', class: 'btn clear', onclick: () => this.#setText('') }, '清空'),
+        h('button', { type: 'button', class: 'btn clear', onclick: () => this.#clear() }, '清空'),
         ui.status,
       ),
       h('div', { class: 'editor' }, ui.text, ui.drop),
-      h('p', { class: 'dropzone' }, '也可以把报告文件拖放到这里或上面的文本框中：文本（.txt，UTF-8 或 GBK 编码）、Word（.docx）或网页（.html）'),
+      h('p', { class: 'dropzone' }, '也可以把报告文件拖放到这里或上面的文本框中：文本（.txt，UTF-8 或 GBK 编码）、Word（.docx）或网页（.html）；一次拖入多个文件可批量核查，并核对同一机关相邻年度的衔接'),
     );
+    ui.summary = h('section', { class: 'summary-slot', 'aria-label': '批量核查汇总', hidden: true }, h('h2', { class: 'summary-title' }, '批量核查汇总'), h('div'));
+    ui.detailTitle = h('h2', { class: 'detail-title', hidden: true });
+    ui.actions = h(
+      'div',
+      { class: 'actions', hidden: true },
+      h('button', { type: 'button', class: 'btn export-csv', title: '每个问题一行（UTF-8，Excel 可直接打开）', onclick: () => this.#exportCsv() }, '导出 CSV'),
+      h('button', { type: 'button', class: 'btn export-json', title: '完整的核查结果（与命令行 --format json 相同）', onclick: () => this.#exportJson() }, '导出 JSON'),
+      h('button', { type: 'button', class: 'btn print-sheet', onclick: () => this.#print(false) }, '打印审核意见单'),
+      h('button', { type: 'button', class: 'btn print-all', hidden: true, onclick: () => this.#print(true) }, '打印全部审核意见单'),
+    );
+    ui.print = h('div', { class: 'print-view', hidden: true });
     ui.verdict = h('div', { class: 'verdict-slot', 'aria-live': 'polite' }, render.verdict(null));
     ui.facts = h('div', { class: 'facts-slot' });
     ui.findings = h('div', { class: 'findings-slot' });
     ui.grids = h('div', { class: 'grids-slot' });
     ui.rules = h('details', { class: 'rules' }, h('summary', {}, '全部规则说明'));
     root.append(
-      h('link', { rel: 'stylesheet', href: STYLE.href }),
+      stylesheet(),
       h(
         'div',
         { class: 'nb' },
@@ -82,6 +99,9 @@ export class NianbaoChecker extends HTMLElement {
           h(
             'section',
             { class: 'results', 'aria-label': '核查结果' },
+            ui.summary,
+            ui.actions,
+            ui.detailTitle,
             ui.verdict,
             ui.facts,
             h('h2', { class: 'findings-title' }, '发现的问题'),
@@ -91,6 +111,7 @@ export class NianbaoChecker extends HTMLElement {
             ui.rules,
           ),
         ),
+        ui.print,
       ),
     );
     for (const el of [ui.input]) {
@@ -138,6 +159,14 @@ export class NianbaoChecker extends HTMLElement {
     }
   }
 
+  /** Empties the text area and leaves a set of files. */
+  #clear() {
+    if (this.#set) this.#checkedText = null;
+    this.#set = null;
+    this.#fileName = null;
+    this.#setText('');
+  }
+
   #setText(text) {
     const ta = this.#ui.text;
     ta.value = text;
@@ -166,7 +195,7 @@ export class NianbaoChecker extends HTMLElement {
     const t0 = performance.now();
     let result;
     try {
-      result = checkNow(text);
+      result = this.#set ? this.#checkSet(text) : checkNow(text);
     } catch (err) {
       console.error(err);
       this.#ui.status.textContent = '核查出错';
@@ -189,9 +218,39 @@ export class NianbaoChecker extends HTMLElement {
     this.dispatchEvent(new CustomEvent('nianbao-result', { detail: result, bubbles: true, composed: true }));
   }
 
+  /** In a set: the current report's text is `text`; checks the set (again if a text changed). */
+  #checkSet(text) {
+    const set = this.#set;
+    const entry = set.entries[set.current];
+    if (entry.text !== text || !set.results) {
+      entry.text = text;
+      set.results = checkManyNow(set.entries);
+    }
+    return set.results[set.current];
+  }
+
+  /** Shows report `i` of the set in the single-report view. */
+  #show(i) {
+    const set = this.#set;
+    if (!set || set.entries[i]?.text == null) return;
+    set.current = i;
+    this.#selected = null;
+    this.#checkedText = null; // redraw even when two files hold the same text
+    this.#setText(set.entries[i].text);
+    this.#ui.status.textContent += ` · 第 ${i + 1} / ${set.entries.length} 个文件“${set.entries[i].name}”`;
+  }
+
   #draw() {
     const ui = this.#ui;
     const result = this.#result;
+    const set = this.#set;
+    ui.summary.hidden = !set?.results;
+    if (set?.results) ui.summary.lastElementChild.replaceWith(render.summary({ results: set.results, current: set.current }, { show: (i) => this.#show(i) }));
+    ui.detailTitle.hidden = !set?.results;
+    ui.detailTitle.textContent = set ? `报告详情：${set.entries[set.current].name}` : '';
+    ui.actions.hidden = !(set?.results || result?.status === 'checked');
+    ui.actions.querySelector('.print-all').hidden = !set?.results;
+    ui.actions.querySelector('.print-sheet').disabled = result?.status !== 'checked';
     ui.verdict.replaceChildren(this.#problem ? render.problem(this.#problem) : render.verdict(result));
     const report = result?.status === 'checked' ? result.report : null;
     ui.facts.replaceChildren(render.facts(report));
@@ -253,10 +312,48 @@ export class NianbaoChecker extends HTMLElement {
     if (box.top < 0 || box.bottom > innerHeight) ta.scrollIntoView({ block: 'nearest' });
   }
 
+  /** One file: today's single report. Several: read them all, check them as a set. */
+  async #openFiles(files) {
+    this.#ui.file.value = '';
+    if (files.length === 1) return this.#openFile(files[0]);
+    this.#ui.status.textContent = `正在读取 ${files.length} 个文件…`;
+    const entries = await Promise.all(
+      files.map(async (file) => {
+        try {
+          const { text, encoding } = await readFile(file);
+          return { name: file.name, text, encoding };
+        } catch (err) {
+          return { name: file.name, status: err.status ?? 'binary', error: err.code ?? null, message: err.message };
+        }
+      }),
+    );
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const first = entries.findIndex((e) => e.text != null);
+    this.#set = { entries, results: null, current: Math.max(first, 0) };
+    this.#fileName = null;
+    this.#selected = null;
+    if (first < 0) {
+      // nothing readable: the summary says why for each file
+      this.#set.results = checkManyNow(entries);
+      this.#result = null;
+      this.#problem = '所选文件都无法读取，原因见汇总表';
+      this.#ui.text.value = '';
+      this.#checkedText = null;
+      this.#draw();
+      return;
+    }
+    this.#checkedText = null; // a new set: check it even when its first text is the one shown
+    this.#setText(entries[first].text);
+    this.#ui.status.textContent += ` · 已读取 ${entries.length} 个文件`;
+  }
+
   async #openFile(file) {
     this.#ui.file.value = '';
     try {
       const { text, encoding } = await readFile(file);
+      if (this.#set) this.#checkedText = null; // leaving a set: redraw even for the same text
+      this.#set = null;
+      this.#fileName = file.name;
       this.#setText(text);
       this.#ui.status.textContent += ` · 已读取“${file.name}”${encoding ? `（${encoding}）` : ''}`;
     } catch (err) {
@@ -266,11 +363,18 @@ export class NianbaoChecker extends HTMLElement {
   }
 
   async #loadSample() {
-    const url = this.getAttribute('sample') ? new URL(this.getAttribute('sample'), document.baseURI) : SAMPLE;
+    const url = this.getAttribute('sample') ? new URL(this.getAttribute('sample'), document.baseURI) : assets.sample();
     try {
-      const res = await fetch(url);
-      if (!res.ok) throw new Error(res.status);
-      this.#setText(await res.text());
+      let text = url;
+      if (url instanceof URL) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(res.status);
+        text = await res.text();
+      }
+      if (this.#set) this.#checkedText = null;
+      this.#set = null;
+      this.#fileName = null;
+      this.#setText(text);
     } catch {
       this.#problem = '示例报告未能载入';
       this.#draw();
@@ -286,11 +390,81 @@ export class NianbaoChecker extends HTMLElement {
 
   #drop(e) {
     this.#ui.input.classList.remove('dragging');
-    const file = e.dataTransfer?.files?.[0];
-    if (!file) return; // dropped text: the text area inserts it, and its input event checks it
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (!files.length) return; // dropped text: the text area inserts it, and its input event checks it
     e.preventDefault();
-    this.#openFile(file);
+    this.#openFiles(files);
   }
+
+  // ---------------------------------------------------------------- exports and printing
+
+  /** The files the exports are of: the set, or the one report as [{name, text}]. */
+  #exportEntries() {
+    if (this.#set) return this.#set.entries;
+    return [{ name: this.#fileName ?? '粘贴的文字', text: this.#checkedText ?? '' }];
+  }
+
+  /** A file name for an export: 年报核查结果 (set), or with the agency and year of one report. */
+  #exportName(ext) {
+    const rep = !this.#set && this.#result?.report;
+    const base = rep ? ['年报核查', rep.agency, rep.year].filter((x) => x != null && x !== '').join('-') : '年报核查结果';
+    return `${base.replace(/[\\/:*?"<>|\s]+/g, '_')}.${ext}`;
+  }
+
+  async #exportCsv() {
+    this.#download(this.#exportName('csv'), 'text/csv;charset=utf-8', await toCsv(this.#exportEntries()));
+  }
+
+  #exportJson() {
+    const results = this.#set?.results ?? checkManyNow(this.#exportEntries());
+    this.#download(this.#exportName('json'), 'application/json;charset=utf-8', `${JSON.stringify(results, null, 2)}\n`);
+  }
+
+  /** Saves `content` as a file through a Blob and an object URL: nothing is sent anywhere. */
+  #download(name, type, content) {
+    const url = URL.createObjectURL(new Blob([content], { type }));
+    const a = h('a', { href: url, download: name, hidden: true });
+    this.shadowRoot.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+
+  /** The print view of the review sheets (the current report's, or every checked one's), then print(). */
+  #print(all) {
+    const set = this.#set;
+    const items = all && set?.results ? set.results.filter((r) => r.status === 'checked') : set?.results ? [set.results[set.current]] : [{ ...this.#result, file: this.#fileName ?? '' }];
+    if (!items.length || items[0].status !== 'checked') return;
+    const ui = this.#ui;
+    const close = () => {
+      ui.print.hidden = true;
+      ui.print.replaceChildren();
+      this.shadowRoot.querySelector('.nb').classList.remove('printing');
+      delete document.documentElement.dataset.nianbaoPrinting;
+    };
+    ui.print.replaceChildren(
+      h(
+        'div',
+        { class: 'print-bar' },
+        h('strong', {}, `审核意见单（${items.length} 份）`),
+        h('button', { type: 'button', class: 'btn print-again', onclick: () => window.print() }, '打印'),
+        h('button', { type: 'button', class: 'btn print-close', onclick: close }, '返回'),
+        h('span', { class: 'print-hint' }, '打印时只输出下面的审核意见单，每份报告一页起'),
+      ),
+      ...items.map((r) => render.sheet(r)),
+    );
+    ui.print.hidden = false;
+    this.shadowRoot.querySelector('.nb').classList.add('printing');
+    document.documentElement.dataset.nianbaoPrinting = '';
+    window.scrollTo(0, 0);
+    window.print();
+  }
+}
+
+/** The element's stylesheet: a <link> to style.css, or (single-file edition) a <style> with its text. */
+function stylesheet() {
+  const css = assets.style();
+  return css instanceof URL ? h('link', { rel: 'stylesheet', href: css.href }) : h('style', {}, css);
 }
 
 /** A finding's identity across checks (to keep it selected while the user edits). */

@@ -4,10 +4,12 @@
 //   const result = await check(text);   // the same object as `nianbao check --format json` gives
 //
 // The WebAssembly is fetched from ./pkg/ beside this file (so the folder works from any
-// path or host) and instantiated once, on first use; the file reader (.docx, .html, .txt) is
-// a second, smaller module fetched only when a file is first opened. Nothing leaves the browser.
+// path or host; assets.js says where) and instantiated once, on first use; the file reader
+// (.docx, .html, .txt) is a second, smaller module fetched only when a file is first opened.
+// Nothing leaves the browser.
 
 import init, * as core from './pkg/nianbao.js';
+import * as assets from './assets.js';
 
 let loading = null;
 let files = null;
@@ -15,7 +17,7 @@ let files = null;
 /** Loads the WebAssembly core (once); resolves when `check` can run without waiting. */
 export function load() {
   if (!loading) {
-    loading = init({ module_or_path: new URL('./pkg/nianbao_bg.wasm', import.meta.url) }).then(() => {
+    loading = init({ module_or_path: assets.coreWasm() }).then(() => {
       performance.mark?.('nianbao:wasm-ready');
     });
     loading.catch(() => {
@@ -28,8 +30,8 @@ export function load() {
 /** Loads the file reader (its own WebAssembly, fetched on the first file opened), once. */
 function loadFiles() {
   if (!files) {
-    files = import('./pkg/nianbao_files.js').then(async (m) => {
-      await m.default({ module_or_path: new URL('./pkg/nianbao_files_bg.wasm', import.meta.url) });
+    files = assets.filesModule().then(async (m) => {
+      await m.default({ module_or_path: assets.filesWasm() });
       return m;
     });
     files.catch(() => {
@@ -48,6 +50,44 @@ export async function check(text) {
 /** The synchronous check, for callers that awaited `load()` (the page checks as the user types). */
 export function checkNow(text) {
   return core.check(String(text ?? ''));
+}
+
+/**
+ * Checks several reports and their continuity across years (X001, X002: a report of year N
+ * against the same agency's report of year N−1 among them). `files` = [{name, text}], or
+ * {name, status, error, message} for a file that could not be read (as readFile's Error
+ * carries them). Resolves to the array `nianbao check --format json` prints for those files:
+ * [{file, error?, status, message, report, findings, summary}], in the order given.
+ */
+export async function checkMany(files) {
+  await load();
+  return core.check_many(files.map(input));
+}
+
+/** The synchronous checkMany, for callers that awaited `load()`. */
+export function checkManyNow(files) {
+  return core.check_many(files.map(input));
+}
+
+/**
+ * The findings of `files` (as for checkMany) as `nianbao check --format csv` writes them: one row
+ * per finding (文件, 机关, 年度, 规则, 级别, 行, 位置, 说明, 应为, 实为), a string that starts
+ * with a BOM and has CRLF line ends. The core writes it (the same code as the command line).
+ */
+export async function toCsv(files) {
+  await load();
+  return core.csv(files.map(input));
+}
+
+function input(f) {
+  const out = { name: String(f.name ?? '') };
+  if (f.text != null) out.text = String(f.text);
+  else {
+    out.status = f.status ?? 'binary';
+    if (f.error) out.error = String(f.error);
+    out.message = String(f.message ?? '无法读取这个文件');
+  }
+  return out;
 }
 
 /** Every rule's documentation: [{code, name, severity, severity_label, summary, why, example}]. */
@@ -93,7 +133,8 @@ export function decode(bytes, label = null) {
  * Reads a File (from a picker or a drop): a .txt (UTF-8, UTF-16 with a BOM, GB18030/GBK), a
  * Word .docx or a saved web page .html, as the core converts them (`nianbao::convert`).
  * Resolves to { text, encoding } (encoding null when not a text file); rejects with an Error
- * whose message is for the user (Chinese).
+ * whose message is for the user (Chinese), with `code` (the reader's reason: "pdf",
+ * "docx_too_large", …) and `status` ("binary", "too_large", "empty") when the core refused it.
  */
 export async function readFile(file) {
   let bytes;
@@ -116,6 +157,6 @@ export async function readFile(file) {
     encoding = /^(gb|x-gbk)/i.test(got.charset) ? 'GB18030/GBK' : decoded.encoding;
     got = reader.decoded_file_text(file.name, decoded.text);
   }
-  if (got.text == null) throw new Error(got.message ?? `无法读取文件“${file.name}”`);
+  if (got.text == null) throw Object.assign(new Error(got.message ?? `无法读取文件“${file.name}”`), { code: got.error, status: got.status });
   return { text: got.text, encoding };
 }

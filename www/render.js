@@ -420,6 +420,153 @@ function gridGeneric(g, td) {
   );
 }
 
+// ------------------------------------------------------------------ several reports
+
+/**
+ * The summary of a set of reports: one row a file (文件, 机关, 年度, 错误, 警告, 提示, the rules
+ * found, a button to its details). `view` = {results (checkMany's array), current (index)};
+ * `on.show(i)` opens report i's details.
+ */
+export function summary(view, on) {
+  const results = view.results;
+  const total = { errors: 0, warnings: 0, infos: 0 };
+  let checked = 0;
+  for (const r of results) {
+    if (r.status !== 'checked') continue;
+    checked++;
+    for (const k of Object.keys(total)) total[k] += r.summary[k];
+  }
+  const unread = results.length - checked;
+  const body = h('tbody');
+  results.forEach((r, i) => {
+    const ok = r.status === 'checked';
+    const current = i === view.current;
+    const codes = ok ? [...new Set([...r.findings].sort((a, b) => (SEVERITY[a.severity]?.rank ?? 9) - (SEVERITY[b.severity]?.rank ?? 9)).map((f) => f.code))] : [];
+    const count = (k, sev) => h('td', { class: `n col-${sev}${ok && r.summary[k] ? ` has sev-${sev}` : ''}` }, ok ? r.summary[k] : '');
+    body.append(
+      h(
+        'tr',
+        { class: `report-row${current ? ' current' : ''}${ok ? (r.summary.errors ? ' fail' : ' pass') : ' unread'}`, data: { index: i, status: r.status } },
+        h('td', { class: 'col-file' }, r.file),
+        ok ? h('td', { class: 'col-agency' }, r.report?.agency ?? '未识别') : h('td', { class: 'col-agency unread-note', colspan: 2 }, `未核查：${r.message}`),
+        ok ? h('td', { class: 'col-year' }, r.report?.year ?? r.report?.period_year ?? '未识别') : null,
+        count('errors', 'error'),
+        count('warnings', 'warning'),
+        count('infos', 'info'),
+        h('td', { class: 'col-codes' }, codes.map((c) => h('span', { class: 'code' }, c))),
+        h(
+          'td',
+          { class: 'col-open' },
+          ok ? h('button', { type: 'button', class: 'btn open', 'aria-pressed': current ? 'true' : 'false', onclick: () => on.show(i) }, current ? '正在查看' : '查看详情') : '—',
+        ),
+      ),
+    );
+  });
+  return h(
+    'div',
+    { class: 'summary' },
+    h(
+      'p',
+      { class: 'summary-total' },
+      `共 ${results.length} 个文件`,
+      unread ? `（${unread} 个未能核查）` : '',
+      `：${total.errors} 个错误，${total.warnings} 个警告，${total.infos} 个提示`,
+      h('span', { class: 'summary-note' }, ' · 同一机关相邻年度的报告已核对跨年度衔接（X001、X002）'),
+    ),
+    h(
+      'div',
+      { class: 'scroll' },
+      h(
+        'table',
+        { class: 'summary-table' },
+        h('thead', {}, h('tr', {}, ['文件', '机关', '年度', '错误', '警告', '提示', '发现的问题', '详情'].map((l) => h('th', { scope: 'col' }, l)))),
+        body,
+      ),
+    ),
+  );
+}
+
+// ------------------------------------------------------------------ the review sheet (审核意见单)
+
+/** The verdict in one line, for the sheet. */
+export function verdictLine(result) {
+  if (result.status !== 'checked') return `未核查：${result.message}`;
+  const { errors, warnings, infos } = result.summary;
+  const counts = `${errors} 个错误，${warnings} 个警告，${infos} 个提示`;
+  return errors ? `未通过（${counts}）` : `通过（${counts}）`;
+}
+
+/** A date as 2026年11月25日. */
+export function chineseDate(d = new Date()) {
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
+/**
+ * The printable review sheet of one checked report: the agency, year, verdict, every finding
+ * with its location, and blanks for the reviewer's opinion, signature and date. `item` = one of
+ * checkMany's results (with its `file`).
+ */
+export function sheet(item, date = new Date()) {
+  const r = item;
+  const rep = r.report ?? {};
+  const ok = r.status === 'checked';
+  const fail = ok && r.summary.errors > 0;
+  const row = (label, value, cls) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', { class: cls }, value));
+  const list = ok ? r.findings : [];
+  return h(
+    'article',
+    { class: 'sheet', data: { file: r.file ?? '' } },
+    h('h1', { class: 'sheet-title' }, '政府信息公开工作年度报告审核意见单'),
+    h(
+      'table',
+      { class: 'sheet-head' },
+      h(
+        'tbody',
+        {},
+        row('报送机关', rep.agency ?? '未识别', 'sheet-agency'),
+        row('报告年度', rep.year != null ? `${rep.year} 年` : '未识别', 'sheet-year'),
+        row('报告标题', rep.title ?? '未识别'),
+        row('文件', r.file || '（粘贴的文字）'),
+        row('核查结论', h('strong', { class: fail ? 'sheet-fail' : 'sheet-pass' }, verdictLine(r)), 'sheet-verdict'),
+        row('核查日期', `${chineseDate(date)}（年报核查 nianbao，按国办公开办函〔2021〕30号格式）`),
+      ),
+    ),
+    h('h2', {}, `核查发现的问题（${list.length} 条）`),
+    list.length
+      ? h(
+          'table',
+          { class: 'sheet-findings' },
+          h('thead', {}, h('tr', {}, ['序号', '级别', '规则', '位置', '说明', '应为', '实为'].map((l) => h('th', { scope: 'col' }, l)))),
+          h(
+            'tbody',
+            {},
+            list.map((f, i) =>
+              h(
+                'tr',
+                { class: `sev-${f.severity}` },
+                h('td', { class: 'n' }, i + 1),
+                h('td', {}, SEVERITY[f.severity]?.label ?? f.severity),
+                h('td', {}, h('span', { class: 'code' }, f.code)),
+                h('td', { class: 'sheet-place' }, place(f).join('；')),
+                h('td', {}, f.message),
+                h('td', { class: 'n' }, f.expected ?? ''),
+                h('td', { class: 'n' }, f.found ?? ''),
+              ),
+            ),
+          ),
+        )
+      : h('p', { class: 'sheet-none' }, ok ? '未发现问题。' : r.message),
+    h(
+      'section',
+      { class: 'sheet-review' },
+      h('h2', {}, '审核意见'),
+      h('p', { class: 'sheet-choices' }, '□ 同意发布　　□ 修改后发布　　□ 退回修改'),
+      h('div', { class: 'sheet-blank', 'aria-label': '审核意见（手写）' }),
+      h('p', { class: 'sheet-sign' }, h('span', {}, '审核人（签字）：', h('span', { class: 'line' })), h('span', {}, '日期：', h('span', { class: 'line short' }), '年', h('span', { class: 'line tiny' }), '月', h('span', { class: 'line tiny' }), '日')),
+    ),
+  );
+}
+
 // ------------------------------------------------------------------ the rules
 
 export function ruleList(rules) {

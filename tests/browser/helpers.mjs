@@ -90,3 +90,37 @@ export function drawnTables(page) {
     return out;
   });
 }
+
+/** Drops several files ([{name, type, bytes}]) at once on the checker's drop zone. */
+export async function dropFiles(page, files) {
+  const dt = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([new Uint8Array(f.data)], f.name, { type: f.type }));
+    return dt;
+  }, files.map((f) => ({ name: f.name, type: f.type, data: [...f.bytes] })));
+  const zone = page.locator('nianbao-checker .dropzone');
+  await zone.dispatchEvent('dragenter', { dataTransfer: dt });
+  await zone.dispatchEvent('dragover', { dataTransfer: dt });
+  await zone.dispatchEvent('drop', { dataTransfer: dt });
+}
+
+/** RFC 4180 CSV (quoted fields, "" for a quote, CRLF rows) to an array of rows. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
