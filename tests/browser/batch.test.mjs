@@ -143,10 +143,10 @@ test('several files dropped: a summary table, continuity across years (X001), on
   await page.context().close();
 });
 
-test('the same drop through the file picker (multiple), and the pair made consistent passes', async () => {
+test('several files through the file picker (multiple): a saved web page and the consistent 2024 pass', async () => {
   const page = await open(browser);
   const files = [
-    { name: '中卫市2023.txt', mimeType: 'text/plain', buffer: readFileSync(join(FILES, 'text/seed-001.txt')) },
+    { name: '中卫市2023.html', mimeType: 'text/html', buffer: readFileSync(join(FILES, 'html/seed-001.html')) },
     { name: '中卫市2024.txt', mimeType: 'text/plain', buffer: readFileSync(join(FILES, 'continuity/zhongwei-2024-consistent.txt')) },
   ];
   assert.equal(await shadow(page, 'input[type="file"]').getAttribute('multiple'), '');
@@ -154,6 +154,11 @@ test('the same drop through the file picker (multiple), and the pair made consis
   await page.waitForFunction(() => document.querySelector('nianbao-checker').shadowRoot.querySelectorAll('.summary-table tr.report-row').length === 2);
   const codes = await shadow(page, '.summary-table td.col-codes').allTextContents();
   assert.ok(codes.every((c) => !/X00/.test(c)), codes.join('|'));
+  const rows = await shadow(page, '.summary-table tr.report-row').evaluateAll((trs) => trs.map((tr) => [...tr.cells].slice(0, 4).map((td) => td.textContent)));
+  assert.deepEqual(rows, [
+    ['中卫市2023.html', '中卫市审批服务管理局', '2023', '0'],
+    ['中卫市2024.txt', '宁夏回族自治区中卫市审批服务管理局', '2024', '0'],
+  ]);
   clean(page);
   await page.context().close();
 });
