@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use nianbao::convert::{self, ConvertError};
-use nianbao::{check, CheckResult, Finding, Status};
+use nianbao::{check, export, CheckResult, Status};
 use serde::Serialize;
 
 const USAGE: &str = "用法 / usage: nianbao check [--format text|json|csv] 路径...
@@ -268,7 +268,7 @@ fn run_check(args: &[String], raw: &[std::ffi::OsString]) -> ExitCode {
                 .and_then(|_| writeln!(out))
         }
         Format::Text => write_text(&mut out, &results),
-        Format::Csv => write_csv(&mut out, &results),
+        Format::Csv => export::write_csv(&mut out, &results),
     };
     if written.and_then(|_| out.flush()).is_err() {
         return ExitCode::from(2);
@@ -312,16 +312,6 @@ fn refused(e: &ConvertError) -> CheckResult {
     r
 }
 
-fn who(r: &CheckResult) -> (String, String) {
-    let rep = r.report.as_ref();
-    (
-        rep.and_then(|x| x.agency.clone()).unwrap_or_default(),
-        rep.and_then(|x| x.year.or(x.period_year))
-            .map(|y| y.to_string())
-            .unwrap_or_default(),
-    )
-}
-
 fn write_text(out: &mut impl Write, results: &[(String, CheckResult)]) -> std::io::Result<()> {
     let (mut e, mut w, mut n) = (0, 0, 0);
     for (file, r) in results {
@@ -329,7 +319,7 @@ fn write_text(out: &mut impl Write, results: &[(String, CheckResult)]) -> std::i
             writeln!(out, "{file}: {}", r.message)?;
             continue;
         }
-        let (agency, year) = who(r);
+        let (agency, year) = export::who(r);
         let agency = if agency.is_empty() {
             "（机关未识别）".to_string()
         } else {
@@ -356,78 +346,4 @@ fn write_text(out: &mut impl Write, results: &[(String, CheckResult)]) -> std::i
         n += r.summary.infos;
     }
     writeln!(out, "共 {} 个文件：{e} 个错误，{w} 个警告，{n} 个提示", results.len())
-}
-
-/// Where a finding is, in words: section, table, row, column.
-fn location(f: &Finding) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(numeral) = f.section {
-        if let Some(s) = nianbao::format::SECTIONS.iter().find(|s| s.numeral == numeral) {
-            parts.push(format!("{}、{}", s.numeral, s.heading));
-        }
-    }
-    if let Some(t) = f.table_label {
-        if !parts.iter().any(|p| p.ends_with(t)) {
-            parts.push(format!("表：{t}"));
-        }
-    }
-    if let Some(r) = &f.row_label {
-        parts.push(r.clone());
-    }
-    if let Some(c) = &f.column_label {
-        parts.push(c.clone());
-    }
-    parts.join(" / ")
-}
-
-/// One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-fn csv_row(out: &mut impl Write, fields: &[&str]) -> std::io::Result<()> {
-    let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-    write!(out, "{}\r\n", line.join(","))
-}
-
-/// One row per finding, for a spreadsheet: UTF-8 with a BOM (so Excel reads
-/// the Chinese right), CRLF line ends. A file that could not be checked gets
-/// one row whose 级别 is 未核查 and whose 说明 says why.
-fn write_csv(out: &mut impl Write, results: &[(String, CheckResult)]) -> std::io::Result<()> {
-    out.write_all(b"\xEF\xBB\xBF")?;
-    csv_row(out, &["文件", "机关", "年度", "规则", "级别", "行", "位置", "说明", "应为", "实为"])?;
-    for (file, r) in results {
-        let (agency, year) = who(r);
-        if r.status != Status::Checked {
-            csv_row(out, &[file, &agency, &year, "", "未核查", "", "", r.message, "", ""])?;
-            continue;
-        }
-        for f in &r.findings {
-            let line = if f.place.line > 0 {
-                f.place.line.to_string()
-            } else {
-                String::new()
-            };
-            csv_row(
-                out,
-                &[
-                    file,
-                    &agency,
-                    &year,
-                    f.code,
-                    f.severity.label(),
-                    &line,
-                    &location(f),
-                    &f.message,
-                    f.expected.as_deref().unwrap_or(""),
-                    f.found.as_deref().unwrap_or(""),
-                ],
-            )?;
-        }
-    }
-    Ok(())
 }
