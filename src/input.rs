@@ -48,24 +48,32 @@ pub fn decode(bytes: &[u8]) -> Result<String, Status> {
     if let Ok(s) = std::str::from_utf8(b) {
         return ok_text(s.to_string());
     }
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        let le = bytes[0] == 0xFF;
-        let units: Vec<u16> = bytes[2..]
-            .chunks_exact(2)
-            .map(|c| {
-                if le {
-                    u16::from_le_bytes([c[0], c[1]])
-                } else {
-                    u16::from_be_bytes([c[0], c[1]])
-                }
-            })
-            .collect();
-        return ok_text(String::from_utf16_lossy(&units));
+    if let Some(s) = utf16_with_bom(bytes) {
+        return ok_text(s);
     }
     if bytes.contains(&0) {
         return Err(Status::Binary);
     }
     decode_legacy(bytes)
+}
+
+/// Text in UTF-16 that starts with its byte-order mark, if `bytes` is that.
+pub fn utf16_with_bom(bytes: &[u8]) -> Option<String> {
+    let le = bytes.starts_with(b"\xFF\xFE");
+    if !le && !bytes.starts_with(b"\xFE\xFF") {
+        return None;
+    }
+    let units: Vec<u16> = bytes[2..]
+        .chunks_exact(2)
+        .map(|c| {
+            if le {
+                u16::from_le_bytes([c[0], c[1]])
+            } else {
+                u16::from_be_bytes([c[0], c[1]])
+            }
+        })
+        .collect();
+    Some(String::from_utf16_lossy(&units))
 }
 
 fn ok_text(s: String) -> Result<String, Status> {

@@ -114,19 +114,8 @@ fn xml_text(bytes: &[u8]) -> Result<String, ConvertError> {
     if let Ok(s) = std::str::from_utf8(b) {
         return Ok(s.to_string());
     }
-    if bytes.len() >= 2 && (bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")) {
-        let le = bytes[0] == 0xFF;
-        let units: Vec<u16> = bytes[2..]
-            .chunks_exact(2)
-            .map(|c| {
-                if le {
-                    u16::from_le_bytes([c[0], c[1]])
-                } else {
-                    u16::from_be_bytes([c[0], c[1]])
-                }
-            })
-            .collect();
-        return Ok(String::from_utf16_lossy(&units));
+    if let Some(s) = crate::input::utf16_with_bom(bytes) {
+        return Ok(s);
     }
     Err(ConvertError::DocxCorrupt)
 }
