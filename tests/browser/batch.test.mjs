@@ -3,24 +3,16 @@
 // one report's details at a time; the CSV and JSON exports (captured downloads, compared with the
 // command line's output); the review sheets (审核意见单) in the print view. No request leaves
 // the page's origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, open, paste, result, selection, foreign, seed, ROOT, FIXTURES, FILES, SCREENSHOTS, dropFiles, parseCsv } from './helpers.mjs';
+import { useBrowser, shadow, open, paste, result, selection, foreign, seed, ROOT, FIXTURES, FILES, SCREENSHOTS, dropFiles, parseCsv } from './helpers.mjs';
 
-let browser;
-let closeBrowser;
-before(async () => {
-  ({ browser, close: closeBrowser } = await launch());
-});
-after(async () => {
-  await closeBrowser?.();
-});
+const browser = useBrowser();
 
-const shadow = (page, selector) => page.locator(`nianbao-checker ${selector}`);
 
 function clean(page) {
   assert.deepEqual(foreign(page), [], 'requests left the page origin');

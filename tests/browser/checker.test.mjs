@@ -1,22 +1,14 @@
 // The web checker in headless chromium: seeds pasted, a seed made wrong, a GBK file dropped,
 // hostile text, honest messages, the embedding, and no request leaving the page's origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, open, paste, result, selection, drawnTables, foreign, seed, SEEDS, SITE, ORIGIN, FIXTURES, FILES, SCREENSHOTS } from './helpers.mjs';
+import { useBrowser, shadow, open, paste, result, selection, drawnTables, foreign, seed, SEEDS, SITE, ORIGIN, FIXTURES, FILES, SCREENSHOTS } from './helpers.mjs';
 
-let browser;
-let closeBrowser;
-before(async () => {
-  ({ browser, close: closeBrowser } = await launch());
-});
-after(async () => {
-  await closeBrowser?.();
-});
+const browser = useBrowser();
 
-const shadow = (page, selector) => page.locator(`nianbao-checker ${selector}`);
 const verdict = (page) => page.evaluate(() => {
   const v = document.querySelector('nianbao-checker').shadowRoot.querySelector('.verdict');
   return { text: v.textContent, ...v.dataset };

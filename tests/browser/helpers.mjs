@@ -1,6 +1,7 @@
 // Shared set-up of the browser tests: Debian's chromium driven by playwright-core, the site
 // served by scripts/test-browser.sh at NIANBAO_URL (a sub-path), every request recorded.
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,3 +125,27 @@ export function parseCsv(text) {
   if (field || row.length) row.push(field), rows.push(row);
   return rows;
 }
+
+/**
+ * One browser for the whole test file: launched before its first test, closed after its last.
+ * Returns a stand-in for the browser that `open()` takes.
+ */
+export function useBrowser() {
+  let launched;
+  before(async () => {
+    launched = await launch();
+  });
+  after(async () => {
+    await launched?.close?.();
+  });
+  return new Proxy({}, {
+    get(_, key) {
+      const b = launched.browser;
+      const v = b[key];
+      return typeof v === 'function' ? v.bind(b) : v;
+    },
+  });
+}
+
+/** A locator inside the checker element's shadow root. */
+export const shadow = (page, selector) => page.locator(`nianbao-checker ${selector}`);

@@ -2,26 +2,18 @@
 // alone in its folder (as from a USB stick): a seed pasted (verdict, tables), a .docx through the
 // file input, several files with continuity, a CSV download; it requests no other file, and its
 // Content-Security-Policy (hashes of its inline script and styles) lets all of it run.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { launch, open, paste, result, drawnTables, seed, FILES, SCREENSHOTS, ROOT, parseCsv } from './helpers.mjs';
+import { useBrowser, shadow, open, paste, result, drawnTables, seed, FILES, SCREENSHOTS, ROOT, parseCsv } from './helpers.mjs';
 
 const FILE = process.env.NIANBAO_SINGLE_FILE ?? join(ROOT, 'dist', 'nianbao.html');
 const URL_ = pathToFileURL(FILE).href;
 
-let browser;
-let closeBrowser;
-before(async () => {
-  ({ browser, close: closeBrowser } = await launch());
-});
-after(async () => {
-  await closeBrowser?.();
-});
+const browser = useBrowser();
 
-const shadow = (page, selector) => page.locator(`nianbao-checker ${selector}`);
 
 test('the single file from file://: a seed, a .docx, several files, a CSV; no other file requested', async () => {
   assert.ok(existsSync(FILE), `${FILE} was built`);
