@@ -394,3 +394,46 @@ fn title_below_portal_menus() {
     assert_eq!((rep.agency.as_deref(), rep.year), (Some("中卫市审批服务管理局"), Some(2023)));
     assert!(with_code(&r, "S003").is_empty());
 }
+
+/// Table B of seed 001 rewritten in other shapes met in the wild gives the
+/// same figures: one cell a line (a browser copy into some editors), a
+/// Markdown table (a converter's output), full-width digits.
+#[test]
+fn other_shapes_of_the_same_table() {
+    let text = fixture(SEEDS[1]);
+    let a = text.find("三、收到和处理政府信息公开申请情况\n").unwrap();
+    let b = text.find("四、政府信息公开行政复议").unwrap();
+    let table = &text[a..b];
+    let want = run(&text).report.unwrap().tables.applications;
+    let one_cell_a_line: Vec<&str> = table.lines().flat_map(|l| l.split('\t')).filter(|c| !c.trim().is_empty()).collect();
+    let markdown: Vec<String> = table
+        .lines()
+        .map(|l| {
+            if l.contains('\t') {
+                format!("| {} |", l.split('\t').collect::<Vec<_>>().join(" | "))
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    let full_width: String = table
+        .chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                char::from_u32(c as u32 + 0xFEE0).unwrap()
+            } else {
+                c
+            }
+        })
+        .collect();
+    for (shape, t) in [
+        ("one cell a line", one_cell_a_line.join("\n")),
+        ("markdown", markdown.join("\n")),
+        ("full-width", full_width),
+    ] {
+        let r = run(&format!("{}{}\n{}", &text[..a], t, &text[b..]));
+        assert_eq!(r.report.as_ref().unwrap().tables.applications, want, "{shape}");
+        assert_eq!(r.report.as_ref().unwrap().grids[1].read, "rows", "{shape}");
+        assert!(r.findings.is_empty(), "{shape}: {:?}", codes(&r));
+    }
+}

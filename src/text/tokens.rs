@@ -107,7 +107,8 @@ enum Class {
 
 fn class(c: char) -> Class {
     match c {
-        '\t' => Class::Tab,
+        // A tab, or the bar of a Markdown table, separates cells.
+        '\t' | '|' => Class::Tab,
         c if c.is_whitespace() => Class::Space,
         c if c.is_ascii_digit() => Class::Digit,
         _ => Class::Other,
@@ -138,7 +139,7 @@ fn tokenize_line(text: &str, base: usize, line: &str, out: &mut Vec<Token>) {
         match class(c) {
             Class::Tab | Class::Space => {
                 flush_text(text_start.take(), i, out);
-                if c == '\t' {
+                if class(c) == Class::Tab {
                     out.push(Token {
                         tok: Tok::Tab,
                         span: Span::new(base + chars[i].0, base + end_of(i + 1)),
@@ -271,6 +272,14 @@ mod tests {
             ]
         );
         assert_eq!(toks("- 0"), vec![Tok::Blank("-".into()), Tok::Num("0".into())]);
+    }
+
+    #[test]
+    fn markdown_bars_separate_cells() {
+        assert_eq!(
+            toks("| 重复申请 | 0 |"),
+            vec![Tok::Tab, Tok::Text("重复申请".into()), Tok::Tab, Tok::Num("0".into()), Tok::Tab]
+        );
     }
 
     #[test]
