@@ -154,6 +154,20 @@ fn tokenize_line(text: &str, base: usize, line: &str, out: &mut Vec<Token>) {
                 while j < chars.len() && chars[j].1.is_ascii_digit() {
                     j += 1;
                 }
+                // Thousands separators: 3,001 and 1,234,567 (a comma and then
+                // exactly three digits, at most three digits before the first).
+                let mut grouped_any = false;
+                while j - i <= 3 || grouped_any {
+                    let group = chars.get(j + 1..j + 4);
+                    let grouped = chars.get(j).is_some_and(|&(_, c)| c == ',')
+                        && group.is_some_and(|g| g.iter().all(|&(_, c)| c.is_ascii_digit()))
+                        && chars.get(j + 4).is_none_or(|&(_, c)| !c.is_ascii_digit());
+                    if !grouped {
+                        break;
+                    }
+                    grouped_any = true;
+                    j += 4;
+                }
                 // Decimal part.
                 let mut k = j;
                 if k + 1 < chars.len() && chars[k].1 == '.' && chars[k + 1].1.is_ascii_digit() {
@@ -210,7 +224,7 @@ fn tokenize_line(text: &str, base: usize, line: &str, out: &mut Vec<Token>) {
 }
 
 fn push_num(chars: &[(usize, char)], base: usize, from: usize, to: usize, end_of: &dyn Fn(usize) -> usize, out: &mut Vec<Token>) {
-    let s: String = chars[from..to].iter().map(|&(_, c)| c).collect();
+    let s: String = chars[from..to].iter().map(|&(_, c)| c).filter(|&c| c != ',').collect();
     out.push(Token {
         tok: Tok::Num(s),
         span: Span::new(base + chars[from].0, base + end_of(to)),
@@ -272,6 +286,23 @@ mod tests {
             ]
         );
         assert_eq!(toks("- 0"), vec![Tok::Blank("-".into()), Tok::Num("0".into())]);
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(
+            toks("3,001 53 1,234,567.5"),
+            vec![Tok::Num("3001".into()), Tok::Num("53".into()), Tok::Num("1234567.5".into())]
+        );
+        // Not a separator: a comma between figures, or a longer run.
+        assert_eq!(
+            toks("12,3"),
+            vec![Tok::Num("12".into()), Tok::Text(",".into()), Tok::Num("3".into())]
+        );
+        assert_eq!(
+            toks("1234,567"),
+            vec![Tok::Num("1234".into()), Tok::Text(",".into()), Tok::Num("567".into())]
+        );
     }
 
     #[test]
