@@ -308,3 +308,14 @@ fn s005_old_layout() {
     assert_eq!(with_code(&r, "S005").len(), 1);
     assert!(with_code(&r, "B002").is_empty(), "{:?}", codes(&r));
 }
+
+/// Text with hundreds of repeated headings is not a report: S002 lists the
+/// first hundred and counts the rest in one more finding.
+#[test]
+fn findings_of_one_rule_are_capped() {
+    let text = format!("{}{}", fixture(SEEDS[1]), "\n三、收到和处理政府信息公开申请情况\n".repeat(300));
+    let r = run(&text);
+    let f = with_code(&r, "S002");
+    assert_eq!(f.len(), nianbao::rules::MAX_PER_RULE + 1);
+    assert!(f.last().unwrap().message.contains("另有 200 处"), "{}", f.last().unwrap().message);
+}

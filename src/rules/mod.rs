@@ -76,9 +76,31 @@ pub fn severity_of(code: &str) -> Severity {
 
 /// Runs every rule over a document; findings in text order.
 pub fn run(doc: &Document) -> Vec<Finding> {
-    let mut out: Vec<Finding> = RULES.iter().flat_map(|r| (r.check)(doc)).collect();
+    let mut out: Vec<Finding> = RULES.iter().flat_map(|r| cap((r.check)(doc))).collect();
     out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
     out
+}
+
+/// The most findings listed for one rule; the rest are counted in one more
+/// finding. A real report has a handful; thousands mean text that is not a
+/// report (every repeated heading is an S002), and listing them all would
+/// only drown the page.
+pub const MAX_PER_RULE: usize = 100;
+
+fn cap(mut found: Vec<Finding>) -> Vec<Finding> {
+    if found.len() <= MAX_PER_RULE {
+        return found;
+    }
+    let rest = found.len() - MAX_PER_RULE;
+    let first_left_out = found[MAX_PER_RULE].span;
+    found.truncate(MAX_PER_RULE);
+    let code = found[0].code;
+    found.push(Finding::new(
+        code,
+        format!("另有 {rest} 处同类问题（{code}）未逐一列出，只列出了前 {MAX_PER_RULE} 处"),
+        first_left_out,
+    ));
+    found
 }
 
 /// Findings for the cells of a table that are not non-negative numbers
