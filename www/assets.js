@@ -8,6 +8,11 @@ export const coreWasm = () => new URL('./pkg/nianbao_bg.wasm', import.meta.url);
 /** The file reader's glue module and its wasm (.txt/.docx/.html to text), loaded on first use. */
 export const filesModule = () => import('./pkg/nianbao_files.js');
 export const filesWasm = () => new URL('./pkg/nianbao_files_bg.wasm', import.meta.url);
+/**
+ * The module worker that checks large texts off the main thread (same origin, beside this file),
+ * or null where there is none: then nianbao.js checks on the main thread.
+ */
+export const worker = () => new URL('./worker.js', import.meta.url);
 /** The element's stylesheet: a URL (a <link>), or CSS text (a <style>). */
 export const style = () => new URL('./style.css', import.meta.url);
 /** The sample report 载入示例 loads: a URL, or the text. */

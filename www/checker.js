@@ -14,7 +14,7 @@
 // report's details at a time in the single-report view. The results export as CSV and JSON
 // (the core writes the CSV, as the command line does) and print as review sheets (审核意见单).
 
-import { load, checkNow, checkManyNow, toCsv, rules as loadRules, readFile } from './nianbao.js';
+import { load, checkNow, checkManyNow, checkOffThread, cancelCheck, OFF_THREAD_MIN, toCsv, rules as loadRules, readFile } from './nianbao.js';
 import * as render from './render.js';
 import * as assets from './assets.js';
 
@@ -39,6 +39,7 @@ export class NianbaoChecker extends HTMLElement {
   #pending = null; // a value set before the element was connected
   #set = null; // several files: { entries: [{name, text} | {name, status, error, message}], results, current }
   #fileName = null; // the file the single report's text came from
+  #generation = 0; // bumped by every check started: a result for an older one is dropped
 
   connectedCallback() {
     if (this.#ui) return;
@@ -187,22 +188,54 @@ export class NianbaoChecker extends HTMLElement {
     this.#timer = setTimeout(() => this.#run(), delay);
   }
 
+  /**
+   * Checks the text area's text. A long text (OFF_THREAD_MIN, one report's, not a set's) goes
+   * to the worker (nianbao.js checkOffThread) while the page shows 正在核查… and stays
+   * responsive; a newer edit supersedes it (the worker is terminated, and a result that still
+   * comes for an older text is dropped by its generation). Short texts are checked at once.
+   */
   #run() {
     clearTimeout(this.#timer);
     if (!this.#ready) return; // #start runs it when the core is there
     const text = this.#ui.text.value;
-    if (text === this.#checkedText && this.#result) return;
+    const generation = ++this.#generation;
+    cancelCheck(); // a check still running is of an older text
+    delete this.dataset.busy;
+    if (text === this.#checkedText && this.#result) {
+      if (this.#ui.status.textContent === '正在核查…') this.#ui.status.textContent = '已核查';
+      return;
+    }
     const t0 = performance.now();
+    if (!this.#set && text.length >= OFF_THREAD_MIN) {
+      this.#ui.status.textContent = '正在核查…';
+      this.dataset.busy = '';
+      checkOffThread(text).then(
+        ({ result, engine }) => generation === this.#generation && this.#apply(text, result, performance.now() - t0, engine),
+        (err) => generation === this.#generation && err.name !== 'AbortError' && this.#failed(err),
+      );
+      return;
+    }
     let result;
     try {
       result = this.#set ? this.#checkSet(text) : checkNow(text);
     } catch (err) {
-      console.error(err);
-      this.#ui.status.textContent = '核查出错';
-      this.#ui.verdict.replaceChildren(render.problem(`核查时出错：${err?.message ?? err}`));
+      this.#failed(err);
       return;
     }
-    const ms = performance.now() - t0;
+    this.#apply(text, result, performance.now() - t0, 'main');
+  }
+
+  #failed(err) {
+    console.error(err);
+    delete this.dataset.busy;
+    this.#ui.status.textContent = '核查出错';
+    this.#ui.verdict.replaceChildren(render.problem(`核查时出错：${err?.message ?? err}`));
+  }
+
+  /** Shows `result`, the CheckResult of `text`, checked in `ms` on the `engine` thread. */
+  #apply(text, result, ms, engine) {
+    delete this.dataset.busy;
+    this.dataset.engine = engine;
     const before = this.#selected ? this.#items[this.#selected - 1] : null;
     const keep = before ? result.findings.findIndex((f) => key(f) === key(before)) : -1;
     this.#selected = keep >= 0 ? keep + 1 : null;

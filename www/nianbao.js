@@ -53,6 +53,92 @@ export function checkNow(text) {
 }
 
 /**
+ * Texts this long (UTF-16 code units; about 100 KB of UTF-8 for Chinese text, some 10 ms of
+ * checking) or longer are checked in a worker by `checkOffThread`; shorter ones (a real report
+ * is 5–20 K) on the main thread: their result comes in the same input event, 2–3 ms, with no
+ * worker to start and no copy of the text and result between threads.
+ */
+export const OFF_THREAD_MIN = 32 * 1024;
+
+let worker = null; // the module worker (assets.worker()), started on the first large check
+let running = null; // the check it is running: { id, resolve, reject, text }
+let workerBroken = false; // it could not start (no worker in this edition, CSP, old browser)
+let nextId = 0;
+let calls = 0; // checkOffThread calls so far: a call that is no longer the latest gives way
+
+/**
+ * Checks `text` off the main thread when it is long (OFF_THREAD_MIN) and a worker can run, else
+ * on the main thread. Resolves to { result, engine: "worker" | "main" }. A newer call (or
+ * `cancelCheck()`) supersedes a running one: its worker is terminated (a fresh one starts for
+ * the next check) and its promise rejects with an Error named "AbortError".
+ *
+ * The fallback is explicit: where assets.worker() is null (the single-file edition, see
+ * scripts/single-file.py), or the worker fails to start or to load the WebAssembly (a host
+ * page's CSP without worker-src/script-src 'self', a browser without module workers), the
+ * check runs on the main thread, as before, and `engine` says "main".
+ */
+export async function checkOffThread(text) {
+  text = String(text ?? '');
+  const call = ++calls;
+  cancelCheck();
+  await load();
+  if (call !== calls) throw Object.assign(new Error('superseded by a newer check'), { name: 'AbortError' });
+  if (text.length < OFF_THREAD_MIN || workerBroken || !assets.worker()) return { result: core.check(text), engine: 'main' };
+  try {
+    return { result: await inWorker(text), engine: 'worker' };
+  } catch (err) {
+    if (err.name === 'AbortError') throw err;
+    console.warn('nianbao: the worker could not check, checking on the main thread:', err);
+    workerBroken = true;
+    return { result: core.check(text), engine: 'main' };
+  }
+}
+
+/** Stops the check `checkOffThread` is running, if any (its promise rejects with AbortError). */
+export function cancelCheck() {
+  if (!running) return;
+  const { reject } = running;
+  running = null;
+  worker?.terminate();
+  worker = null;
+  reject(Object.assign(new Error('superseded by a newer check'), { name: 'AbortError' }));
+}
+
+function inWorker(text) {
+  return new Promise((resolve, reject) => {
+    if (!worker) {
+      worker = new Worker(assets.worker(), { type: 'module', name: 'nianbao' });
+      const w = worker;
+      const fail = (why) => {
+        if (w !== worker || !running) return;
+        const r = running;
+        running = null;
+        worker = null;
+        w.terminate();
+        r.reject(new Error(why));
+      };
+      w.onerror = (e) => {
+        e.preventDefault?.();
+        fail(`worker error: ${e.message ?? 'could not start'}`);
+      };
+      w.onmessageerror = () => fail('worker message could not be read');
+      w.onmessage = (e) => {
+        if (w !== worker || !running || e.data.id !== running.id) return; // a stale answer
+        const r = running;
+        running = null;
+        if (e.data.error != null) {
+          worker = null;
+          w.terminate();
+          r.reject(new Error(e.data.error));
+        } else r.resolve(e.data.result);
+      };
+    }
+    running = { id: ++nextId, resolve, reject };
+    worker.postMessage({ id: running.id, text });
+  });
+}
+
+/**
  * Checks several reports and their continuity across years (X001, X002: a report of year N
  * against the same agency's report of year N−1 among them). `files` = [{name, text}], or
  * {name, status, error, message} for a file that could not be read (as readFile's Error
