@@ -40,6 +40,7 @@ export class NianbaoChecker extends HTMLElement {
   #set = null; // several files: { entries: [{name, text} | {name, status, error, message}], results, current }
   #fileName = null; // the file the single report's text came from
   #generation = 0; // bumped by every check started: a result for an older one is dropped
+  #note = ''; // said after the next result's status (the file it was read from)
 
   connectedCallback() {
     if (this.#ui) return;
@@ -181,6 +182,7 @@ export class NianbaoChecker extends HTMLElement {
   #schedule() {
     clearTimeout(this.#timer);
     this.#problem = null;
+    this.#note = '';
     const text = this.#ui.text.value;
     const prev = this.#checkedText ?? '';
     const big = Math.abs(text.length - prev.length) > 200 || !prev;
@@ -202,7 +204,10 @@ export class NianbaoChecker extends HTMLElement {
     cancelCheck(); // a check still running is of an older text
     delete this.dataset.busy;
     if (text === this.#checkedText && this.#result) {
-      if (this.#ui.status.textContent === '正在核查…') this.#ui.status.textContent = '已核查';
+      const status = this.#ui.status;
+      if (status.textContent === '正在核查…') status.textContent = '已核查';
+      status.textContent += this.#note;
+      this.#note = '';
       return;
     }
     const t0 = performance.now();
@@ -242,7 +247,8 @@ export class NianbaoChecker extends HTMLElement {
     this.#result = result;
     this.#items = result.status === 'checked' ? result.findings.map((f, i) => ({ ...f, index: i + 1 })) : [];
     this.#checkedText = text;
-    this.#ui.status.textContent = result.status === 'checked' ? `已核查 · 用时 ${ms < 1 ? '不到 1' : Math.round(ms)} 毫秒` : '';
+    this.#ui.status.textContent = (result.status === 'checked' ? `已核查 · 用时 ${ms < 1 ? '不到 1' : Math.round(ms)} 毫秒` : '') + this.#note;
+    this.#note = '';
     this.#draw();
     if (this.#firstResult && result.status === 'checked') {
       this.#firstResult = false;
@@ -387,8 +393,8 @@ export class NianbaoChecker extends HTMLElement {
       if (this.#set) this.#checkedText = null; // leaving a set: redraw even for the same text
       this.#set = null;
       this.#fileName = file.name;
+      this.#note = ` · 已读取“${file.name}”${encoding ? `（${encoding}）` : ''}`; // after the result, also one from the worker
       this.#setText(text);
-      this.#ui.status.textContent += ` · 已读取“${file.name}”${encoding ? `（${encoding}）` : ''}`;
     } catch (err) {
       this.#problem = err.message;
       this.#draw();

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { useBrowser, shadow, open, paste, seed, foreign, ROOT } from './helpers.mjs';
+import { useBrowser, shadow, open, seed, foreign, ROOT, SITE } from './helpers.mjs';
 
 const browser = useBrowser();
 const SINGLE = pathToFileURL(process.env.NIANBAO_SINGLE_FILE ?? join(ROOT, 'dist', 'nianbao.html')).href;
@@ -154,6 +154,37 @@ test('single-file edition (file://): the explicit main-thread fallback still che
   assert.equal(engine, 'main');
   assert.equal(await page.evaluate(() => document.querySelector('nianbao-checker').result.status), 'checked');
   assert.match(await shadow(page, '.status').textContent(), /已核查/);
+  assert.deepEqual(page.log.errors, []);
+  await page.context().close();
+});
+
+test('served site, the worker cannot start (worker.js refused): the large text is checked on the main thread', async () => {
+  const page = await open(browser);
+  await page.context().route('**/worker.js', (route) => route.fulfill({ status: 404, body: 'no' }));
+  const text = big(200 * 1024);
+  await place(page, text);
+  await page.evaluate(() => (window.__hb = { max: 0, last: 0, frames: 0, on: false })); // fire() resets it
+  await fire(page);
+  await checked(page, text.length);
+  const state = await page.evaluate(() => {
+    const el = document.querySelector('nianbao-checker');
+    return { engine: el.dataset.engine, status: el.result.status, busy: el.dataset.busy, shown: el.shadowRoot.querySelector('.status').textContent };
+  });
+  assert.deepEqual({ engine: state.engine, status: state.status, busy: state.busy }, { engine: 'main', status: 'checked', busy: undefined });
+  assert.match(state.shown, /已核查/);
+  assert.ok(page.log.requests.some((u) => u.endsWith('/worker.js')), 'the worker was tried');
+  await page.context().close();
+});
+
+test('embedded in the portal page (its CSP: script-src self), a large text is checked in the worker', async () => {
+  const page = await open(browser, new URL('../portal/', SITE).href);
+  const text = big(200 * 1024);
+  await place(page, text);
+  await page.evaluate(() => (window.__hb = { max: 0, last: 0, frames: 0, on: false }));
+  await fire(page);
+  await checked(page, text.length);
+  assert.equal(await page.evaluate(() => document.querySelector('nianbao-checker').dataset.engine), 'worker');
+  assert.deepEqual(foreign(page), [], 'no request leaves the origin');
   assert.deepEqual(page.log.errors, []);
   await page.context().close();
 });
