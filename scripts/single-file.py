@@ -20,7 +20,8 @@ there is no usable 'self' (Chromium gives file: pages an opaque origin), so this
 its inline script and its two inline stylesheets by SHA-256 hash instead, and allows nothing
 else: no 'unsafe-inline' (a hash admits exactly this code, and an injected <script> or style
 attribute still would not run), no connect-src (nothing is fetched), 'wasm-unsafe-eval' to
-compile the WebAssembly. The hashes are computed here, over the exact text written.
+compile the WebAssembly, worker-src blob: for the worker that checks large texts (built by the
+hashed script from a Blob: no other script can run to make one). The hashes are computed here, over the exact text written.
 """
 
 import base64
@@ -44,14 +45,32 @@ const bytes = (id) => {
 export const coreWasm = () => bytes('nianbao-wasm');
 export const filesModule = async () => __modules['pkg/nianbao_files.js'];
 export const filesWasm = () => bytes('nianbao-files-wasm');
-// No worker here: large texts are checked on the main thread (an explicit fallback, see
-// nianbao.js checkOffThread). A worker in this edition would have to start from a Blob URL
-// (file:// has no same-origin URL to give it) holding a second copy of the glue code, with
-// `worker-src blob:` added to this page's hashed CSP and the wasm bytes posted to it; kept out
-// to keep the one file's CSP as narrow as it is. The page still gives its result, only later.
-export const worker = () => null;
+// The worker that checks large texts (nianbao.js checkOffThread): from a Blob URL, the only URL
+// a file:// page can give one, built from WORKER, the glue code and a worker body bundled by
+// single-file.py (a classic worker: Chromium refuses a module worker from blob: under file://'s
+// opaque origin), with the wasm bytes posted to it. The CSP admits it by `worker-src blob:`: only
+// the hashed script runs here, so only it can make one. Where it still cannot start, nianbao.js
+// checks on the main thread (the explicit fallback).
+let workerSpec = null;
+export const worker = () => (workerSpec ??= { url: URL.createObjectURL(new Blob([WORKER], { type: 'text/javascript' })), type: 'classic', wasm: bytes('nianbao-wasm') });
 export const style = () => STYLE;
 export const sample = () => SAMPLE;
+"""
+
+WORKER_BODY = """
+// ---- the worker's body (scripts/single-file.py; www/worker.js is the served site's)
+const { default: init, check } = __modules['pkg/nianbao.js'];
+let ready = null;
+self.onmessage = async (e) => {
+  const { id, text, wasm } = e.data;
+  try {
+    ready ??= init({ module_or_path: wasm });
+    await ready;
+    self.postMessage({ id, result: check(text) });
+  } catch (err) {
+    self.postMessage({ id, error: String(err?.message ?? err) });
+  }
+};
 """
 
 IMPORT = re.compile(r"^import\s+(.+?)\s+from\s+'(\./[^']+)';\s*$")
@@ -121,7 +140,13 @@ def main():
     read = lambda p: (site / p).read_text(encoding="utf-8")
     style, page_css, sample = read("style.css"), read("page.css"), read("sample.txt")
 
-    assets = ASSETS.replace("STYLE;", json.dumps(style, ensure_ascii=False) + ";").replace("SAMPLE;", json.dumps(sample, ensure_ascii=False) + ";")
+    # The worker's source (a classic script): the core's glue, bundled, and WORKER_BODY. The glue's
+    # default wasm path uses import.meta, a syntax error outside modules; the worker never takes it.
+    glue = read("pkg/nianbao.js")
+    if glue.count("import.meta.url") != 1:
+        fail("pkg/nianbao.js: expected one import.meta.url (the default wasm path)")
+    worker = "const __modules = {};\n" + bundle_module("pkg/nianbao.js", glue.replace("import.meta.url", "self.location.href")) + WORKER_BODY
+    assets = ASSETS.replace("WORKER]", json.dumps(worker, ensure_ascii=False) + "]").replace("STYLE;", json.dumps(style, ensure_ascii=False) + ";").replace("SAMPLE;", json.dumps(sample, ensure_ascii=False) + ";")
     script = "\n// nianbao (年报核查), single-file edition: the page's modules, bundled by scripts/single-file.py.\nconst __modules = {};\n"
     for name in MODULES:
         script += bundle_module(name, assets if name == "assets.js" else read(name))
@@ -140,6 +165,7 @@ def main():
             f"script-src {sha256(script)} 'wasm-unsafe-eval'",
             f"style-src {sha256(page_css)} {sha256(style)}",
             "img-src data:",
+            "worker-src blob:",
             "object-src 'none'",
             "base-uri 'none'",
             "form-action 'none'",

@@ -72,10 +72,10 @@ let calls = 0; // checkOffThread calls so far: a call that is no longer the late
  * `cancelCheck()`) supersedes a running one: its worker is terminated (a fresh one starts for
  * the next check) and its promise rejects with an Error named "AbortError".
  *
- * The fallback is explicit: where assets.worker() is null (the single-file edition, see
- * scripts/single-file.py), or the worker fails to start or to load the WebAssembly (a host
- * page's CSP without worker-src/script-src 'self', a browser without module workers), the
- * check runs on the main thread, as before, and `engine` says "main".
+ * The fallback is explicit: where assets.worker() is null, or the worker fails to start or to
+ * load the WebAssembly (a host page's CSP without worker-src/script-src 'self', a browser
+ * without module workers, the single-file edition's Blob worker refused), the check runs on
+ * the main thread, as before, from then on, and `engine` says "main".
  */
 export async function checkOffThread(text) {
   text = String(text ?? '');
@@ -107,7 +107,9 @@ export function cancelCheck() {
 function inWorker(text) {
   return new Promise((resolve, reject) => {
     if (!worker) {
-      worker = new Worker(assets.worker(), { type: 'module', name: 'nianbao' });
+      const spec = assets.worker(); // a URL (module worker), or { url, type, wasm } (single-file edition)
+      worker = new Worker(spec.url ?? spec, { type: spec.type ?? 'module', name: 'nianbao' });
+      worker.wasm = spec.wasm; // the bytes the single-file edition's worker compiles
       const w = worker;
       const fail = (why) => {
         if (w !== worker || !running) return;
@@ -134,7 +136,7 @@ function inWorker(text) {
       };
     }
     running = { id: ++nextId, resolve, reject };
-    worker.postMessage({ id: running.id, text });
+    worker.postMessage({ id: running.id, text, wasm: worker.wasm });
   });
 }
 
