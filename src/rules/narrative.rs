@@ -73,6 +73,12 @@ fn count_before(t: &str, nums: &[Num], to: usize, gap: usize) -> Option<Num> {
         .cloned()
 }
 
+/// The count a keyword at `at..kw_end` speaks of: the first after it, else
+/// the one just before it (at most `gap` bytes before).
+fn count_near(t: &str, nums: &[Num], at: usize, kw_end: usize, gap: usize) -> Option<Num> {
+    count_after(nums, kw_end).cloned().or_else(|| count_before(t, nums, at, gap))
+}
+
 fn b_rows(t: &Table, ids: &[&str]) -> Vec<usize> {
     ids.iter().filter_map(|id| t.def.row_index(id)).collect()
 }
@@ -297,12 +303,8 @@ fn n002(doc: &Document) -> Vec<Finding> {
             let Some((next_year, _)) = carry_kind(text, at, kw) else { continue };
             let nums = prose::numbers(text, cl.clone());
             let kw_end = at + kw.len();
-            let num = match count_after(&nums, kw_end) {
-                Some(n) => n.clone(),
-                None => match count_before(text, &nums, at, 6) {
-                    Some(n) => n,
-                    None => continue,
-                },
+            let Some(num) = count_near(text, &nums, at, kw_end, 6) else {
+                continue;
             };
             let (id, label) = if next_year {
                 ("carry_next", "四、结转下年度继续办理")
@@ -424,12 +426,8 @@ fn n003(doc: &Document) -> Vec<Finding> {
             }
             let nums = prose::numbers(text, cl.clone());
             let kw_end = at + kw.len();
-            let num = match count_after(&nums, kw_end) {
-                Some(n) => n.clone(),
-                None => match count_before(text, &nums, at, 9) {
-                    Some(n) => n,
-                    None => continue,
-                },
+            let Some(num) = count_near(text, &nums, at, kw_end, 9) else {
+                continue;
             };
             let (rows, label) = outcome_rows(t, o);
             if rows.is_empty() {
