@@ -45,28 +45,37 @@ const bytes = (id) => {
 export const coreWasm = () => bytes('nianbao-wasm');
 export const filesModule = async () => __modules['pkg/nianbao_files.js'];
 export const filesWasm = () => bytes('nianbao-files-wasm');
-// The worker that checks large texts (nianbao.js checkOffThread): from a Blob URL, the only URL
-// a file:// page can give one, built from WORKER, the glue code and a worker body bundled by
+// The worker that checks large texts and batches of files (nianbao.js): from a Blob URL, the only
+// URL a file:// page can give one, built from WORKER, the glue code, nianbao.js and a body bundled by
 // single-file.py (a classic worker: Chromium refuses a module worker from blob: under file://'s
-// opaque origin), with the wasm bytes posted to it. The CSP admits it by `worker-src blob:`: only
+// opaque origin), with both wasm modules' bytes posted to it. The CSP admits it by `worker-src blob:`: only
 // the hashed script runs here, so only it can make one. Where it still cannot start, nianbao.js
 // checks on the main thread (the explicit fallback).
 let workerSpec = null;
-export const worker = () => (workerSpec ??= { url: URL.createObjectURL(new Blob([WORKER], { type: 'text/javascript' })), type: 'classic', wasm: bytes('nianbao-wasm') });
+export const worker = () => (workerSpec ??= { url: URL.createObjectURL(new Blob([WORKER], { type: 'text/javascript' })), type: 'classic', wasm: { core: bytes('nianbao-wasm'), files: bytes('nianbao-files-wasm') } });
 export const style = () => STYLE;
 export const sample = () => SAMPLE;
 """
 
+WORKER_ASSETS = """\
+// The single-file edition's worker's assets.js (scripts/single-file.py): the wasm bytes posted with each job.
+export const coreWasm = () => self.__nianbaoWasm.core;
+export const filesModule = async () => __modules['pkg/nianbao_files.js'];
+export const filesWasm = () => self.__nianbaoWasm.files;
+export const worker = () => null;
+export const style = () => '';
+export const sample = () => '';
+"""
+
 WORKER_BODY = """
-// ---- the worker's body (scripts/single-file.py; www/worker.js is the served site's)
-const { default: init, check } = __modules['pkg/nianbao.js'];
-let ready = null;
+// ---- the worker's body (scripts/single-file.py; www/worker.js is the served site's): nianbao.js's jobs
+const { runJob } = __modules['nianbao.js'];
 self.onmessage = async (e) => {
-  const { id, text, wasm } = e.data;
+  const { id, op = 'check', data = { text: e.data.text }, wasm } = e.data;
+  self.__nianbaoWasm = wasm;
   try {
-    ready ??= init({ module_or_path: wasm });
-    await ready;
-    self.postMessage({ id, result: check(text) });
+    const result = await runJob(op, data, (progress) => self.postMessage({ id, progress }));
+    self.postMessage({ id, result });
   } catch (err) {
     self.postMessage({ id, error: String(err?.message ?? err) });
   }
@@ -140,12 +149,16 @@ def main():
     read = lambda p: (site / p).read_text(encoding="utf-8")
     style, page_css, sample = read("style.css"), read("page.css"), read("sample.txt")
 
-    # The worker's source (a classic script): the core's glue, bundled, and WORKER_BODY. The glue's
-    # default wasm path uses import.meta, a syntax error outside modules; the worker never takes it.
-    glue = read("pkg/nianbao.js")
-    if glue.count("import.meta.url") != 1:
-        fail("pkg/nianbao.js: expected one import.meta.url (the default wasm path)")
-    worker = "const __modules = {};\n" + bundle_module("pkg/nianbao.js", glue.replace("import.meta.url", "self.location.href")) + WORKER_BODY
+    # The worker's source (a classic script): the two glue modules, nianbao.js (its jobs) with an
+    # assets.js that hands out the posted wasm bytes, and WORKER_BODY. The glue's default wasm path
+    # uses import.meta, a syntax error outside modules; the worker never takes it.
+    worker = "const __modules = {};\n"
+    for name in ["pkg/nianbao.js", "pkg/nianbao_files.js"]:
+        glue = read(name)
+        if glue.count("import.meta.url") != 1:
+            fail(f"{name}: expected one import.meta.url (the default wasm path)")
+        worker += bundle_module(name, glue.replace("import.meta.url", "self.location.href"))
+    worker += bundle_module("assets.js", WORKER_ASSETS) + bundle_module("nianbao.js", read("nianbao.js")) + WORKER_BODY
     assets = ASSETS.replace("WORKER]", json.dumps(worker, ensure_ascii=False) + "]").replace("STYLE;", json.dumps(style, ensure_ascii=False) + ";").replace("SAMPLE;", json.dumps(sample, ensure_ascii=False) + ";")
     script = "\n// nianbao (年报核查), single-file edition: the page's modules, bundled by scripts/single-file.py.\nconst __modules = {};\n"
     for name in MODULES:

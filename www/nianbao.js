@@ -60,11 +60,102 @@ export function checkNow(text) {
  */
 export const OFF_THREAD_MIN = 32 * 1024;
 
-let worker = null; // the module worker (assets.worker()), started on the first large check
-let running = null; // the check it is running: { id, resolve, reject, text }
-let workerBroken = false; // it could not start (no worker in this edition, CSP, old browser)
+/**
+ * One worker (assets.worker(): worker.js, or the single-file edition's Blob worker) and the job it
+ * runs, one at a time. `cancel()` terminates it (a fresh one starts for the next job): a job
+ * superseded or cancelled rejects with an Error named "AbortError". A worker that cannot start or
+ * load the WebAssembly marks the lane `broken`: its jobs then run on the main thread (`offThread`).
+ */
+class Lane {
+  worker = null;
+  running = null; // { id, resolve, reject, progress }
+  broken = false;
+  abort = null; // the AbortController of a job running on the main thread instead
+
+  constructor(name) {
+    this.name = name;
+  }
+
+  run(op, data, progress) {
+    return new Promise((resolve, reject) => {
+      if (!this.worker) this.start();
+      this.running = { id: ++nextId, resolve, reject, progress };
+      this.worker.postMessage({ id: this.running.id, op, data, wasm: this.worker.wasm });
+    });
+  }
+
+  start() {
+    const spec = assets.worker(); // a URL (module worker), or { url, type, wasm } (single-file edition)
+    const w = (this.worker = new Worker(spec.url ?? spec, { type: spec.type ?? 'module', name: `nianbao-${this.name}` }));
+    w.wasm = spec.wasm; // the bytes the single-file edition's worker compiles: { core, files }
+    const fail = (why) => {
+      if (w !== this.worker || !this.running) return;
+      const r = this.running;
+      this.running = null;
+      this.worker = null;
+      w.terminate();
+      r.reject(new Error(why));
+    };
+    w.onerror = (e) => {
+      e.preventDefault?.();
+      fail(`worker error: ${e.message ?? 'could not start'}`);
+    };
+    w.onmessageerror = () => fail('worker message could not be read');
+    w.onmessage = (e) => {
+      const r = this.running;
+      if (w !== this.worker || !r || e.data.id !== r.id) return; // a stale answer
+      if (e.data.progress) return r.progress?.(e.data.progress);
+      this.running = null;
+      if (e.data.error != null) {
+        this.worker = null;
+        w.terminate();
+        r.reject(new Error(e.data.error));
+      } else r.resolve(e.data.result);
+    };
+  }
+
+  cancel() {
+    this.abort?.abort();
+    this.abort = null;
+    if (!this.running) return;
+    const { reject } = this.running;
+    this.running = null;
+    this.worker?.terminate();
+    this.worker = null;
+    reject(abortError());
+  }
+}
+
 let nextId = 0;
+const checks = new Lane('check'); // checkOffThread: one large text at a time, a newer one supersedes
+const jobs = new Lane('batch'); // several files, a set re-checked, exports
 let calls = 0; // checkOffThread calls so far: a call that is no longer the latest gives way
+
+const abortError = () => Object.assign(new Error('superseded by a newer check'), { name: 'AbortError' });
+
+/**
+ * Runs job `op` in `lane`'s worker, or on the main thread where no worker can run (this edition
+ * has none, the host page's CSP refuses it, a browser without module workers, a worker that fails
+ * to load the WebAssembly): then from that moment on, explicitly (`engine` says "main").
+ * Resolves to { result, engine: "worker" | "main" }.
+ */
+async function offThread(lane, op, data, progress) {
+  if (!lane.broken && assets.worker()) {
+    try {
+      return { result: await lane.run(op, data, progress), engine: 'worker' };
+    } catch (err) {
+      if (err.name === 'AbortError') throw err;
+      console.warn(`nianbao: the worker could not run "${op}", running it on the main thread:`, err);
+      lane.broken = true;
+    }
+  }
+  const abort = (lane.abort = new AbortController());
+  try {
+    return { result: await runJob(op, data, progress, abort.signal), engine: 'main' };
+  } finally {
+    if (lane.abort === abort) lane.abort = null;
+  }
+}
 
 /**
  * Checks `text` off the main thread when it is long (OFF_THREAD_MIN) and a worker can run, else
@@ -82,62 +173,94 @@ export async function checkOffThread(text) {
   const call = ++calls;
   cancelCheck();
   await load();
-  if (call !== calls) throw Object.assign(new Error('superseded by a newer check'), { name: 'AbortError' });
-  if (text.length < OFF_THREAD_MIN || workerBroken || !assets.worker()) return { result: core.check(text), engine: 'main' };
-  try {
-    return { result: await inWorker(text), engine: 'worker' };
-  } catch (err) {
-    if (err.name === 'AbortError') throw err;
-    console.warn('nianbao: the worker could not check, checking on the main thread:', err);
-    workerBroken = true;
-    return { result: core.check(text), engine: 'main' };
-  }
+  if (call !== calls) throw abortError();
+  if (text.length < OFF_THREAD_MIN) return { result: core.check(text), engine: 'main' };
+  return offThread(checks, 'check', { text });
 }
 
 /** Stops the check `checkOffThread` is running, if any (its promise rejects with AbortError). */
 export function cancelCheck() {
-  if (!running) return;
-  const { reject } = running;
-  running = null;
-  worker?.terminate();
-  worker = null;
-  reject(Object.assign(new Error('superseded by a newer check'), { name: 'AbortError' }));
+  checks.cancel();
 }
 
-function inWorker(text) {
-  return new Promise((resolve, reject) => {
-    if (!worker) {
-      const spec = assets.worker(); // a URL (module worker), or { url, type, wasm } (single-file edition)
-      worker = new Worker(spec.url ?? spec, { type: spec.type ?? 'module', name: 'nianbao' });
-      worker.wasm = spec.wasm; // the bytes the single-file edition's worker compiles
-      const w = worker;
-      const fail = (why) => {
-        if (w !== worker || !running) return;
-        const r = running;
-        running = null;
-        worker = null;
-        w.terminate();
-        r.reject(new Error(why));
-      };
-      w.onerror = (e) => {
-        e.preventDefault?.();
-        fail(`worker error: ${e.message ?? 'could not start'}`);
-      };
-      w.onmessageerror = () => fail('worker message could not be read');
-      w.onmessage = (e) => {
-        if (w !== worker || !running || e.data.id !== running.id) return; // a stale answer
-        const r = running;
-        running = null;
-        if (e.data.error != null) {
-          worker = null;
-          w.terminate();
-          r.reject(new Error(e.data.error));
-        } else r.resolve(e.data.result);
-      };
+/**
+ * Reads and checks several files (File objects: .txt, .docx, .html) in the worker: each file read
+ * and checked in turn, `progress({ done, total })` after each, then the set with its continuity
+ * across years (checkMany). Resolves to { result: { entries, results }, engine }: `entries` in
+ * the order of their names, [{name, text, encoding}] or {name, status, error, message} for a file
+ * the reader refused; `results` checkMany's array for them. `cancelBatch()` stops it (AbortError).
+ * A newer batch job supersedes a running one.
+ */
+export function checkFiles(files, progress) {
+  jobs.cancel();
+  return offThread(jobs, 'files', { files: [...files] }, progress);
+}
+
+/** checkMany off the main thread (a set re-checked after an edit): { result: results, engine }. */
+export function checkManyOffThread(entries) {
+  jobs.cancel();
+  return offThread(jobs, 'many', { entries });
+}
+
+/**
+ * An export of `entries` (as for checkMany) built off the main thread: `kind` "csv" (toCsv's
+ * text) or "json" (checkMany's array, indented). Resolves to { result: Blob, engine }.
+ */
+export function exportBlob(kind, entries) {
+  jobs.cancel();
+  return offThread(jobs, kind, { entries });
+}
+
+/** Stops the batch job (checkFiles, checkManyOffThread, exportBlob) that is running, if any. */
+export function cancelBatch() {
+  jobs.cancel();
+}
+
+/**
+ * One job, where it runs (worker.js, the single-file edition's worker, or the main thread where
+ * no worker runs): "check" {text} → CheckResult; "many" {entries} → checkMany's array; "files"
+ * {files} → {entries, results} with `progress` after each file; "csv" / "json" {entries} → Blob.
+ * On the main thread `signal` stops "files" between two files (AbortError), and it yields to the
+ * page between them.
+ */
+export async function runJob(op, data, progress = () => {}, signal = null) {
+  await load();
+  switch (op) {
+    case 'check':
+      return core.check(String(data.text ?? ''));
+    case 'many':
+      return core.check_many(data.entries.map(input));
+    case 'csv':
+      return new Blob([core.csv(data.entries.map(input))], { type: 'text/csv;charset=utf-8' });
+    case 'json':
+      return new Blob([`${JSON.stringify(core.check_many(data.entries.map(input)), null, 2)}\n`], { type: 'application/json;charset=utf-8' });
+    case 'files':
+      return readAndCheck(data.files, progress, signal);
+    default:
+      throw new Error(`unknown job ${op}`);
+  }
+}
+
+async function readAndCheck(files, progress, signal) {
+  const entries = [];
+  const onMain = typeof document !== 'undefined';
+  for (const file of files) {
+    if (signal?.aborted) throw abortError();
+    let entry;
+    try {
+      const { text, encoding } = await readFile(file);
+      entry = { name: file.name, text, encoding };
+      core.check(text); // the set is checked below, with its continuity; this counts the progress honestly
+    } catch (err) {
+      entry = { name: file.name, status: err.status ?? 'binary', error: err.code ?? null, message: err.message };
     }
-    running = { id: ++nextId, resolve, reject };
-    worker.postMessage({ id: running.id, text, wasm: worker.wasm });
-  });
+    entries.push(entry);
+    progress({ done: entries.length, total: files.length });
+    if (onMain) await new Promise((r) => setTimeout(r, 0)); // let the page draw and answer between files
+  }
+  if (signal?.aborted) throw abortError();
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { entries, results: core.check_many(entries.map(input)) };
 }
 
 /**

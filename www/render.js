@@ -166,17 +166,17 @@ export function findings(view, on) {
       h(
         'label',
         { class: `filter sev-${sev}` },
-        h('input', { type: 'checkbox', name: `severity-${sev}`, checked: view.severities.has(sev), disabled: !bySeverity[sev], onchange: (e) => on.severity(sev, e.target.checked) }),
+        h('input', { type: 'checkbox', name: `severity-${sev}`, data: { key: `sev-${sev}` }, checked: view.severities.has(sev), disabled: !bySeverity[sev], onchange: (e) => on.severity(sev, e.target.checked) }),
         ` ${label}（${bySeverity[sev] ?? 0}）`,
       ),
     ),
     h(
       'select',
-      { class: 'filter-rule', name: 'rule', 'aria-label': '按规则筛选', onchange: (e) => on.rule(e.target.value) },
+      { class: 'filter-rule', name: 'rule', 'aria-label': '按规则筛选', data: { key: 'rule' }, onchange: (e) => on.rule(e.target.value) },
       h('option', { value: '' }, `全部规则（${all.length}）`),
       [...byRule.keys()].sort().map((code) => h('option', { value: code, selected: view.rule === code }, `${code} ${view.rules.get(code)?.summary ?? ''}`.slice(0, 40) + `（${byRule.get(code)}）`)),
     ),
-    h('span', { class: 'filters-count' }, shown.length === all.length ? `共 ${all.length} 条` : `显示 ${shown.length} / ${all.length} 条`),
+    h('span', { class: 'filters-count', 'aria-live': 'polite' }, shown.length === all.length ? `共 ${all.length} 条` : `显示 ${shown.length} / ${all.length} 条`),
   );
 
   const head = h(
@@ -186,7 +186,7 @@ export function findings(view, on) {
       h(
         'th',
         { scope: 'col', class: `col-${c.key}`, 'aria-sort': view.sort.key === c.key ? (dir > 0 ? 'ascending' : 'descending') : 'none' },
-        h('button', { type: 'button', class: 'sort', title: `按“${c.label}”排序`, onclick: () => on.sort(c.key) }, c.label, h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, view.sort.key === c.key ? (dir > 0 ? ' ▲' : ' ▼') : '')),
+        h('button', { type: 'button', class: 'sort', title: `按“${c.label}”排序`, data: { key: `sort-${c.key}` }, onclick: () => on.sort(c.key) }, c.label, h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, view.sort.key === c.key ? (dir > 0 ? ' ▲' : ' ▼') : '')),
       ),
     ),
   );
@@ -197,20 +197,28 @@ export function findings(view, on) {
     body.append(
       h(
         'tr',
-        { class: `finding sev-${f.severity}${selected ? ' selected' : ''}`, tabindex: 0, 'aria-selected': selected ? 'true' : 'false', data: { index: f.index, code: f.code }, onclick: () => on.select(f), onkeydown: (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), on.select(f)) },
-        h('td', { class: 'col-index' }, f.index),
-        h('td', { class: 'col-severity' }, h('span', { class: `badge sev-${f.severity}` }, SEVERITY[f.severity]?.label ?? f.severity)),
+        {
+          class: `finding sev-${f.severity}${selected ? ' selected' : ''}`,
+          tabindex: 0,
+          'aria-selected': selected ? 'true' : 'false',
+          data: { index: f.index, code: f.code, key: `f-${f.index}` },
+          onclick: () => on.select(f),
+          onkeydown: (e) => e.target === e.currentTarget && (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), on.select(f, { keyboard: true })),
+        },
+        h('td', { class: 'col-index', data: { label: '序号' } }, f.index),
+        h('td', { class: 'col-severity', data: { label: '级别' } }, h('span', { class: `badge sev-${f.severity}` }, SEVERITY[f.severity]?.label ?? f.severity)),
         h('td', { class: 'col-code', title: rule?.summary ?? '' }, h('span', { class: 'code' }, f.code), rule ? h('span', { class: 'rule-summary' }, rule.summary) : null),
         h('td', { class: 'col-place' }, place(f).map((p) => h('div', {}, p))),
         h('td', { class: 'col-message' }, f.message),
-        h('td', { class: 'col-expected' }, f.expected ?? ''),
-        h('td', { class: 'col-found' }, f.found ?? ''),
+        h('td', { class: `col-expected${f.expected == null ? ' blank' : ''}`, data: { label: '应为' } }, f.expected ?? ''),
+        h('td', { class: `col-found${f.found == null ? ' blank' : ''}`, data: { label: '实为' } }, f.found ?? ''),
       ),
     );
     if (selected) body.append(h('tr', { class: 'finding-detail' }, h('td', { colspan: COLUMNS.length }, detail(f, rule, on))));
   }
   if (!shown.length) body.append(h('tr', {}, h('td', { colspan: COLUMNS.length, class: 'none' }, '没有符合筛选条件的问题')));
-  return h('div', { class: 'findings' }, filters, h('div', { class: 'scroll' }, h('table', { class: 'findings-table' }, h('thead', {}, head), body)));
+  const caption = h('caption', { class: 'sr-only' }, `发现的问题，${shown.length === all.length ? `共 ${all.length} 条` : `显示 ${shown.length} / ${all.length} 条`}，按“${col.label}”${dir > 0 ? '升序' : '降序'}排列；在一行上按回车键展开说明`);
+  return h('div', { class: 'findings' }, filters, h('div', { class: 'scroll' }, h('table', { class: 'findings-table' }, caption, h('thead', {}, head), body)));
 }
 
 /** What the selected finding's rule is about, and every place it refers to. */
@@ -220,9 +228,17 @@ function detail(f, rule, on) {
     places.push({ label: `${c.row_label} · ${c.column_label}：${c.value ?? '（无法读取）'}`, at: c.start_utf16 != null ? c : null });
   }
   (f.related ?? []).forEach((r, i) => places.push({ label: `相关位置 ${i + 1}（第 ${r.line} 行）`, at: r }));
+  const jumps = h(
+    'div',
+    { class: 'jumps' },
+    h('button', { type: 'button', class: 'btn goto-text', data: { key: 'goto-text' }, disabled: f.start_utf16 == null, onclick: (e) => (e.stopPropagation(), on.text(f)) }, '在原文中定位'),
+    h('button', { type: 'button', class: 'btn goto-table', data: { key: 'goto-table' }, disabled: !f.cells?.length, onclick: (e) => (e.stopPropagation(), on.table(f)) }, '在表格中定位'),
+    h('span', { class: 'jumps-hint' }, '（定位后按 Esc 键回到这一条）'),
+  );
   return h(
     'div',
     { class: 'detail' },
+    jumps,
     rule
       ? h(
           'dl',
@@ -238,7 +254,7 @@ function detail(f, rule, on) {
           'div',
           { class: 'places' },
           h('span', {}, '涉及：'),
-          places.map((p) => h('button', { type: 'button', class: 'place', disabled: !p.at, onclick: (e) => (e.stopPropagation(), on.place(p.at)) }, p.label)),
+          places.map((p, i) => h('button', { type: 'button', class: 'place', data: { key: `place-${i}` }, disabled: !p.at, onclick: (e) => (e.stopPropagation(), on.place(p.at)) }, p.label)),
         )
       : null,
   );
@@ -283,7 +299,23 @@ export function grids(report, marks, selected, on) {
     if (!cell.ok) tips.push(cell.value == null ? '未能读出' : '不是数字');
     if (cell.split) tips.push('由粘连在一起的数字拆分得出');
     for (const f of fs) tips.push(`${f.code}：${f.message}`);
-    return h('td', { class: classes.join(' '), title: tips.join('\n'), data: { table: g.table, row: r, col: c }, onclick: () => on.cell(cell, fs), ...extra }, cell.value ?? '？');
+    // cells a finding names are in the keyboard's tab order (Enter: its finding; Esc: back to it)
+    return h(
+      'td',
+      {
+        class: classes.join(' '),
+        title: tips.join('\n'),
+        tabindex: fs.length || chosen.has(key) ? 0 : -1,
+        data: { table: g.table, row: r, col: c, key: `c-${key.replaceAll(':', '-')}` },
+        onclick: () => on.cell(cell, fs),
+        onkeydown: (e) => {
+          if (e.key === 'Enter' || e.key === ' ') (e.preventDefault(), on.cell(cell, fs, { keyboard: true }));
+          else if (e.key === 'Escape') on.back?.();
+        },
+        ...extra,
+      },
+      cell.value ?? '？',
+    );
   };
   return h(
     'div',
@@ -303,11 +335,13 @@ export function grids(report, marks, selected, on) {
     ),
     report.grids.map((g) => {
       const draw = { A: gridA, B: gridB, C: gridC }[g.table] ?? gridGeneric;
+      const caption = `grid-${g.table}-caption`;
+      // the table scrolls sideways in its own box (a small screen), which the keyboard can scroll too
       return h(
         'figure',
         { class: 'grid', data: { table: g.table } },
-        h('figcaption', {}, `${g.section ? `${g.section}、` : ''}${g.title}`, g.layout && g.layout !== '2021' ? h('span', { class: 'layout' }, `（${g.layout} 年版格式）`) : null, g.read && g.read !== 'rows' ? h('span', { class: 'layout' }, `（${READ_MODE[g.read] ?? g.read}）`) : null),
-        h('div', { class: 'scroll' }, draw(g, td)),
+        h('figcaption', { id: caption }, `${g.section ? `${g.section}、` : ''}${g.title}`, g.layout && g.layout !== '2021' ? h('span', { class: 'layout' }, `（${g.layout} 年版格式）`) : null, g.read && g.read !== 'rows' ? h('span', { class: 'layout' }, `（${READ_MODE[g.read] ?? g.read}）`) : null),
+        h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-labelledby': caption }, draw(g, td)),
       );
     }),
   );
@@ -342,18 +376,26 @@ function gridA(g, td) {
   return h('table', { class: 'grid-table grid-A' }, body);
 }
 
-/** Table B: three label columns (一、… / （一）… / 1.…); 自然人, 法人或其他组织 (five columns), 总计. */
+/**
+ * Table B: three label columns (一、… / （一）… / 1.…); 自然人, 法人或其他组织 (five columns), 总计.
+ * The headings are two levels deep both ways, so every figure names its headings (`headers`: its
+ * row's labels and its column's, by id) for a screen reader, besides the scopes.
+ */
 function gridB(g, td) {
   const head = h('thead');
   const cols = g.columns;
+  const id = (x) => `grid-B-${x}`;
+  let colHeads; // per column, the ids of its headings
   if (cols.length === 7) {
     head.append(
-      h('tr', {}, h('th', { rowspan: 3, colspan: 3, class: 'corner' }, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'), h('th', { colspan: 7 }, '申请人情况')),
-      h('tr', {}, h('th', { rowspan: 2 }, cols[0]), h('th', { colspan: 5 }, '法人或其他组织'), h('th', { rowspan: 2 }, cols[6])),
-      h('tr', {}, cols.slice(1, 6).map((c) => h('th', {}, c))),
+      h('tr', {}, h('td', { rowspan: 3, colspan: 3, class: 'corner' }, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'), h('th', { colspan: 7, scope: 'colgroup', id: id('who') }, '申请人情况')),
+      h('tr', {}, h('th', { rowspan: 2, scope: 'col', id: id('c0') }, cols[0]), h('th', { colspan: 5, scope: 'colgroup', id: id('legal') }, '法人或其他组织'), h('th', { rowspan: 2, scope: 'col', id: id('c6') }, cols[6])),
+      h('tr', {}, cols.slice(1, 6).map((c, i) => h('th', { scope: 'col', id: id(`c${i + 1}`) }, c))),
     );
+    colHeads = cols.map((_, c) => [id('who'), c >= 1 && c <= 5 ? id('legal') : null, id(`c${c}`)].filter(Boolean));
   } else {
-    head.append(h('tr', {}, h('th', { colspan: 3 }, ''), cols.map((c) => h('th', {}, c))));
+    head.append(h('tr', {}, h('td', { colspan: 3 }, ''), cols.map((c, i) => h('th', { scope: 'col', id: id(`c${i}`) }, c))));
+    colHeads = cols.map((_, c) => [id(`c${c}`)]);
   }
   // Three levels of labels per row, then merged downwards where they repeat.
   let outer = '';
@@ -374,40 +416,65 @@ function gridB(g, td) {
     return n;
   };
   const body = h('tbody');
+  const rowHeads = [null, null]; // the ids of the row-group headings (levels 1 and 2) the row is in
   g.rows.forEach((row, r) => {
     const [a, b, c] = levels[r];
     const tr = h('tr', { data: { row: r } });
-    if (b === null) tr.append(h('th', { scope: 'row', colspan: 3, class: 'l1' }, a));
-    else {
-      if (r === 0 || levels[r - 1][0] !== a) tr.append(h('th', { scope: 'rowgroup', rowspan: span(r, 0), class: 'l1' }, a));
-      if (c === null) tr.append(h('th', { scope: 'row', colspan: 2, class: 'l2' }, b));
-      else {
-        if (r === 0 || levels[r - 1][1] !== b || levels[r - 1][0] !== a) tr.append(h('th', { scope: 'rowgroup', rowspan: span(r, 1), class: 'l2' }, b));
-        tr.append(h('th', { scope: 'row', class: 'l3' }, c));
+    const own = id(`r${r}`);
+    let heads;
+    if (b === null) {
+      tr.append(h('th', { scope: 'row', colspan: 3, class: 'l1', id: own }, a));
+      heads = [own];
+    } else {
+      if (r === 0 || levels[r - 1][0] !== a) {
+        rowHeads[0] = id(`r${r}-1`);
+        tr.append(h('th', { scope: 'rowgroup', rowspan: span(r, 0), class: 'l1', id: rowHeads[0] }, a));
+      }
+      if (c === null) {
+        tr.append(h('th', { scope: 'row', colspan: 2, class: 'l2', id: own }, b));
+        heads = [rowHeads[0], own];
+      } else {
+        if (r === 0 || levels[r - 1][1] !== b || levels[r - 1][0] !== a) {
+          rowHeads[1] = id(`r${r}-2`);
+          tr.append(h('th', { scope: 'rowgroup', rowspan: span(r, 1), class: 'l2', id: rowHeads[1] }, b));
+        }
+        tr.append(h('th', { scope: 'row', class: 'l3', id: own }, c));
+        heads = [rowHeads[0], rowHeads[1], own];
       }
     }
-    row.cells.forEach((_, i) => tr.append(td(g, r, i)));
+    row.cells.forEach((_, i) => tr.append(td(g, r, i, { headers: [...heads, ...(colHeads[i] ?? [])].join(' ') })));
     body.append(tr);
   });
   return h('table', { class: 'grid-table grid-B' }, head, body);
 }
 
-/** Table C: one wide row — 行政复议 | 行政诉讼 (未经复议直接起诉 | 复议后起诉), five figures each. */
+/**
+ * Table C: one wide row — 行政复议 | 行政诉讼 (未经复议直接起诉 | 复议后起诉), five figures each.
+ * Each figure names its two or three column headings (`headers`) for a screen reader.
+ */
 function gridC(g, td) {
   const parts = g.rows.map((row) => row.label.split('·'));
   const top = h('tr');
   const second = h('tr');
   const twoLevels = parts.some((p) => p.length > 1);
+  const id = (x) => `grid-C-${x}`;
+  const groupOf = []; // per row of the grid, the ids of its group headings
   for (let r = 0; r < parts.length; ) {
     let n = 1;
     while (r + n < parts.length && parts[r + n].length > 1 && parts[r + n][0] === parts[r][0] && parts[r].length > 1) n++;
     const width = g.rows.slice(r, r + n).reduce((s, row) => s + row.cells.length, 0);
-    top.append(h('th', { colspan: width, rowspan: twoLevels && parts[r].length === 1 ? 2 : 1 }, parts[r][0]));
-    for (let k = r; k < r + n; k++) if (parts[k].length > 1) second.append(h('th', { colspan: g.rows[k].cells.length }, parts[k].slice(1).join('·')));
+    top.append(h('th', { colspan: width, rowspan: twoLevels && parts[r].length === 1 ? 2 : 1, scope: 'colgroup', id: id(`t${r}`) }, parts[r][0]));
+    for (let k = r; k < r + n; k++) {
+      groupOf[k] = [id(`t${r}`)];
+      if (parts[k].length > 1) {
+        second.append(h('th', { colspan: g.rows[k].cells.length, scope: 'colgroup', id: id(`s${k}`) }, parts[k].slice(1).join('·')));
+        groupOf[k].push(id(`s${k}`));
+      }
+    }
     r += n;
   }
-  const third = h('tr', {}, g.rows.map((row) => row.cells.map((_, c) => h('th', { class: 'narrow' }, columnLabel(g, row, c)))));
-  const values = h('tr', {}, g.rows.map((row, r) => row.cells.map((_, c) => td(g, r, c))));
+  const third = h('tr', {}, g.rows.map((row, r) => row.cells.map((_, c) => h('th', { class: 'narrow', scope: 'col', id: id(`h${r}-${c}`) }, columnLabel(g, row, c)))));
+  const values = h('tr', {}, g.rows.map((row, r) => row.cells.map((_, c) => td(g, r, c, { headers: [...groupOf[r], id(`h${r}-${c}`)].join(' ') }))));
   return h('table', { class: 'grid-table grid-C' }, h('thead', {}, top, second.childElementCount ? second : null, third), h('tbody', {}, values));
 }
 
@@ -561,7 +628,7 @@ export function sheet(item, date = new Date()) {
       { class: 'sheet-review' },
       h('h2', {}, '审核意见'),
       h('p', { class: 'sheet-choices' }, '□ 同意发布　　□ 修改后发布　　□ 退回修改'),
-      h('div', { class: 'sheet-blank', 'aria-label': '审核意见（手写）' }),
+      h('div', { class: 'sheet-blank' }, h('span', { class: 'sr-only' }, '（此处手写审核意见）')),
       h('p', { class: 'sheet-sign' }, h('span', {}, '审核人（签字）：', h('span', { class: 'line' })), h('span', {}, '日期：', h('span', { class: 'line short' }), '年', h('span', { class: 'line tiny' }), '月', h('span', { class: 'line tiny' }), '日')),
     ),
   );

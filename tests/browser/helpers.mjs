@@ -34,8 +34,8 @@ export async function launch() {
  * A new page at `url` with every request, console error, page error and dialog recorded in
  * `page.log`. Waits until the checker's core is loaded unless `wait` is false.
  */
-export async function open(browser, url = SITE, { wait = true, viewport = { width: 1440, height: 1000 } } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+export async function open(browser, url = SITE, { wait = true, viewport = { width: 1440, height: 1000 }, bypassCSP = false } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, bypassCSP });
   const page = await context.newPage();
   const log = (page.log = { requests: [], errors: [], dialogs: [] });
   page.on('request', (r) => log.requests.push(r.url()));
@@ -149,3 +149,36 @@ export function useBrowser() {
 
 /** A locator inside the checker element's shadow root. */
 export const shadow = (page, selector) => page.locator(`nianbao-checker ${selector}`);
+
+/** The axe-core rule sets every state of the page must pass: WCAG 2.1 A and AA, and best practice. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+/**
+ * Runs axe-core (node_modules/axe-core, pinned in package.json) on the page as it is now, open
+ * shadow roots included. The source goes in through the DevTools protocol (page.evaluate). Open
+ * the page with `bypassCSP: true`: axe measures colour contrast with inline styles of its own,
+ * which the page's CSP (style-src 'self') would refuse, leaving contrast unchecked.
+ * Resolves to the violations as [{id, impact, help, nodes: [{target, summary}]}].
+ */
+export async function axe(page, { tags = AXE_TAGS } = {}) {
+  const source = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(source);
+  return page.evaluate(async (values) => {
+    const res = await window.axe.run(document, { runOnly: { type: 'tag', values } });
+    window.__axeIncomplete = res.incomplete.map((v) => `${v.id}×${v.nodes.length}`);
+    return res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target.flat().join(' >>> '), summary: n.failureSummary })) }));
+  }, tags);
+}
+
+/** axe violations in a short form for an assertion message or a log line. */
+export function axeReport(violations) {
+  return violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length}): ${v.help}\n${v.nodes.slice(0, 4).map((n) => `    ${n.target}\n      ${String(n.summary).replace(/\n/g, ' | ')}`).join('\n')}`).join('\n');
+}
+
+/** The page's scroll width against its viewport width (no sideways scrolling: scroll <= viewport). */
+export function pageWidth(page) {
+  return page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+}
+
+/** Seed 001 with one wrong figure (（一）予以公开 总计 5): B001 and B002 errors. */
+export const broken = () => seed('001_43e3c9ba6b70e239').replace('(一) 予以公开\t0\t0\t0\t0\t0\t0\t0', '(一) 予以公开\t0\t0\t0\t0\t0\t0\t5');
