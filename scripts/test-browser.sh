@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-[ -f node_modules/playwright-core/package.json ] || scripts/setup.sh
+[ -f node_modules/playwright-core/package.json ] && [ -f node_modules/axe-core/package.json ] || scripts/setup.sh
 [ "${NIANBAO_SKIP_BUILD:-}" = 1 ] || scripts/build-wasm.sh
 site=$(python3 -c 'import tomllib; print(tomllib.load(open("wasm-pack.toml", "rb"))["build"]["site_dir"])')
 

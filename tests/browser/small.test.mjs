@@ -43,6 +43,7 @@ for (const width of [360, 390, 414]) {
     });
     assert.deepEqual(layout, { gridScrolls: true, gridInside: true, rowHeadStays: true, cards: true, findingFits: true });
     if (width === 390) {
+      await shadow(page, '.grid[data-table="B"]').screenshot({ path: join(SCREENSHOTS, 'mobile-table-scrolled.tmp.png') });
       await page.evaluate(() => (document.querySelector('nianbao-checker').shadowRoot.querySelector('.grid[data-table="B"] .scroll').scrollLeft = 0));
       await page.screenshot({ path: join(SCREENSHOTS, 'mobile-result.tmp.png'), fullPage: true });
       await shadow(page, `tr.finding[data-index="${b001}"]`).scrollIntoViewIfNeeded();
