@@ -28,7 +28,7 @@ const ACCEPT = '.txt,.docx,.html,.htm,text/plain,text/html,application/vnd.openx
  * checked; a finding's place moves the window there.
  */
 export const BIG_TEXT = 512 * 1024;
-const BIG_WINDOW = 60 * 1024;
+const BIG_WINDOW = 24 * 1024;
 
 export class NianbaoChecker extends HTMLElement {
   #ui = null;
@@ -198,6 +198,7 @@ export class NianbaoChecker extends HTMLElement {
     const ta = this.#ui.text;
     this.#big = text.length >= BIG_TEXT ? { text, start: 0 } : null;
     ta.readOnly = !!this.#big;
+    this.#ui.bigNote.hidden = !this.#big;
     ta.value = this.#big ? this.#window(0) : text;
     ta.setSelectionRange(0, 0);
     ta.scrollTop = 0;
@@ -692,6 +693,13 @@ export class NianbaoChecker extends HTMLElement {
 function stylesheet() {
   const css = assets.style();
   return css instanceof URL ? h('link', { rel: 'stylesheet', href: css.href }) : h('style', {}, css);
+}
+
+/** The number (1-based) of the line character `pos` of `text` is on. */
+function countLines(text, pos) {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** A finding's identity across checks (to keep it selected while the user edits). */
