@@ -70,6 +70,28 @@ pub struct CellRef {
     pub span: Option<Span>,
 }
 
+/// A change of one cell that, with the others of its explanation, makes
+/// every relation of its table hold (L001).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// Which explanation it belongs to: 1, 2, … in the order ranked (the
+    /// cells of a two-cell explanation share the number).
+    pub option: usize,
+    pub table: &'static str,
+    pub row: usize,
+    pub column: usize,
+    pub row_label: String,
+    pub column_label: String,
+    /// The value that makes every relation hold (`≥ 6` for an inequality).
+    pub expected: String,
+    /// The value reported.
+    pub found: String,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+    #[serde(skip)]
+    pub span: Option<Span>,
+}
+
 /// One discrepancy, with everything the page and the command line show.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
@@ -110,6 +132,17 @@ pub struct Finding {
     pub related: Vec<Place>,
     #[serde(skip)]
     pub related_spans: Vec<Span>,
+    /// L001: the codes of the findings of this table that the suggested
+    /// change explains (the page groups them under it).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub explains: Vec<&'static str>,
+    /// L001: the cells of the explanation given (one or two).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change>,
+    /// L001: when several explanations of the same size exist, each of them
+    /// (at most five, ranked; `option` tells them apart).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Change>,
 }
 
 impl Finding {
@@ -133,6 +166,9 @@ impl Finding {
             cells: Vec::new(),
             related: Vec::new(),
             related_spans: Vec::new(),
+            explains: Vec::new(),
+            changes: Vec::new(),
+            alternatives: Vec::new(),
         }
     }
 
@@ -185,6 +221,10 @@ impl<'a> PlaceMapper<'a> {
                 offsets.push(s.start);
                 offsets.push(s.end);
             }
+            for s in f.changes.iter().chain(&f.alternatives).filter_map(|c| c.span) {
+                offsets.push(s.start);
+                offsets.push(s.end);
+            }
         }
         let table = self.positions(offsets);
         let place = |s: Span| table.place(s);
@@ -194,6 +234,9 @@ impl<'a> PlaceMapper<'a> {
                 c.place = c.span.map(place);
             }
             f.related = f.related_spans.iter().map(|s| place(*s)).collect();
+            for c in f.changes.iter_mut().chain(f.alternatives.iter_mut()) {
+                c.place = c.span.map(place);
+            }
         }
     }
 

@@ -17,6 +17,7 @@ pub mod export;
 pub mod finding;
 pub mod format;
 pub mod input;
+pub mod locate;
 pub mod parse;
 pub mod prose;
 pub mod relations;

@@ -68,11 +68,20 @@ pub fn instances(def: &TableDef, relation: &'static Relation) -> Vec<Instance> {
     }
 }
 
-fn sum(table: &Table, terms: &[(bool, usize, usize)]) -> Result<f64, Vec<(usize, usize)>> {
+/// A cell's value for arithmetic, with some cells' values replaced
+/// (`over`: the candidate corrections the locator tries).
+fn value_at(table: &Table, over: &[((usize, usize), f64)], r: usize, c: usize) -> Option<f64> {
+    match over.iter().find(|(at, _)| *at == (r, c)) {
+        Some(&(_, v)) => Some(v),
+        None => table.cell(r, c).and_then(|cell| cell.value.number()),
+    }
+}
+
+fn sum_with(table: &Table, over: &[((usize, usize), f64)], terms: &[(bool, usize, usize)]) -> Result<f64, Vec<(usize, usize)>> {
     let mut missing = Vec::new();
     let mut total = 0.0;
     for &(neg, r, c) in terms {
-        match table.cell(r, c).and_then(|cell| cell.value.number()) {
+        match value_at(table, over, r, c) {
             Some(v) => total += if neg { -v } else { v },
             None => missing.push((r, c)),
         }
@@ -109,24 +118,64 @@ pub fn cell_ref(table: &Table, r: usize, c: usize) -> CellRef {
     }
 }
 
-/// Checks one instance.
-pub fn check(table: &Table, inst: &Instance) -> Outcome {
-    let (l, r) = match (sum(table, &inst.left), sum(table, &inst.right)) {
-        (Ok(l), Ok(r)) => (l, r),
+/// Both sides of an instance, with some cells' values replaced; the cells
+/// that could not be read when a side cannot be added up.
+fn sides(table: &Table, inst: &Instance, over: &[((usize, usize), f64)]) -> Result<(f64, f64), Vec<(usize, usize)>> {
+    match (sum_with(table, over, &inst.left), sum_with(table, over, &inst.right)) {
+        (Ok(l), Ok(r)) => Ok((l, r)),
         (a, b) => {
             let mut m = a.err().unwrap_or_default();
             m.extend(b.err().unwrap_or_default());
-            return Outcome::NotAssessed(m);
+            Err(m)
         }
-    };
-    let holds = match inst.relation.op {
+    }
+}
+
+fn holds(op: Op, l: f64, r: f64) -> bool {
+    match op {
         Op::Eq => (l - r).abs() < 1e-9,
         Op::Ge => l + 1e-9 >= r,
-    };
-    if holds {
-        return Outcome::Holds;
     }
-    Outcome::Fails(Box::new(finding(table, inst, l, r)))
+}
+
+/// Checks one instance.
+pub fn check(table: &Table, inst: &Instance) -> Outcome {
+    match sides(table, inst, &[]) {
+        Err(m) => Outcome::NotAssessed(m),
+        Ok((l, r)) if holds(inst.relation.op, l, r) => Outcome::Holds,
+        Ok((l, r)) => Outcome::Fails(Box::new(finding(table, inst, l, r))),
+    }
+}
+
+/// Whether an instance holds once the cells in `over` take the given
+/// values (`None`: a cell it needs could not be read).
+pub fn holds_with(table: &Table, inst: &Instance, over: &[((usize, usize), f64)]) -> Option<bool> {
+    sides(table, inst, over).ok().map(|(l, r)| holds(inst.relation.op, l, r))
+}
+
+/// How far an instance is from holding: left − right (for `Op::Ge` it holds
+/// when this is ≥ 0, for `Op::Eq` when it is 0), with the cells in `over`
+/// replaced; `None` when a cell it needs could not be read.
+pub fn residual(table: &Table, inst: &Instance, over: &[((usize, usize), f64)]) -> Option<f64> {
+    sides(table, inst, over).ok().map(|(l, r)| l - r)
+}
+
+/// How left − right of an instance moves when cell (r, c) grows by one
+/// (0 when the cell takes no part).
+pub fn weight(inst: &Instance, r: usize, c: usize) -> f64 {
+    let w = |terms: &[(bool, usize, usize)]| -> f64 {
+        terms
+            .iter()
+            .filter(|&&(_, tr, tc)| (tr, tc) == (r, c))
+            .map(|&(neg, _, _)| if neg { -1.0 } else { 1.0 })
+            .sum()
+    };
+    w(&inst.left) - w(&inst.right)
+}
+
+/// Every instance of every relation of a table's layout.
+pub fn all_instances(def: &TableDef) -> Vec<Instance> {
+    def.relations.iter().flat_map(|r| instances(def, r)).collect()
 }
 
 fn term_list(table: &Table, terms: &[(bool, usize, usize)], label: &dyn Fn(usize, usize) -> String, skip_zero: bool) -> String {

@@ -8,6 +8,7 @@ mod applications;
 mod content;
 mod continuity;
 mod identity;
+pub mod locate;
 mod narrative;
 mod review;
 mod structure;
@@ -47,6 +48,7 @@ pub const RULES: &[&Rule] = &[
     &applications::B004,
     &review::C001,
     &review::C002,
+    &locate::L001,
     &narrative::N001,
     &narrative::N002,
     &narrative::N003,

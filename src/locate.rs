@@ -1,0 +1,421 @@
+//! Which cell is wrong: when the relations of a table fail, the smallest
+//! set of cells (one, then two) whose change makes every relation of the
+//! table hold with non-negative integers, and the value each would need —
+//! the Fellegi–Holt principle of statistical data editing (Fellegi & Holt,
+//! 1976; Statistics Netherlands' `errorlocate`).
+//!
+//! The arithmetic is the engine's ([`crate::relations`]): each instance of a
+//! relation gives its residual (left − right) and how much a cell moves it
+//! ([`relations::weight`]); a candidate is solved from those and then
+//! verified by the engine itself ([`relations::holds_with`]) over every
+//! instance of the table. Cells that could not be read are never chosen,
+//! and neither is a cell that shares a relation with an unread one (what it
+//! would need depends on the figure nobody could read).
+//!
+//! The search is bounded: one cell takes part in at most a few instances
+//! (three in table 三), so a table with more failing instances than two
+//! cells can reach is not searched at all, and the pairs tried and the
+//! explanations kept are capped.
+
+use crate::format::Kind;
+use crate::parse::Table;
+use crate::relations::{self, Instance};
+
+/// The most pairs of cells tried in one table.
+pub const MAX_PAIRS: usize = 20_000;
+/// The most explanations of one size kept (more means the text cannot tell).
+pub const MAX_EXPLANATIONS: usize = 64;
+
+/// The values a suggested cell may take so that every relation holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Need {
+    /// Exactly this value.
+    Exactly(u64),
+    /// Any value from `lo` on (the smallest is suggested).
+    AtLeast(u64),
+    /// Any value from 0 to `hi` (the largest is suggested).
+    AtMost(u64),
+    /// A whole range; the other cell of the pair decides.
+    Between(u64, u64),
+}
+
+impl Need {
+    /// The value nearest to the reported one that the cell may take.
+    pub fn nearest(self, reported: u64) -> u64 {
+        match self {
+            Need::Exactly(v) | Need::AtLeast(v) | Need::AtMost(v) => v,
+            Need::Between(a, b) => reported.clamp(a, b),
+        }
+    }
+    /// As the finding's `expected` shows it: `2`, `≥ 6`, `≤ 3`, `2 至 5`.
+    pub fn display(self) -> String {
+        match self {
+            Need::Exactly(v) => v.to_string(),
+            Need::AtLeast(v) => format!("≥ {v}"),
+            Need::AtMost(v) => format!("≤ {v}"),
+            Need::Between(a, b) => format!("{a} 至 {b}"),
+        }
+    }
+}
+
+/// One cell of an explanation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    pub row: usize,
+    pub column: usize,
+    /// The reported value.
+    pub found: u64,
+    pub need: Need,
+}
+
+/// What the search found for one table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located {
+    /// The codes of the relations that fail (B001, B002, …), each once.
+    pub codes: Vec<&'static str>,
+    /// How many instances fail.
+    pub failing: usize,
+    /// How many instances could not be assessed (cells not read).
+    pub not_assessed: usize,
+    /// The explanations of the smallest size found (1 or 2 cells each), in
+    /// table order; at most [`MAX_EXPLANATIONS`].
+    pub explanations: Vec<Vec<Fix>>,
+    /// True when the search stopped at a cap: there may be more.
+    pub capped: bool,
+}
+
+impl Located {
+    /// The number of cells in each explanation (0 when none was found).
+    pub fn size(&self) -> usize {
+        self.explanations.first().map_or(0, Vec::len)
+    }
+    /// True when exactly one explanation was found and the search was complete.
+    pub fn unique(&self) -> bool {
+        self.explanations.len() == 1 && !self.capped
+    }
+}
+
+/// An interval of integer changes `lo ..= hi` (either side open).
+#[derive(Debug, Clone, Copy)]
+struct Range {
+    lo: Option<f64>,
+    hi: Option<f64>,
+}
+
+impl Range {
+    const ALL: Range = Range { lo: None, hi: None };
+    /// Narrowed by `w · d (op) rhs`: `Some(false)` for ≥, `Some(true)` for =.
+    fn narrow(mut self, w: f64, rhs: f64, eq: bool) -> Option<Range> {
+        if w == 0.0 {
+            // The constraint does not involve the variable: it must hold as is.
+            let ok = if eq { rhs.abs() < 1e-9 } else { rhs <= 1e-9 };
+            return ok.then_some(self);
+        }
+        let x = rhs / w;
+        if eq {
+            self.lo = Some(self.lo.map_or(x, |l| l.max(x)));
+            self.hi = Some(self.hi.map_or(x, |h| h.min(x)));
+        } else if w > 0.0 {
+            self.lo = Some(self.lo.map_or(x, |l| l.max(x)));
+        } else {
+            self.hi = Some(self.hi.map_or(x, |h| h.min(x)));
+        }
+        Some(self)
+    }
+    /// The new values (reported + d) allowed, as a [`Need`]: non-negative
+    /// integers, the reported value excluded; `None` when none is left.
+    fn need(self, reported: u64) -> Option<Need> {
+        let v = reported as f64;
+        let lo = (v + self.lo.unwrap_or(f64::NEG_INFINITY)).max(0.0);
+        let hi = v + self.hi.unwrap_or(f64::INFINITY);
+        let lo = (lo - 1e-9).ceil();
+        let hi = (hi + 1e-9).floor();
+        if lo > hi || !lo.is_finite() || lo > 1e15 {
+            return None;
+        }
+        if lo == hi {
+            return (lo != v).then_some(Need::Exactly(lo as u64));
+        }
+        // A range that holds the reported value: the cell need not change.
+        if lo <= v && v <= hi {
+            return None;
+        }
+        Some(if !hi.is_finite() {
+            Need::AtLeast(lo as u64)
+        } else if lo == 0.0 && hi < v {
+            Need::AtMost(hi as u64)
+        } else {
+            Need::Between(lo as u64, hi.min(1e15) as u64)
+        })
+    }
+}
+
+/// A cell's value as the engine adds it up, when it is a non-negative
+/// integer (a blank the engine counts as 0 is a reported 0).
+fn reported(table: &Table, r: usize, c: usize) -> Option<u64> {
+    let v = table.cell(r, c)?.value.number()?;
+    (v >= 0.0 && v.fract() == 0.0 && v < 1e15).then_some(v as u64)
+}
+
+/// The table's relations as the engine states them: every instance, its
+/// residual (`None`: not assessed) and, for each cell, the instances it takes
+/// part in with its weight.
+struct System<'t> {
+    table: &'t Table,
+    insts: Vec<Instance>,
+    residual: Vec<Option<f64>>,
+    eq: Vec<bool>,
+    /// Cells that may be suggested, with (instance, weight) for each.
+    cells: Vec<((usize, usize), Vec<(usize, f64)>)>,
+}
+
+impl<'t> System<'t> {
+    fn new(table: &'t Table) -> System<'t> {
+        let insts = relations::all_instances(table.def);
+        let residual: Vec<Option<f64>> = insts.iter().map(|i| relations::residual(table, i, &[])).collect();
+        let eq = insts.iter().map(|i| i.relation.op == crate::format::Op::Eq).collect();
+        // Every cell some instance uses, in table order.
+        let mut used: Vec<(usize, usize)> = insts
+            .iter()
+            .flat_map(|i| i.left.iter().chain(&i.right).map(|&(_, r, c)| (r, c)))
+            .collect();
+        used.sort_unstable();
+        used.dedup();
+        let cells = used
+            .into_iter()
+            .filter(|&(r, c)| {
+                let counted = table.def.rows.get(r).is_some_and(|d| d.kind == Kind::Count);
+                let read = reported(table, r, c).is_some();
+                counted && read
+            })
+            .map(|(r, c)| {
+                let ws: Vec<(usize, f64)> = insts
+                    .iter()
+                    .enumerate()
+                    .map(|(k, i)| (k, relations::weight(i, r, c)))
+                    .filter(|&(_, w)| w != 0.0)
+                    .collect();
+                ((r, c), ws)
+            })
+            // Not next to an unread cell: every instance it is in was assessed.
+            .filter(|(_, ws)| ws.iter().all(|&(k, _)| residual[k].is_some()))
+            .collect();
+        System {
+            table,
+            insts,
+            residual,
+            eq,
+            cells,
+        }
+    }
+
+    fn holds(&self, k: usize) -> bool {
+        match self.residual[k] {
+            Some(r) if self.eq[k] => r.abs() < 1e-9,
+            Some(r) => r >= -1e-9,
+            None => true,
+        }
+    }
+
+    fn reported(&self, (r, c): (usize, usize)) -> u64 {
+        reported(self.table, r, c).unwrap_or(0)
+    }
+
+    /// Verifies a candidate with the engine over every assessed instance.
+    fn verified(&self, fixes: &[Fix]) -> bool {
+        let over: Vec<((usize, usize), f64)> = fixes.iter().map(|f| ((f.row, f.column), f.need.nearest(f.found) as f64)).collect();
+        self.insts
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| self.residual[*k].is_some())
+            .all(|(_, i)| relations::holds_with(self.table, i, &over) == Some(true))
+    }
+
+    /// The one-cell explanation through cell `i`, if any.
+    fn single(&self, i: usize) -> Option<Vec<Fix>> {
+        let (at, ws) = &self.cells[i];
+        let mut range = Range::ALL;
+        for &(k, w) in ws {
+            // residual + w·d (op) 0  ⇔  w·d (op) −residual
+            range = range.narrow(w, -self.residual[k]?, self.eq[k])?;
+        }
+        let found = self.reported(*at);
+        let need = range.need(found)?;
+        let fixes = vec![Fix {
+            row: at.0,
+            column: at.1,
+            found,
+            need,
+        }];
+        self.verified(&fixes).then_some(fixes)
+    }
+
+    /// The two-cell explanation through cells `i` and `j`, if any.
+    fn pair(&self, i: usize, j: usize) -> Option<Vec<Fix>> {
+        let (ax, wx) = &self.cells[i];
+        let (ay, wy) = &self.cells[j];
+        // Constraints a·dx + b·dy (op) rhs, one per instance either is in.
+        let mut ks: Vec<usize> = wx.iter().chain(wy.iter()).map(|&(k, _)| k).collect();
+        ks.sort_unstable();
+        ks.dedup();
+        let weight = |ws: &[(usize, f64)], k: usize| ws.iter().find(|&&(kk, _)| kk == k).map_or(0.0, |&(_, w)| w);
+        let cons: Vec<(f64, f64, f64, bool)> = ks
+            .iter()
+            .map(|&k| Some((weight(wx, k), weight(wy, k), -self.residual[k]?, self.eq[k])))
+            .collect::<Option<_>>()?;
+        let (fx, fy) = (self.reported(*ax), self.reported(*ay));
+        let fix = |at: (usize, usize), found: u64, need: Need| Fix {
+            row: at.0,
+            column: at.1,
+            found,
+            need,
+        };
+        // Two independent equations fix both changes.
+        let eqs: Vec<&(f64, f64, f64, bool)> = cons.iter().filter(|c| c.3).collect();
+        for (n, e1) in eqs.iter().enumerate() {
+            for e2 in &eqs[n + 1..] {
+                let det = e1.0 * e2.1 - e2.0 * e1.1;
+                if det.abs() < 1e-9 {
+                    continue;
+                }
+                let dx = (e1.2 * e2.1 - e2.2 * e1.1) / det;
+                let dy = (e1.0 * e2.2 - e2.0 * e1.2) / det;
+                let nx = Range {
+                    lo: Some(dx),
+                    hi: Some(dx),
+                }
+                .need(fx)?;
+                let ny = Range {
+                    lo: Some(dy),
+                    hi: Some(dy),
+                }
+                .need(fy)?;
+                let fixes = vec![fix(*ax, fx, nx), fix(*ay, fy, ny)];
+                return self.verified(&fixes).then_some(fixes);
+            }
+        }
+        // One equation that fixes one change: substitute it.
+        let pinned = eqs.iter().find(|e| (e.0 == 0.0) != (e.1 == 0.0));
+        let coupled = |c: &&(f64, f64, f64, bool)| c.0 != 0.0 && c.1 != 0.0;
+        let (rx, ry) = match pinned {
+            Some(e) if e.1 == 0.0 => {
+                let dx = e.2 / e.0;
+                let ry = cons.iter().try_fold(Range::ALL, |r, c| r.narrow(c.1, c.2 - c.0 * dx, c.3))?;
+                (
+                    Range {
+                        lo: Some(dx),
+                        hi: Some(dx),
+                    },
+                    ry,
+                )
+            }
+            Some(e) => {
+                let dy = e.2 / e.1;
+                let rx = cons.iter().try_fold(Range::ALL, |r, c| r.narrow(c.0, c.2 - c.1 * dy, c.3))?;
+                (
+                    rx,
+                    Range {
+                        lo: Some(dy),
+                        hi: Some(dy),
+                    },
+                )
+            }
+            // Constraints on each change alone.
+            None if !cons.iter().any(|c| coupled(&c)) => {
+                let rx = cons
+                    .iter()
+                    .filter(|c| c.0 != 0.0)
+                    .try_fold(Range::ALL, |r, c| r.narrow(c.0, c.2, c.3))?;
+                let ry = cons
+                    .iter()
+                    .filter(|c| c.1 != 0.0)
+                    .try_fold(Range::ALL, |r, c| r.narrow(c.1, c.2, c.3))?;
+                (rx, ry)
+            }
+            // Only the two changes' sum is fixed: no value to suggest.
+            None => return None,
+        };
+        let fixes = vec![fix(*ax, fx, rx.need(fx)?), fix(*ay, fy, ry.need(fy)?)];
+        self.verified(&fixes).then_some(fixes)
+    }
+}
+
+/// The search over one table, up to `max_size` cells (1 or 2); `None` when
+/// every relation holds (or none could be assessed).
+pub fn locate_up_to(table: &Table, max_size: usize) -> Option<Located> {
+    let sys = System::new(table);
+    let failing: Vec<usize> = (0..sys.insts.len())
+        .filter(|&k| sys.residual[k].is_some() && !sys.holds(k))
+        .collect();
+    if failing.is_empty() {
+        return None;
+    }
+    let mut codes: Vec<&'static str> = failing.iter().map(|&k| sys.insts[k].relation.code).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let mut out = Located {
+        codes,
+        failing: failing.len(),
+        not_assessed: sys.residual.iter().filter(|r| r.is_none()).count(),
+        explanations: Vec::new(),
+        capped: false,
+    };
+    let touches = |i: usize, k: usize| sys.cells[i].1.iter().any(|&(kk, _)| kk == k);
+    // The most instances one cell takes part in: more failing than two cells
+    // reach cannot be explained by two.
+    let reach = sys.cells.iter().map(|(_, ws)| ws.len()).max().unwrap_or(0);
+    // One cell: it must be in every failing instance.
+    if failing.len() <= reach {
+        for i in 0..sys.cells.len() {
+            if !failing.iter().all(|&k| touches(i, k)) {
+                continue;
+            }
+            if let Some(e) = sys.single(i) {
+                out.explanations.push(e);
+                if out.explanations.len() >= MAX_EXPLANATIONS {
+                    out.capped = true;
+                    break;
+                }
+            }
+        }
+    }
+    if !out.explanations.is_empty() || max_size < 2 || failing.len() > 2 * reach {
+        return Some(out);
+    }
+    // Two cells: the first in the first failing instance, the second in
+    // every failing instance the first is not in.
+    let mut tried = 0usize;
+    'outer: for i in (0..sys.cells.len()).filter(|&i| touches(i, failing[0])) {
+        let rest: Vec<usize> = failing.iter().copied().filter(|&k| !touches(i, k)).collect();
+        for j in 0..sys.cells.len() {
+            if j == i || !rest.iter().all(|&k| touches(j, k)) {
+                continue;
+            }
+            // A pair with both in the first failing instance is met twice.
+            if j < i && touches(j, failing[0]) {
+                continue;
+            }
+            let key = (i.min(j), i.max(j));
+            tried += 1;
+            if tried > MAX_PAIRS {
+                out.capped = true;
+                break 'outer;
+            }
+            if let Some(e) = sys.pair(key.0, key.1) {
+                out.explanations.push(e);
+                if out.explanations.len() >= MAX_EXPLANATIONS {
+                    out.capped = true;
+                    break 'outer;
+                }
+            }
+        }
+    }
+    out.explanations
+        .sort_by_key(|e| e.iter().map(|f| (f.row, f.column)).collect::<Vec<_>>());
+    Some(out)
+}
+
+/// [`locate_up_to`] two cells.
+pub fn locate(table: &Table) -> Option<Located> {
+    locate_up_to(table, 2)
+}

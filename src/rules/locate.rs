@@ -1,0 +1,232 @@
+//! L001: which cell is most likely wrong. When a table's relations fail, the
+//! smallest set of cells whose change makes every relation of the table hold
+//! ([`crate::locate`]), and the value each would need.
+
+use super::Rule;
+use crate::finding::{Change, Finding, Severity};
+use crate::format::Op;
+use crate::locate::{self, Fix, Located, Need};
+use crate::parse::{Document, Table, Value};
+use crate::relations::{self, cell_ref};
+
+/// The most explanations listed; with more the finding is not given (the
+/// figures cannot point at a cell).
+pub const MAX_LISTED: usize = 5;
+
+/// Prose ranking re-runs the narrative rules once per explanation; texts
+/// longer than this (no real report comes near) are not ranked.
+const MAX_RANKED_TEXT: usize = 2 * 1024 * 1024;
+
+/// The rules whose prose figures can agree with a suggested value.
+const PROSE_RULES: [&Rule; 5] = [
+    &super::narrative::N001,
+    &super::narrative::N002,
+    &super::narrative::N003,
+    &super::narrative::N004,
+    &super::narrative::N005,
+];
+
+const CIRCLED: [&str; 5] = ["①", "②", "③", "④", "⑤"];
+
+/// The cell's name in messages: 表三“（三）不予公开·5.属于三类内部事务信息·自然人”.
+fn cell_name(t: &Table, f: &Fix) -> String {
+    let def = t.def;
+    let row = def.rows.get(f.row).map(|r| r.full_label()).unwrap_or_default();
+    format!("{row}·{}", def.column_label(f.row, f.column))
+}
+
+fn if_value(need: Need) -> String {
+    match need {
+        Need::Exactly(v) => format!("若为 {v}"),
+        Need::AtLeast(v) => format!("若不少于 {v}"),
+        Need::AtMost(v) => format!("若不超过 {v}"),
+        Need::Between(a, b) => format!("若在 {a} 至 {b} 之间"),
+    }
+}
+
+/// `“…·自然人”报告为 3，若为 2`, for each cell of an explanation.
+fn describe(t: &Table, e: &[Fix]) -> String {
+    e.iter()
+        .map(|f| format!("“{}”报告为 {}，{}", cell_name(t, f), f.found, if_value(f.need)))
+        .collect::<Vec<_>>()
+        .join("；")
+}
+
+/// How many N findings (prose against tables) a document raises.
+fn prose_disagreements(doc: &Document) -> usize {
+    PROSE_RULES.iter().map(|r| (r.check)(doc).len()).sum()
+}
+
+/// What the prose says of an explanation: with its values put in the table,
+/// fewer statements of the prose disagree with the table (it agrees: -1),
+/// as many (0), or more (it contradicts: 1).
+fn prose_verdict(doc: &Document, table: &Table, e: &[Fix], before: usize) -> i8 {
+    let mut changed = doc.clone();
+    let slot = match table.def.id {
+        "A" => changed.tables.active.as_mut(),
+        "B" => changed.tables.applications.as_mut(),
+        _ => changed.tables.review.as_mut(),
+    };
+    let Some(t) = slot else { return 0 };
+    for f in e {
+        if let Some(cell) = t.cells.get_mut(f.row).and_then(|r| r.get_mut(f.column)) {
+            cell.value = Value::Count(f.need.nearest(f.found));
+        }
+    }
+    match prose_disagreements(&changed).cmp(&before) {
+        std::cmp::Ordering::Less => -1,
+        std::cmp::Ordering::Equal => 0,
+        std::cmp::Ordering::Greater => 1,
+    }
+}
+
+/// True when the cell is a total: the one cell on the left of an equality
+/// (a row's 总计, a column's （七）总计, a group's 总计).
+fn is_total(t: &Table, f: &Fix) -> bool {
+    relations::all_instances(t.def)
+        .iter()
+        .any(|i| i.relation.op == Op::Eq && i.left.len() == 1 && (i.left[0].1, i.left[0].2) == (f.row, f.column))
+}
+
+fn circled(ks: &[usize]) -> String {
+    ks.iter().map(|&k| CIRCLED[k]).collect()
+}
+
+fn change(t: &Table, option: usize, f: &Fix) -> Change {
+    let c = cell_ref(t, f.row, f.column);
+    Change {
+        option,
+        table: t.def.id,
+        row: f.row,
+        column: f.column,
+        row_label: c.row_label,
+        column_label: c.column_label,
+        expected: f.need.display(),
+        found: f.found.to_string(),
+        place: None,
+        span: c.span,
+    }
+}
+
+/// The L001 finding for one table, if the search found something to say.
+pub fn explain(doc: &Document, t: &Table, loc: &Located) -> Option<Finding> {
+    let n = loc.explanations.len();
+    if n == 0 || n > MAX_LISTED || loc.capped {
+        return None;
+    }
+    // Rank first the explanations a figure of the prose agrees with, last
+    // those it contradicts; then those that change only totals (a total
+    // left at 0 or not updated is the commonest slip); then table order.
+    let verdicts: Vec<i8> = if doc.text.len() <= MAX_RANKED_TEXT {
+        let before = prose_disagreements(doc);
+        loc.explanations.iter().map(|e| prose_verdict(doc, t, e, before)).collect()
+    } else {
+        vec![0; n]
+    };
+    let mut ranked: Vec<(i8, usize, &Vec<Fix>)> = loc
+        .explanations
+        .iter()
+        .zip(&verdicts)
+        .map(|(e, &v)| (v, e.iter().filter(|f| !is_total(t, f)).count(), e))
+        .collect();
+    ranked.sort_by_key(|r| (r.0, r.1));
+    let agreeing: Vec<usize> = (0..n).filter(|&k| ranked[k].0 < 0).collect();
+    let contradicted: Vec<usize> = (0..n).filter(|&k| ranked[k].0 > 0).collect();
+    let totals_first = n > 1 && ranked[0].1 == 0 && ranked[1].1 > 0 && ranked[0].0 == ranked[1].0;
+    let best = ranked[0].2;
+    let numeral = crate::format::section(t.def.section).numeral;
+    let size = best.len();
+    let scope = if loc.not_assessed > 0 {
+        format!(
+            "本表能核对的勾稽关系全部成立（另有 {} 处因单元格未能读取而无法核对）",
+            loc.not_assessed
+        )
+    } else {
+        "本表全部勾稽关系成立".to_string()
+    };
+    let explained = format!("可解释本表 {} 处勾稽关系不符（{}）", loc.failing, loc.codes.join("、"));
+    let mut msg = if n == 1 {
+        let what = describe(t, best);
+        if size == 1 {
+            format!("表{numeral}最可能出错的是{what}，则{scope}；{explained}")
+        } else {
+            format!("表{numeral}最可能出错的是这两格：{what}——两格都改，则{scope}（只改一格做不到）；{explained}")
+        }
+    } else {
+        let list: Vec<String> = ranked
+            .iter()
+            .enumerate()
+            .map(|(k, (_, _, e))| format!("{}{}", CIRCLED[k], describe(t, e)))
+            .collect();
+        let unit = if size == 1 { "任一格" } else { "任一组两格" };
+        format!(
+            "表{numeral}的勾稽关系不成立，改动以下{unit}都能使{scope}，仅凭报告文字无法判断是哪一种：{}；{explained}",
+            list.join("；")
+        )
+    };
+    let mut notes: Vec<String> = Vec::new();
+    if n == 1 {
+        if !agreeing.is_empty() {
+            notes.push("正文所写的数字也与此相符".to_string());
+        } else if !contradicted.is_empty() {
+            notes.push("但正文所写的数字与此不符，请一并核对".to_string());
+        }
+    } else {
+        if !agreeing.is_empty() {
+            notes.push(format!("正文所写的数字与{}相符，可能性较大", circled(&agreeing)));
+        }
+        if !contradicted.is_empty() {
+            notes.push(format!("正文所写的数字与{}不符", circled(&contradicted)));
+        }
+        if totals_first {
+            notes.push("①只改动“总计”格（总计漏改或误填为 0 是常见的错误）".to_string());
+        }
+    }
+    for note in notes {
+        msg.push('。');
+        msg.push_str(&note);
+    }
+    let first = &best[0];
+    let span = t.cell(first.row, first.column).and_then(|c| c.span).unwrap_or(t.span);
+    let mut f = Finding::new("L001", msg, span)
+        .in_section(numeral)
+        .with_table(t.def)
+        .expected_found(first.need.display(), first.found);
+    f.row = Some(first.row);
+    f.row_label = t.def.rows.get(first.row).map(|r| r.full_label());
+    f.column = Some(first.column);
+    f.column_label = Some(t.def.column_label(first.row, first.column).to_string());
+    f.cells = best.iter().map(|x| cell_ref(t, x.row, x.column)).collect();
+    f.explains = loc.codes.clone();
+    f.changes = best.iter().map(|x| change(t, 1, x)).collect();
+    if n > 1 {
+        f.alternatives = ranked
+            .iter()
+            .enumerate()
+            .flat_map(|(k, (_, _, e))| e.iter().map(move |x| change(t, k + 1, x)))
+            .collect();
+        for s in f.alternatives.iter().skip(size).filter_map(|c| c.span).collect::<Vec<_>>() {
+            f = f.with_related(s);
+        }
+    }
+    Some(f)
+}
+
+fn l001(doc: &Document) -> Vec<Finding> {
+    doc.tables
+        .all()
+        .filter(|t| !t.def.relations.is_empty())
+        .filter_map(|t| locate::locate(t).and_then(|loc| explain(doc, t, &loc)))
+        .collect()
+}
+
+/// L001 — the cell (or two) whose change would make every relation of its table hold.
+pub const L001: Rule = Rule {
+    code: "L001",
+    name: "likely-wrong-cell",
+    severity: Severity::Error,
+    summary: "表格的勾稽关系不成立时，指出改动哪一格（至多两格）就能使本表全部勾稽关系成立、该格应为多少；同样简单的改法不止一种时一并列出（至多 5 种），正文数字与其中一种相符的排在最前",
+    why: "一个填错的数字往往同时破坏行合计、列合计和勾稽关系，表上出现三四处不符、各列十几个单元格，审核人还得自己推算是哪一格错了。统计部门审核调查表的 Fellegi–Holt 原则：能让全部关系成立的最少改动最可能是真正的错误。只改一格就能解释全部不符、且只有一种改法时，基本可以断定是这一格；有几种改法时如实列出，由审核人对照原始台账判断。未能读取的单元格从不作为建议。",
+    example: "（三）不予公开 5.属于三类内部事务信息：自然人 3、总计 2，（七）总计与勾稽关系都按 2 计算——“自然人”报告为 3，若为 2，则本表全部勾稽关系成立",
+    check: l001,
+};
