@@ -339,3 +339,101 @@ fn two_figures_changed_in_the_text() {
     );
     assert!(f.message.contains("这两格"), "{}", f.message);
 }
+
+fn l001(name: &str) -> Vec<nianbao::Finding> {
+    with_code(&run(&fixture(name)), "L001").into_iter().cloned().collect()
+}
+
+fn options(f: &nianbao::Finding) -> Vec<Vec<(usize, usize, String, String)>> {
+    let mut out: Vec<Vec<_>> = Vec::new();
+    for a in &f.alternatives {
+        if out.len() < a.option {
+            out.push(Vec::new());
+        }
+        out[a.option - 1].push((a.row, a.column, a.expected.clone(), a.found.clone()));
+    }
+    out
+}
+
+fn s(x: &str) -> String {
+    x.to_string()
+}
+
+/// The real defects of ../shared/reports (README.md, dev/truth).
+#[test]
+fn real_defects() {
+    // hongzequ-2023, table 四: 行政复议 总计 0 (parts 11), 复议后起诉 总计 0
+    // (parts 5). Two cells must change; the two totals, ranked first, or
+    // the 行政复议 total and 复议后起诉's 结果维持 5 → 0.
+    for name in ["real/hongzequ-2023.txt", "real/hongzequ-2023.pdftotext-raw.txt"] {
+        let l = l001(name);
+        assert_eq!(l.len(), 1, "{name}");
+        let f = &l[0];
+        assert_eq!(f.table, Some("C"));
+        assert_eq!(f.explains, vec!["C001"]);
+        assert_eq!(
+            options(f),
+            vec![
+                vec![(0, 4, s("11"), s("0")), (2, 4, s("5"), s("0"))],
+                vec![(0, 4, s("11"), s("0")), (2, 0, s("0"), s("5"))],
+            ],
+            "{}",
+            f.message
+        );
+        assert_eq!(
+            (f.row, f.column, f.expected.as_deref(), f.found.as_deref()),
+            (Some(0), Some(4), Some("11"), Some("0"))
+        );
+        assert!(
+            f.message.contains("无法判断") && f.message.contains("①只改动“总计”格"),
+            "{}",
+            f.message
+        );
+    }
+    // 114_zrz2020: 1.本机关不掌握 "1000102" has 法律服务机构 1 and 总计 2
+    // while every column total counts natural persons only: one two-cell
+    // explanation, 法律服务机构 1 → 0 and 总计 2 → 1.
+    let l = l001("dev/114_zrz2020.txt");
+    assert_eq!(l.len(), 1);
+    let f = &l[0];
+    assert!(f.alternatives.is_empty(), "{}", f.message);
+    let got: Vec<_> = f
+        .changes
+        .iter()
+        .map(|x| (x.row, x.column, x.expected.clone(), x.found.clone()))
+        .collect();
+    assert_eq!(got, vec![(12, 4, s("0"), s("1")), (12, 6, s("1"), s("2"))]);
+    assert_eq!(f.explains, vec!["B002"]);
+    // 113_gaj2021: the one request is counted as handled ((六)3.其他 1,
+    // (七)总计 1) and as carried over (四 1); the prose says it was carried
+    // over. Four cells would undo the double count; two cells can balance
+    // the table three ways, and the prose (收到申请1件) rules out one.
+    let l = l001("dev/113_gaj2021.txt");
+    assert_eq!(l.len(), 1);
+    let f = &l[0];
+    let opts = options(f);
+    assert_eq!(opts.len(), 3, "{}", f.message);
+    assert_eq!(opts[2], vec![(0, 0, s("2"), s("1")), (0, 6, s("2"), s("1"))], "{}", f.message);
+    assert!(f.message.contains("正文所写的数字与③不符"), "{}", f.message);
+    // No L001 where every relation holds.
+    for name in SEEDS {
+        assert!(l001(name).is_empty(), "{name}");
+    }
+}
+
+/// A table with every relation failing: nothing to say, quickly, no panic.
+#[test]
+fn every_relation_failing() {
+    let text = fixture("seeds/001_43e3c9ba6b70e239.txt");
+    let doc = parse::parse(&text);
+    let mut t = table_of(&doc, "B").clone();
+    for (r, row) in t.cells.iter_mut().enumerate() {
+        for (c, cell) in row.iter_mut().enumerate() {
+            cell.value = Value::Count((r * 7 + c * 3 + 1) as u64 % 11);
+        }
+    }
+    let start = std::time::Instant::now();
+    let loc = locate::locate(&t).expect("relations fail");
+    assert!(loc.failing > 20 && loc.explanations.is_empty(), "{loc:?}");
+    assert!(start.elapsed().as_millis() < 500, "{:?}", start.elapsed());
+}
