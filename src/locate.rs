@@ -157,6 +157,9 @@ fn reported(table: &Table, r: usize, c: usize) -> Option<u64> {
     (v >= 0.0 && v.fract() == 0.0 && v < 1e15).then_some(v as u64)
 }
 
+/// A cell (row, column) with the instances it takes part in and its weight in each.
+type Member = ((usize, usize), Vec<(usize, f64)>);
+
 /// The table's relations as the engine states them: every instance, its
 /// residual (`None`: not assessed) and, for each cell, the instances it takes
 /// part in with its weight.
@@ -166,40 +169,38 @@ struct System<'t> {
     residual: Vec<Option<f64>>,
     eq: Vec<bool>,
     /// Cells that may be suggested, with (instance, weight) for each.
-    cells: Vec<((usize, usize), Vec<(usize, f64)>)>,
+    cells: Vec<Member>,
 }
 
 impl<'t> System<'t> {
-    fn new(table: &'t Table) -> System<'t> {
-        let insts = relations::all_instances(table.def);
+    fn new(table: &'t Table, insts: Vec<Instance>) -> System<'t> {
         let residual: Vec<Option<f64>> = insts.iter().map(|i| relations::residual(table, i, &[])).collect();
         let eq = insts.iter().map(|i| i.relation.op == crate::format::Op::Eq).collect();
-        // Every cell some instance uses, in table order.
-        let mut used: Vec<(usize, usize)> = insts
+        // Every cell some instance uses, in table order, with the instances
+        // it is in and its weight there.
+        let mut members: Vec<((usize, usize), usize)> = insts
             .iter()
-            .flat_map(|i| i.left.iter().chain(&i.right).map(|&(_, r, c)| (r, c)))
+            .enumerate()
+            .flat_map(|(k, i)| i.left.iter().chain(&i.right).map(move |&(_, r, c)| ((r, c), k)))
             .collect();
-        used.sort_unstable();
-        used.dedup();
-        let cells = used
-            .into_iter()
-            .filter(|&(r, c)| {
-                let counted = table.def.rows.get(r).is_some_and(|d| d.kind == Kind::Count);
-                let read = reported(table, r, c).is_some();
-                counted && read
-            })
-            .map(|(r, c)| {
-                let ws: Vec<(usize, f64)> = insts
-                    .iter()
-                    .enumerate()
-                    .map(|(k, i)| (k, relations::weight(i, r, c)))
-                    .filter(|&(_, w)| w != 0.0)
-                    .collect();
-                ((r, c), ws)
-            })
+        members.sort_unstable();
+        members.dedup();
+        let mut cells: Vec<Member> = Vec::new();
+        for ((r, c), k) in members {
+            let w = relations::weight(&insts[k], r, c);
+            if w == 0.0 {
+                continue;
+            }
+            match cells.last_mut() {
+                Some((at, ws)) if *at == (r, c) => ws.push((k, w)),
+                _ => cells.push(((r, c), vec![(k, w)])),
+            }
+        }
+        cells.retain(|&((r, c), ref ws)| {
+            let counted = table.def.rows.get(r).is_some_and(|d| d.kind == Kind::Count);
             // Not next to an unread cell: every instance it is in was assessed.
-            .filter(|(_, ws)| ws.iter().all(|&(k, _)| residual[k].is_some()))
-            .collect();
+            counted && reported(table, r, c).is_some() && ws.iter().all(|&(k, _)| residual[k].is_some())
+        });
         System {
             table,
             insts,
@@ -343,7 +344,12 @@ impl<'t> System<'t> {
 /// The search over one table, up to `max_size` cells (1 or 2); `None` when
 /// every relation holds (or none could be assessed).
 pub fn locate_up_to(table: &Table, max_size: usize) -> Option<Located> {
-    let sys = System::new(table);
+    // Most tables hold: answer that before any further work.
+    let insts = relations::all_instances(table.def);
+    if insts.iter().all(|i| relations::holds_with(table, i, &[]) != Some(false)) {
+        return None;
+    }
+    let sys = System::new(table, insts);
     let failing: Vec<usize> = (0..sys.insts.len())
         .filter(|&k| sys.residual[k].is_some() && !sys.holds(k))
         .collect();

@@ -15,7 +15,11 @@
 //! Every ratio is measured in this one run. Times are the fastest of several
 //! rounds (the machine is shared; the minimum is the least disturbed figure).
 //!
+//! It also times the search for the wrong cell (L001, issue 11) per table:
+//! one cell changed, two, every relation failing.
+//!
 //! Options: `--quick` (shorter rounds, no stage breakdown), `--no-adversarial`,
+//! `--locate` (only the L001 figures),
 //! `--only TEXT` (inputs whose name contains TEXT), `--write DIR` (save the
 //! synthetic and adversarial inputs as files and stop), `--profile FILE N`
 //! (check FILE N times and print nothing: for callgrind or perf).
@@ -350,6 +354,77 @@ fn wasm_times(glue: &Path, wasm: &Path, inputs: &[&Input], budget: Duration) -> 
         .unwrap_or_default())
 }
 
+/// A copy of `t` with cell (r, c) set to `v`.
+fn with_cell(t: &nianbao::parse::Table, r: usize, c: usize, v: u64) -> nianbao::parse::Table {
+    let mut t = t.clone();
+    if let Some(cell) = t.cells.get_mut(r).and_then(|row| row.get_mut(c)) {
+        cell.value = nianbao::parse::Value::Count(v);
+    }
+    t
+}
+
+/// Issue 11: the time of the search for the wrong cell (L001) per table —
+/// one cell changed (found among single cells), two changed (the pair
+/// search), every relation failing (the cap) — and of a whole check with
+/// and without a changed figure (the L001 finding with its prose ranking).
+fn locate_figures(seed: &str, budget: Duration) {
+    use nianbao::locate::locate_up_to;
+    let doc = nianbao::parse::parse(seed);
+    println!("\nwhich cell is wrong (L001, issue 11), on the 001 seed's tables:");
+    println!("  {:<54} {:>10} {:>8}", "case", "µs/table", "found");
+    let count = |t: &nianbao::parse::Table, r: usize, c: usize| t.cell(r, c).and_then(|x| x.value.count()).unwrap_or(0);
+    for t in doc.tables.all().filter(|t| !t.def.relations.is_empty()) {
+        let id = t.def.id;
+        let rows = t.cells.len();
+        let last = rows.saturating_sub(1);
+        let width = t.cells.first().map_or(0, Vec::len);
+        if width == 0 {
+            continue;
+        }
+        let mut cases: Vec<(String, nianbao::parse::Table, usize)> = vec![
+            ("relations hold".into(), t.clone(), 2),
+            ("one cell changed, search 1".into(), with_cell(t, 0, 0, count(t, 0, 0) + 1), 1),
+            ("one cell changed, search 1 and 2".into(), with_cell(t, 0, 0, count(t, 0, 0) + 1), 2),
+            (
+                "two cells changed, search 1 and 2".into(),
+                with_cell(
+                    &with_cell(t, 0, 0, count(t, 0, 0) + 1),
+                    last,
+                    width - 1,
+                    count(t, last, width - 1) + 2,
+                ),
+                2,
+            ),
+        ];
+        let mut all = t.clone();
+        for (r, row) in all.cells.iter_mut().enumerate() {
+            for (c, cell) in row.iter_mut().enumerate() {
+                cell.value = nianbao::parse::Value::Count(((r * 7 + c * 3 + 1) % 11) as u64);
+            }
+        }
+        cases.push(("every cell scrambled (all relations fail)".into(), all, 2));
+        for (name, m, size) in &cases {
+            let d = time(budget / 4, || locate_up_to(black_box(m), *size));
+            let found = locate_up_to(m, *size).map_or("-".to_string(), |l| {
+                format!("{}×{}{}", l.explanations.len(), l.size(), if l.capped { " capped" } else { "" })
+            });
+            println!("  table {id}: {:<45} {:>10.1} {:>8}", name, d.as_secs_f64() * 1e6, found);
+        }
+    }
+    // A whole check, clean and with one figure of table 三 changed.
+    if let Some(span) = doc.tables.applications.as_ref().and_then(|t| t.cell(2, 0)).and_then(|c| c.span) {
+        let v: u64 = seed[span.start..span.end].parse().unwrap_or(0);
+        let changed = format!("{}{}{}", &seed[..span.start], v + 1, &seed[span.end..]);
+        let clean = time(budget, || nianbao::check(black_box(seed)));
+        let wrong = time(budget, || nianbao::check(black_box(&changed)));
+        println!(
+            "  whole check of the seed: {:.3} ms clean, {:.3} ms with one figure of table 三 changed (L001 with its prose ranking)",
+            ms(clean),
+            ms(wrong)
+        );
+    }
+}
+
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -432,6 +507,10 @@ fn main() {
     println!("plain pass = text.chars().count(); ratio = native / plain pass; ÷visit = native / a pass decoding every char");
     println!("times are the fastest of 5 rounds (the machine is shared); wasm times include the result's conversion to JS objects\n");
 
+    if args.iter().any(|a| a == "--locate") {
+        locate_figures(&seed, budget);
+        return;
+    }
     let rows: Vec<Row> = inputs.iter().map(|i| measure(i, budget)).collect();
 
     // WebAssembly, when built.
@@ -499,6 +578,7 @@ fn main() {
         println!("largest ratio to a plain pass: {w:.1} ({name}); goal ≤ 20");
     }
 
+    locate_figures(&seed, budget);
     if !quick {
         println!("\nwhere the time goes:");
         for r in inputs[..n_main].iter().filter(|i| i.name.starts_with("synthetic")) {
