@@ -42,6 +42,23 @@ pub fn location(f: &Finding) -> String {
     parts.join(" / ")
 }
 
+/// The findings in the order people read them: each L001 (the cell most
+/// likely wrong) first for its table, just before the first finding it
+/// explains; the rest in text order.
+pub fn reading_order(findings: &[Finding]) -> Vec<&Finding> {
+    let explains = |l: &Finding, f: &Finding| l.code == "L001" && f.code != "L001" && f.table == l.table && l.explains.contains(&f.code);
+    let mut out: Vec<&Finding> = Vec::with_capacity(findings.len());
+    for f in findings {
+        if f.code == "L001" && out.iter().any(|g| explains(f, g)) {
+            let at = out.iter().position(|g| explains(f, g)).unwrap_or(out.len());
+            out.insert(at, f);
+        } else {
+            out.push(f);
+        }
+    }
+    out
+}
+
 /// One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\r', '\n']) {
@@ -77,7 +94,7 @@ pub fn write_csv_entries<'a>(
             csv_row(out, &[file, &agency, &year, "", "未核查", "", "", why, "", ""])?;
             continue;
         }
-        for f in &r.findings {
+        for f in reading_order(&r.findings) {
             let line = if f.place.line > 0 {
                 f.place.line.to_string()
             } else {

@@ -115,6 +115,35 @@ export function place(f) {
   return parts;
 }
 
+/** True when L001 finding `l` explains finding `f` (same table, one of the codes it explains). */
+function explainedBy(l, f) {
+  return l.code === 'L001' && f.code !== 'L001' && f.table === l.table && (l.explains ?? []).includes(f.code);
+}
+
+/**
+ * The findings with each L001 (the cell most likely wrong) moved just before the first finding
+ * it explains and those findings gathered right after it, the rest in their order.
+ */
+export function readingOrder(list) {
+  const leads = list.filter((f) => f.code === 'L001' && f.explains?.length);
+  if (!leads.length) return list;
+  const out = [];
+  const placed = new Set();
+  for (const f of list) {
+    if (placed.has(f)) continue;
+    const lead = f.code === 'L001' ? (leads.includes(f) ? f : null) : leads.find((l) => explainedBy(l, f));
+    if (!lead) {
+      out.push(f);
+      placed.add(f);
+      continue;
+    }
+    for (const g of [lead, ...list.filter((x) => explainedBy(lead, x))]) {
+      if (!placed.has(g)) out.push(g), placed.add(g);
+    }
+  }
+  return out;
+}
+
 const COLUMNS = [
   { key: 'index', label: '序号', value: (f) => f.index },
   { key: 'severity', label: '级别', value: (f) => SEVERITY[f.severity]?.rank ?? 9 },
@@ -157,6 +186,9 @@ export function findings(view, on) {
   const col = COLUMNS.find((c) => c.key === view.sort.key) ?? COLUMNS[0];
   const dir = view.sort.dir === 'desc' ? -1 : 1;
   shown.sort((a, b) => dir * compare(col.value(a), col.value(b)) || a.index - b.index);
+  // In text order, the findings an L001 explains are listed under it.
+  const grouped = (col.key === 'index' || col.key === 'place') && dir > 0 ? readingOrder(shown) : shown;
+  const leadOf = (f) => grouped.find((l) => explainedBy(l, f));
 
   const filters = h(
     'div',
@@ -191,14 +223,16 @@ export function findings(view, on) {
     ),
   );
   const body = h('tbody');
-  for (const f of shown) {
+  for (const f of grouped) {
     const selected = view.selected === f.index;
     const rule = view.rules.get(f.code);
+    const lead = grouped === shown ? null : leadOf(f);
     body.append(
       h(
         'tr',
         {
-          class: `finding sev-${f.severity}${selected ? ' selected' : ''}`,
+          class: `finding sev-${f.severity}${selected ? ' selected' : ''}${lead ? ' explained' : ''}${f.code === 'L001' ? ' locate' : ''}`,
+          title: lead ? `由第 ${lead.index} 条（L001）所指的单元格可以解释` : null,
           tabindex: 0,
           'aria-selected': selected ? 'true' : 'false',
           data: { index: f.index, code: f.code, key: `f-${f.index}` },
@@ -295,7 +329,15 @@ export function grids(report, marks, selected, on) {
     if (cell.split) classes.push('split');
     if (worst) classes.push(`hl-${worst}`);
     if (chosen.has(key)) classes.push(chosen.get(key) === 0 ? 'sel sel-first' : 'sel');
+    // L001: the value that would make every relation of the table hold, beside the reported one.
+    const suggestions = fs
+      .filter((f) => f.code === 'L001')
+      .flatMap((f) => (f.alternatives?.length ? f.alternatives : f.changes ?? []).map((x) => ({ ...x, several: !!f.alternatives?.length })))
+      .filter((x) => x.table === g.table && x.row === r && x.column === c);
+    const suggest = suggestions.length ? [...new Set(suggestions.map((x) => x.expected))].join(' / ') + (suggestions[0].several ? '？' : '') : null;
+    if (suggest) classes.push(suggestions[0].several ? 'suggest suggest-maybe' : 'suggest');
     const tips = [`${row.label} · ${columnLabel(g, row, c)}`];
+    if (suggest) tips.push(suggestions[0].several ? `可能应为 ${suggest.replace(/？$/, '')}（有几种改法，见 L001）` : `最可能出错：应为 ${suggest}（L001）`);
     if (!cell.ok) tips.push(cell.value == null ? '未能读出' : '不是数字');
     if (cell.split) tips.push('由粘连在一起的数字拆分得出');
     for (const f of fs) tips.push(`${f.code}：${f.message}`);
@@ -306,7 +348,7 @@ export function grids(report, marks, selected, on) {
         class: classes.join(' '),
         title: tips.join('\n'),
         tabindex: fs.length || chosen.has(key) ? 0 : -1,
-        data: { table: g.table, row: r, col: c, key: `c-${key.replaceAll(':', '-')}` },
+        data: { table: g.table, row: r, col: c, key: `c-${key.replaceAll(':', '-')}`, ...(suggest ? { suggest: `→ ${suggest}` } : {}) },
         onclick: () => on.cell(cell, fs),
         onkeydown: (e) => {
           if (e.key === 'Enter' || e.key === ' ') (e.preventDefault(), on.cell(cell, fs, { keyboard: true }));
@@ -331,7 +373,9 @@ export function grids(report, marks, selected, on) {
       h('span', { class: 'key unreadable' }, '？'),
       ' 未能读出 ',
       h('span', { class: 'key split' }, '12'),
-      ' 由粘连的数字拆分得出 · 点击单元格可在原文中定位',
+      ' 由粘连的数字拆分得出 ',
+      h('span', { class: 'key suggest', data: { suggest: '→ 2' } }, '3'),
+      ' 最可能出错的一格与能使本表全部勾稽关系成立的数值（L001） · 点击单元格可在原文中定位',
     ),
     report.grids.map((g) => {
       const draw = { A: gridA, B: gridB, C: gridC }[g.table] ?? gridGeneric;
@@ -579,7 +623,7 @@ export function sheet(item, date = new Date()) {
   const ok = r.status === 'checked';
   const fail = ok && r.summary.errors > 0;
   const row = (label, value, cls) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', { class: cls }, value));
-  const list = ok ? r.findings : [];
+  const list = ok ? readingOrder(r.findings) : [];
   return h(
     'article',
     { class: 'sheet', data: { file: r.file ?? '' } },

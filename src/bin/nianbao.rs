@@ -331,7 +331,7 @@ fn write_text(out: &mut impl Write, results: &[(String, CheckResult)]) -> std::i
             format!("{year}年")
         };
         writeln!(out, "== {file}  {agency} {year}")?;
-        for f in &r.findings {
+        for f in export::reading_order(&r.findings) {
             if f.place.line > 0 {
                 writeln!(out, "{file}:{}: {} [{}] {}", f.place.line, f.code, f.severity.label(), f.message)?;
             } else {

@@ -196,7 +196,14 @@ pub fn explain(doc: &Document, t: &Table, loc: &Located) -> Option<Finding> {
     f.row_label = t.def.rows.get(first.row).map(|r| r.full_label());
     f.column = Some(first.column);
     f.column_label = Some(t.def.column_label(first.row, first.column).to_string());
-    f.cells = best.iter().map(|x| cell_ref(t, x.row, x.column)).collect();
+    // The cells of every explanation listed, the first's first, each once.
+    let mut cells: Vec<(usize, usize)> = Vec::new();
+    for x in ranked.iter().flat_map(|r| r.2.iter()) {
+        if !cells.contains(&(x.row, x.column)) {
+            cells.push((x.row, x.column));
+        }
+    }
+    f.cells = cells.into_iter().map(|(r, c)| cell_ref(t, r, c)).collect();
     f.explains = loc.codes.clone();
     f.changes = best.iter().map(|x| change(t, 1, x)).collect();
     if n > 1 {
