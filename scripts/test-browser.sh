@@ -49,4 +49,4 @@ done
 echo "serving $root on http://127.0.0.1:$port/ (site at /nianbao/)" >&2
 
 mkdir -p tests/browser/screenshots
-NIANBAO_URL="http://127.0.0.1:$port/nianbao/" NIANBAO_SINGLE_FILE="$root/usb/nianbao.html" node --test --test-concurrency=1 tests/browser/*.test.mjs
+NIANBAO_URL="http://127.0.0.1:$port/nianbao/" NIANBAO_SINGLE_FILE="$root/usb/nianbao.html" node --test --test-concurrency=1 ${NIANBAO_BROWSER_TESTS:-tests/browser/*.test.mjs}

@@ -46,14 +46,17 @@ pub fn location(f: &Finding) -> String {
 /// likely wrong) first for its table, just before the first finding it
 /// explains; the rest in text order.
 pub fn reading_order(findings: &[Finding]) -> Vec<&Finding> {
+    reading_order_indices(findings).into_iter().map(|k| &findings[k]).collect()
+}
+
+/// [`reading_order`] as indices into `findings`.
+pub fn reading_order_indices(findings: &[Finding]) -> Vec<usize> {
     let explains = |l: &Finding, f: &Finding| l.code == "L001" && f.code != "L001" && f.table == l.table && l.explains.contains(&f.code);
-    let mut out: Vec<&Finding> = Vec::with_capacity(findings.len());
-    for f in findings {
-        if f.code == "L001" && out.iter().any(|g| explains(f, g)) {
-            let at = out.iter().position(|g| explains(f, g)).unwrap_or(out.len());
-            out.insert(at, f);
-        } else {
-            out.push(f);
+    let mut out: Vec<usize> = Vec::with_capacity(findings.len());
+    for (k, f) in findings.iter().enumerate() {
+        match out.iter().position(|&g| explains(f, &findings[g])) {
+            Some(at) => out.insert(at, k),
+            None => out.push(k),
         }
     }
     out

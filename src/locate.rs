@@ -177,25 +177,30 @@ impl<'t> System<'t> {
         let residual: Vec<Option<f64>> = insts.iter().map(|i| relations::residual(table, i, &[])).collect();
         let eq = insts.iter().map(|i| i.relation.op == crate::format::Op::Eq).collect();
         // Every cell some instance uses, in table order, with the instances
-        // it is in and its weight there.
-        let mut members: Vec<((usize, usize), usize)> = insts
-            .iter()
-            .enumerate()
-            .flat_map(|(k, i)| i.left.iter().chain(&i.right).map(move |&(_, r, c)| ((r, c), k)))
-            .collect();
-        members.sort_unstable();
-        members.dedup();
-        let mut cells: Vec<Member> = Vec::new();
-        for ((r, c), k) in members {
-            let w = relations::weight(&insts[k], r, c);
-            if w == 0.0 {
-                continue;
-            }
-            match cells.last_mut() {
-                Some((at, ws)) if *at == (r, c) => ws.push((k, w)),
-                _ => cells.push(((r, c), vec![(k, w)])),
+        // it is in and its weight there (a grid, not a sort: the page loads
+        // this code, and every sort instance weighs kilobytes of wasm).
+        let width = table.cells.iter().map(Vec::len).max().unwrap_or(0);
+        let mut grid: Vec<Vec<(usize, f64)>> = vec![Vec::new(); table.cells.len() * width];
+        for (k, i) in insts.iter().enumerate() {
+            for &(_, r, c) in i.left.iter().chain(&i.right) {
+                let Some(slot) = grid.get_mut(r * width + c).filter(|_| c < width) else {
+                    continue;
+                };
+                if slot.iter().any(|&(kk, _)| kk == k) {
+                    continue;
+                }
+                let w = relations::weight(i, r, c);
+                if w != 0.0 {
+                    slot.push((k, w));
+                }
             }
         }
+        let mut cells: Vec<Member> = grid
+            .into_iter()
+            .enumerate()
+            .filter(|(_, ws)| !ws.is_empty())
+            .map(|(n, ws)| ((n / width, n % width), ws))
+            .collect();
         cells.retain(|&((r, c), ref ws)| {
             let counted = table.def.rows.get(r).is_some_and(|d| d.kind == Kind::Count);
             // Not next to an unread cell: every instance it is in was assessed.
@@ -256,9 +261,12 @@ impl<'t> System<'t> {
         let (ax, wx) = &self.cells[i];
         let (ay, wy) = &self.cells[j];
         // Constraints a·dx + b·dy (op) rhs, one per instance either is in.
-        let mut ks: Vec<usize> = wx.iter().chain(wy.iter()).map(|&(k, _)| k).collect();
-        ks.sort_unstable();
-        ks.dedup();
+        let mut ks: Vec<usize> = wx.iter().map(|&(k, _)| k).collect();
+        for &(k, _) in wy {
+            if !ks.contains(&k) {
+                ks.push(k);
+            }
+        }
         let weight = |ws: &[(usize, f64)], k: usize| ws.iter().find(|&&(kk, _)| kk == k).map_or(0.0, |&(_, w)| w);
         let cons: Vec<(f64, f64, f64, bool)> = ks
             .iter()
@@ -356,9 +364,14 @@ pub fn locate_up_to(table: &Table, max_size: usize) -> Option<Located> {
     if failing.is_empty() {
         return None;
     }
-    let mut codes: Vec<&'static str> = failing.iter().map(|&k| sys.insts[k].relation.code).collect();
-    codes.sort_unstable();
-    codes.dedup();
+    // In the order of the table's relations (B001, B002, B003), each once.
+    let mut codes: Vec<&'static str> = Vec::new();
+    for &k in &failing {
+        let code = sys.insts[k].relation.code;
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
     let mut out = Located {
         codes,
         failing: failing.len(),
@@ -416,9 +429,23 @@ pub fn locate_up_to(table: &Table, max_size: usize) -> Option<Located> {
             }
         }
     }
-    out.explanations
-        .sort_by_key(|e| e.iter().map(|f| (f.row, f.column)).collect::<Vec<_>>());
+    insertion_sort_by_key(&mut out.explanations, |e| {
+        let at = |k: usize| e.get(k).map_or((0, 0), |f| (f.row, f.column));
+        (at(0), at(1))
+    });
     Some(out)
+}
+
+/// Sorts a short list (at most [`MAX_EXPLANATIONS`]) in place, stably: the
+/// standard sorts weigh kilobytes of wasm for each type sorted.
+pub fn insertion_sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// [`locate_up_to`] two cells.

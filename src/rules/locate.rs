@@ -129,7 +129,7 @@ pub fn explain(doc: &Document, t: &Table, loc: &Located) -> Option<Finding> {
         .zip(&verdicts)
         .map(|(e, &v)| (v, e.iter().filter(|f| !is_total(t, f)).count(), e))
         .collect();
-    ranked.sort_by_key(|r| (r.0, r.1));
+    locate::insertion_sort_by_key(&mut ranked, |r| (r.0, r.1));
     let agreeing: Vec<usize> = (0..n).filter(|&k| ranked[k].0 < 0).collect();
     let contradicted: Vec<usize> = (0..n).filter(|&k| ranked[k].0 > 0).collect();
     let totals_first = n > 1 && ranked[0].1 == 0 && ranked[1].1 > 0 && ranked[0].0 == ranked[1].0;

@@ -76,11 +76,15 @@ pub fn severity_of(code: &str) -> Severity {
     rule(code).map_or(Severity::Info, |r| r.severity)
 }
 
-/// Runs every rule over a document; findings in text order.
+/// Runs every rule over a document; findings in text order, except that
+/// each L001 (the cell most likely wrong) comes just before the first
+/// finding it explains.
 pub fn run(doc: &Document) -> Vec<Finding> {
     let mut out: Vec<Finding> = RULES.iter().flat_map(|r| cap((r.check)(doc))).collect();
     out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
-    out
+    let order = crate::export::reading_order_indices(&out);
+    let mut slots: Vec<Option<Finding>> = out.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|k| slots.get_mut(k).and_then(Option::take)).collect()
 }
 
 /// The most findings listed for one rule; the rest are counted in one more
