@@ -47,7 +47,14 @@ fn if_value(need: Need) -> String {
 /// `“…·自然人”报告为 3，若为 2`, for each cell of an explanation.
 fn describe(t: &Table, e: &[Fix]) -> String {
     e.iter()
-        .map(|f| format!("“{}”报告为 {}，{}", cell_name(t, f), f.found, if_value(f.need)))
+        .map(|f| {
+            // A blank cell the engine counts as 0 is a reported 0.
+            let found = match t.cell(f.row, f.column).map(|c| &c.value) {
+                Some(Value::Blank(_)) => "空（按 0 计）".to_string(),
+                _ => format!(" {}", f.found),
+            };
+            format!("“{}”报告为{found}，{}", cell_name(t, f), if_value(f.need))
+        })
         .collect::<Vec<_>>()
         .join("；")
 }
