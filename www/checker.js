@@ -397,6 +397,7 @@ export class NianbaoChecker extends HTMLElement {
     const ui = this.#ui;
     const result = this.#result;
     const set = this.#set;
+    const focused = this.shadowRoot.activeElement?.dataset?.key; // drawn anew below: focused again after
     ui.summary.hidden = !set?.results;
     if (set?.results) ui.summary.lastElementChild.replaceWith(render.summary({ results: set.results, current: set.current }, { show: (i) => this.#show(i) }));
     ui.detailTitle.hidden = !set?.results;
@@ -409,6 +410,7 @@ export class NianbaoChecker extends HTMLElement {
     ui.facts.replaceChildren(render.facts(report));
     this.#drawFindings();
     this.dataset.status = this.#problem ? 'unreadable' : (result?.status ?? '');
+    if (focused && !this.shadowRoot.activeElement) this.shadowRoot.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
   }
 
   #drawFindings() {

@@ -568,7 +568,7 @@ export function summary(view, on) {
         h(
           'td',
           { class: 'col-open' },
-          ok ? h('button', { type: 'button', class: 'btn open', 'aria-pressed': current ? 'true' : 'false', onclick: () => on.show(i) }, current ? '正在查看' : '查看详情') : '—',
+          ok ? h('button', { type: 'button', class: 'btn open', 'aria-pressed': current ? 'true' : 'false', data: { key: `open-${i}` }, onclick: () => on.show(i) }, current ? '正在查看' : '查看详情') : '—',
         ),
       ),
     );

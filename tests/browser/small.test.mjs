@@ -50,6 +50,16 @@ for (const width of [360, 390, 414]) {
       await page.screenshot({ path: join(SCREENSHOTS, 'mobile-finding.tmp.png') });
     }
 
+    // the print view of the review sheet (审核意见单)
+    await page.evaluate(() => (window.print = () => {}));
+    await shadow(page, 'button.print-sheet').click();
+    await shadow(page, '.sheet').waitFor();
+    const sheet = await pageWidth(page);
+    console.log(`${width} px: review sheet, document scroll width ${sheet.scroll}/${sheet.viewport}`);
+    assert.ok(sheet.scroll <= sheet.viewport, `review sheet: scroll width ${sheet.scroll} > ${sheet.viewport}`);
+    if (width === 390) await page.screenshot({ path: join(SCREENSHOTS, 'mobile-sheet.tmp.png') });
+    await shadow(page, 'button.print-close').click();
+
     // a batch: the summary table scrolls in its box too
     await dropFiles(page, ['000_4d177dac3167f082', '002_a8d23b48448f5a19'].map((n) => ({ name: `${n}.txt`, type: 'text/plain', bytes: readFileSync(join(FIXTURES, `${n}.txt`)) })));
     await page.waitForFunction(() => document.querySelector('nianbao-checker').shadowRoot.querySelectorAll('.summary-table tr.report-row').length === 2 && !document.querySelector('nianbao-checker').hasAttribute('data-busy'));
