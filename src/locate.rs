@@ -174,8 +174,14 @@ struct System<'t> {
 
 impl<'t> System<'t> {
     fn new(table: &'t Table, insts: Vec<Instance>) -> System<'t> {
-        let residual: Vec<Option<f64>> = insts.iter().map(|i| relations::residual(table, i, &[])).collect();
-        let eq = insts.iter().map(|i| i.relation.op == crate::format::Op::Eq).collect();
+        // (Loops rather than iterator chains: each chain is a new copy of
+        // library code in the wasm the page loads.)
+        let mut residual: Vec<Option<f64>> = Vec::with_capacity(insts.len());
+        let mut eq = Vec::with_capacity(insts.len());
+        for i in &insts {
+            residual.push(relations::residual(table, i, &[]));
+            eq.push(i.relation.op == crate::format::Op::Eq);
+        }
         // Every cell some instance uses, in table order, with the instances
         // it is in and its weight there (a grid, not a sort: the page loads
         // this code, and every sort instance weighs kilobytes of wasm).
@@ -195,17 +201,15 @@ impl<'t> System<'t> {
                 }
             }
         }
-        let mut cells: Vec<Member> = grid
-            .into_iter()
-            .enumerate()
-            .filter(|(_, ws)| !ws.is_empty())
-            .map(|(n, ws)| ((n / width, n % width), ws))
-            .collect();
-        cells.retain(|&((r, c), ref ws)| {
+        let mut cells: Vec<Member> = Vec::new();
+        for (n, ws) in grid.into_iter().enumerate() {
+            let (r, c) = (n / width, n % width);
             let counted = table.def.rows.get(r).is_some_and(|d| d.kind == Kind::Count);
             // Not next to an unread cell: every instance it is in was assessed.
-            counted && reported(table, r, c).is_some() && ws.iter().all(|&(k, _)| residual[k].is_some())
-        });
+            if !ws.is_empty() && counted && reported(table, r, c).is_some() && ws.iter().all(|&(k, _)| residual[k].is_some()) {
+                cells.push(((r, c), ws));
+            }
+        }
         System {
             table,
             insts,
@@ -229,12 +233,16 @@ impl<'t> System<'t> {
 
     /// Verifies a candidate with the engine over every assessed instance.
     fn verified(&self, fixes: &[Fix]) -> bool {
-        let over: Vec<((usize, usize), f64)> = fixes.iter().map(|f| ((f.row, f.column), f.need.nearest(f.found) as f64)).collect();
-        self.insts
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| self.residual[*k].is_some())
-            .all(|(_, i)| relations::holds_with(self.table, i, &over) == Some(true))
+        let mut over: Vec<((usize, usize), f64)> = Vec::with_capacity(fixes.len());
+        for f in fixes {
+            over.push(((f.row, f.column), f.need.nearest(f.found) as f64));
+        }
+        for (k, i) in self.insts.iter().enumerate() {
+            if self.residual[k].is_some() && relations::holds_with(self.table, i, &over) != Some(true) {
+                return false;
+            }
+        }
+        true
     }
 
     /// The one-cell explanation through cell `i`, if any.
@@ -258,93 +266,66 @@ impl<'t> System<'t> {
 
     /// The two-cell explanation through cells `i` and `j`, if any.
     fn pair(&self, i: usize, j: usize) -> Option<Vec<Fix>> {
-        let (ax, wx) = &self.cells[i];
-        let (ay, wy) = &self.cells[j];
-        // Constraints a·dx + b·dy (op) rhs, one per instance either is in.
-        let mut ks: Vec<usize> = wx.iter().map(|&(k, _)| k).collect();
-        for &(k, _) in wy {
-            if !ks.contains(&k) {
-                ks.push(k);
+        let at = [self.cells[i].0, self.cells[j].0];
+        let found = [self.reported(at[0]), self.reported(at[1])];
+        let weight = |ws: &[(usize, f64)], k: usize| {
+            let mut w = 0.0;
+            for &(kk, x) in ws {
+                if kk == k {
+                    w = x;
+                }
             }
-        }
-        let weight = |ws: &[(usize, f64)], k: usize| ws.iter().find(|&&(kk, _)| kk == k).map_or(0.0, |&(_, w)| w);
-        let cons: Vec<(f64, f64, f64, bool)> = ks
-            .iter()
-            .map(|&k| Some((weight(wx, k), weight(wy, k), -self.residual[k]?, self.eq[k])))
-            .collect::<Option<_>>()?;
-        let (fx, fy) = (self.reported(*ax), self.reported(*ay));
-        let fix = |at: (usize, usize), found: u64, need: Need| Fix {
-            row: at.0,
-            column: at.1,
-            found,
-            need,
+            w
         };
-        // Two independent equations fix both changes.
-        let eqs: Vec<&(f64, f64, f64, bool)> = cons.iter().filter(|c| c.3).collect();
-        for (n, e1) in eqs.iter().enumerate() {
-            for e2 in &eqs[n + 1..] {
-                let det = e1.0 * e2.1 - e2.0 * e1.1;
-                if det.abs() < 1e-9 {
-                    continue;
-                }
-                let dx = (e1.2 * e2.1 - e2.2 * e1.1) / det;
-                let dy = (e1.0 * e2.2 - e2.0 * e1.2) / det;
-                let nx = Range {
-                    lo: Some(dx),
-                    hi: Some(dx),
-                }
-                .need(fx)?;
-                let ny = Range {
-                    lo: Some(dy),
-                    hi: Some(dy),
-                }
-                .need(fy)?;
-                let fixes = vec![fix(*ax, fx, nx), fix(*ay, fy, ny)];
-                return self.verified(&fixes).then_some(fixes);
+        // w[0]·dx + w[1]·dy (= or ≥) rhs, one per instance either is in.
+        let mut cons: Vec<([f64; 2], f64, bool)> = Vec::new();
+        for k in 0..self.insts.len() {
+            let w = [weight(&self.cells[i].1, k), weight(&self.cells[j].1, k)];
+            if w != [0.0, 0.0] {
+                cons.push((w, -self.residual[k]?, self.eq[k]));
             }
         }
-        // One equation that fixes one change: substitute it.
-        let pinned = eqs.iter().find(|e| (e.0 == 0.0) != (e.1 == 0.0));
-        let coupled = |c: &&(f64, f64, f64, bool)| c.0 != 0.0 && c.1 != 0.0;
-        let (rx, ry) = match pinned {
-            Some(e) if e.1 == 0.0 => {
-                let dx = e.2 / e.0;
-                let ry = cons.iter().try_fold(Range::ALL, |r, c| r.narrow(c.1, c.2 - c.0 * dx, c.3))?;
-                (
-                    Range {
-                        lo: Some(dx),
-                        hi: Some(dx),
-                    },
-                    ry,
-                )
+        // Two independent equations fix both changes; else one equation in
+        // one change alone fixes that one.
+        let mut d: [Option<f64>; 2] = [None, None];
+        'both: for (n, a) in cons.iter().enumerate() {
+            for b in &cons[n + 1..] {
+                let det = a.0[0] * b.0[1] - b.0[0] * a.0[1];
+                if a.2 && b.2 && det.abs() > 1e-9 {
+                    d = [Some((a.1 * b.0[1] - b.1 * a.0[1]) / det), Some((a.0[0] * b.1 - b.0[0] * a.1) / det)];
+                    break 'both;
+                }
             }
-            Some(e) => {
-                let dy = e.2 / e.1;
-                let rx = cons.iter().try_fold(Range::ALL, |r, c| r.narrow(c.0, c.2 - c.1 * dy, c.3))?;
-                (
-                    rx,
-                    Range {
-                        lo: Some(dy),
-                        hi: Some(dy),
-                    },
-                )
-            }
-            // Constraints on each change alone.
-            None if !cons.iter().any(|c| coupled(&c)) => {
-                let rx = cons
-                    .iter()
-                    .filter(|c| c.0 != 0.0)
-                    .try_fold(Range::ALL, |r, c| r.narrow(c.0, c.2, c.3))?;
-                let ry = cons
-                    .iter()
-                    .filter(|c| c.1 != 0.0)
-                    .try_fold(Range::ALL, |r, c| r.narrow(c.1, c.2, c.3))?;
-                (rx, ry)
+        }
+        if d == [None, None] {
+            for c in &cons {
+                if c.2 && (c.0[0] == 0.0) != (c.0[1] == 0.0) {
+                    let v = usize::from(c.0[0] == 0.0);
+                    d[v] = Some(c.1 / c.0[v]);
+                    break;
+                }
             }
             // Only the two changes' sum is fixed: no value to suggest.
-            None => return None,
-        };
-        let fixes = vec![fix(*ax, fx, rx.need(fx)?), fix(*ay, fy, ry.need(fy)?)];
+            if d == [None, None] && cons.iter().any(|c| c.0[0] != 0.0 && c.0[1] != 0.0) {
+                return None;
+            }
+        }
+        // Each change not fixed: its range, the other's change put in.
+        let mut fixes = Vec::with_capacity(2);
+        for v in 0..2 {
+            let mut range = Range { lo: d[v], hi: d[v] };
+            if d[v].is_none() {
+                for c in cons.iter().filter(|c| c.0[v] != 0.0) {
+                    range = range.narrow(c.0[v], c.1 - c.0[1 - v] * d[1 - v].unwrap_or(0.0), c.2)?;
+                }
+            }
+            fixes.push(Fix {
+                row: at[v].0,
+                column: at[v].1,
+                found: found[v],
+                need: range.need(found[v])?,
+            });
+        }
         self.verified(&fixes).then_some(fixes)
     }
 }
@@ -358,9 +339,12 @@ pub fn locate_up_to(table: &Table, max_size: usize) -> Option<Located> {
         return None;
     }
     let sys = System::new(table, insts);
-    let failing: Vec<usize> = (0..sys.insts.len())
-        .filter(|&k| sys.residual[k].is_some() && !sys.holds(k))
-        .collect();
+    let mut failing: Vec<usize> = Vec::new();
+    for k in 0..sys.insts.len() {
+        if sys.residual[k].is_some() && !sys.holds(k) {
+            failing.push(k);
+        }
+    }
     if failing.is_empty() {
         return None;
     }

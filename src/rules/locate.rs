@@ -46,17 +46,21 @@ fn if_value(need: Need) -> String {
 
 /// `“…·自然人”报告为 3，若为 2`, for each cell of an explanation.
 fn describe(t: &Table, e: &[Fix]) -> String {
-    e.iter()
-        .map(|f| {
-            // A blank cell the engine counts as 0 is a reported 0.
-            let found = match t.cell(f.row, f.column).map(|c| &c.value) {
-                Some(Value::Blank(_)) => "空（按 0 计）".to_string(),
-                _ => format!(" {}", f.found),
-            };
-            format!("“{}”报告为{found}，{}", cell_name(t, f), if_value(f.need))
-        })
-        .collect::<Vec<_>>()
-        .join("；")
+    // (Loops rather than iterator chains here: each chain is a new copy of
+    // library code in the wasm the page loads.)
+    let mut out = String::new();
+    for f in e {
+        if !out.is_empty() {
+            out.push('；');
+        }
+        // A blank cell the engine counts as 0 is a reported 0.
+        let found = match t.cell(f.row, f.column).map(|c| &c.value) {
+            Some(Value::Blank(_)) => "空（按 0 计）".to_string(),
+            _ => format!(" {}", f.found),
+        };
+        out.push_str(&format!("“{}”报告为{found}，{}", cell_name(t, f), if_value(f.need)));
+    }
+    out
 }
 
 /// How many N findings (prose against tables) a document raises.
@@ -124,21 +128,22 @@ pub fn explain(doc: &Document, t: &Table, loc: &Located) -> Option<Finding> {
     // Rank first the explanations a figure of the prose agrees with, last
     // those it contradicts; then those that change only totals (a total
     // left at 0 or not updated is the commonest slip); then table order.
-    let verdicts: Vec<i8> = if doc.text.len() <= MAX_RANKED_TEXT {
-        let before = prose_disagreements(doc);
-        loc.explanations.iter().map(|e| prose_verdict(doc, t, e, before)).collect()
-    } else {
-        vec![0; n]
-    };
-    let mut ranked: Vec<(i8, usize, &Vec<Fix>)> = loc
-        .explanations
-        .iter()
-        .zip(&verdicts)
-        .map(|(e, &v)| (v, e.iter().filter(|f| !is_total(t, f)).count(), e))
-        .collect();
+    let ranked_prose = doc.text.len() <= MAX_RANKED_TEXT;
+    let before = if ranked_prose { prose_disagreements(doc) } else { 0 };
+    let mut ranked: Vec<(i8, usize, &Vec<Fix>)> = Vec::with_capacity(n);
+    for e in &loc.explanations {
+        let verdict = if ranked_prose { prose_verdict(doc, t, e, before) } else { 0 };
+        ranked.push((verdict, e.iter().filter(|f| !is_total(t, f)).count(), e));
+    }
     locate::insertion_sort_by_key(&mut ranked, |r| (r.0, r.1));
-    let agreeing: Vec<usize> = (0..n).filter(|&k| ranked[k].0 < 0).collect();
-    let contradicted: Vec<usize> = (0..n).filter(|&k| ranked[k].0 > 0).collect();
+    let (mut agreeing, mut contradicted) = (Vec::new(), Vec::new());
+    for (k, r) in ranked.iter().enumerate() {
+        if r.0 < 0 {
+            agreeing.push(k);
+        } else if r.0 > 0 {
+            contradicted.push(k);
+        }
+    }
     let totals_first = n > 1 && ranked[0].1 == 0 && ranked[1].1 > 0 && ranked[0].0 == ranked[1].0;
     let best = ranked[0].2;
     let numeral = crate::format::section(t.def.section).numeral;
@@ -160,16 +165,14 @@ pub fn explain(doc: &Document, t: &Table, loc: &Located) -> Option<Finding> {
             format!("表{numeral}最可能出错的是这两格：{what}——两格都改，则{scope}（只改一格做不到）；{explained}")
         }
     } else {
-        let list: Vec<String> = ranked
-            .iter()
-            .enumerate()
-            .map(|(k, (_, _, e))| format!("{}{}", CIRCLED[k], describe(t, e)))
-            .collect();
+        let mut list = String::new();
+        for (k, (_, _, e)) in ranked.iter().enumerate() {
+            list.push_str(if k > 0 { "；" } else { "" });
+            list.push_str(CIRCLED[k]);
+            list.push_str(&describe(t, e));
+        }
         let unit = if size == 1 { "任一格" } else { "任一组两格" };
-        format!(
-            "表{numeral}的勾稽关系不成立，改动以下{unit}都能使{scope}，仅凭报告文字无法判断是哪一种：{}；{explained}",
-            list.join("；")
-        )
+        format!("表{numeral}的勾稽关系不成立，改动以下{unit}都能使{scope}，仅凭报告文字无法判断是哪一种：{list}；{explained}")
     };
     let mut notes: Vec<String> = Vec::new();
     if n == 1 {
@@ -204,34 +207,34 @@ pub fn explain(doc: &Document, t: &Table, loc: &Located) -> Option<Finding> {
     f.column = Some(first.column);
     f.column_label = Some(t.def.column_label(first.row, first.column).to_string());
     // The cells of every explanation listed, the first's first, each once.
-    let mut cells: Vec<(usize, usize)> = Vec::new();
-    for x in ranked.iter().flat_map(|r| r.2.iter()) {
-        if !cells.contains(&(x.row, x.column)) {
-            cells.push((x.row, x.column));
+    for (k, (_, _, e)) in ranked.iter().enumerate() {
+        for x in e.iter() {
+            if !f.cells.iter().any(|c| (c.row, c.column) == (x.row, x.column)) {
+                f.cells.push(cell_ref(t, x.row, x.column));
+            }
+            if k == 0 {
+                f.changes.push(change(t, 1, x));
+            }
+            if n > 1 {
+                f.alternatives.push(change(t, k + 1, x));
+                if let Some(s) = t.cell(x.row, x.column).and_then(|c| c.span).filter(|_| k > 0) {
+                    f.related_spans.push(s);
+                }
+            }
         }
     }
-    f.cells = cells.into_iter().map(|(r, c)| cell_ref(t, r, c)).collect();
     f.explains = loc.codes.clone();
-    f.changes = best.iter().map(|x| change(t, 1, x)).collect();
-    if n > 1 {
-        f.alternatives = ranked
-            .iter()
-            .enumerate()
-            .flat_map(|(k, (_, _, e))| e.iter().map(move |x| change(t, k + 1, x)))
-            .collect();
-        for s in f.alternatives.iter().skip(size).filter_map(|c| c.span).collect::<Vec<_>>() {
-            f = f.with_related(s);
-        }
-    }
     Some(f)
 }
 
 fn l001(doc: &Document) -> Vec<Finding> {
-    doc.tables
-        .all()
-        .filter(|t| !t.def.relations.is_empty())
-        .filter_map(|t| locate::locate(t).and_then(|loc| explain(doc, t, &loc)))
-        .collect()
+    let mut out = Vec::new();
+    for t in doc.tables.all() {
+        if let Some(f) = locate::locate(t).and_then(|loc| explain(doc, t, &loc)) {
+            out.push(f);
+        }
+    }
+    out
 }
 
 /// L001 — the cell (or two) whose change would make every relation of its table hold.
