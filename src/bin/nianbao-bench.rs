@@ -381,18 +381,20 @@ fn locate_figures(seed: &str, budget: Duration) {
         if width == 0 {
             continue;
         }
+        // The last cell that takes part in a relation (table 二's fee row takes none).
+        let insts = nianbao::relations::all_instances(t.def);
+        let (lr, lc) = (0..rows)
+            .flat_map(|r| (0..t.cells[r].len()).map(move |c| (r, c)))
+            .filter(|&(r, c)| insts.iter().any(|i| nianbao::relations::weight(i, r, c) != 0.0))
+            .last()
+            .unwrap_or((last, width - 1));
         let mut cases: Vec<(String, nianbao::parse::Table, usize)> = vec![
             ("relations hold".into(), t.clone(), 2),
             ("one cell changed, search 1".into(), with_cell(t, 0, 0, count(t, 0, 0) + 1), 1),
             ("one cell changed, search 1 and 2".into(), with_cell(t, 0, 0, count(t, 0, 0) + 1), 2),
             (
                 "two cells changed, search 1 and 2".into(),
-                with_cell(
-                    &with_cell(t, 0, 0, count(t, 0, 0) + 1),
-                    last,
-                    width - 1,
-                    count(t, last, width - 1) + 2,
-                ),
+                with_cell(&with_cell(t, 0, 0, count(t, 0, 0) + 1), lr, lc, count(t, lr, lc) + 2),
                 2,
             ),
         ];
@@ -410,6 +412,35 @@ fn locate_figures(seed: &str, budget: Duration) {
             });
             println!("  table {id}: {:<45} {:>10.1} {:>8}", name, d.as_secs_f64() * 1e6, found);
         }
+    }
+    // Every third pair of cells of table 三 changed (+1, +2): the slowest search.
+    if let Some(t) = doc.tables.applications.as_ref() {
+        let cells: Vec<(usize, usize)> = (0..t.cells.len())
+            .flat_map(|r| (0..t.cells[r].len()).map(move |c| (r, c)))
+            .collect();
+        let (mut n, mut total, mut worst) = (0usize, Duration::ZERO, (Duration::ZERO, 0usize, t.clone()));
+        for (a, &(r1, c1)) in cells.iter().enumerate() {
+            for &(r2, c2) in cells[a + 1..].iter().step_by(3) {
+                let m = with_cell(&with_cell(t, r1, c1, count(t, r1, c1) + 1), r2, c2, count(t, r2, c2) + 2);
+                let start = Instant::now();
+                let found = black_box(locate_up_to(black_box(&m), 2)).map_or(0, |l| l.explanations.len());
+                let d = start.elapsed();
+                n += 1;
+                total += d;
+                if d > worst.0 {
+                    worst = (d, found, m);
+                }
+            }
+        }
+        // The slowest timed again (a single call can be preempted on a shared machine).
+        let again = time(budget / 4, || locate_up_to(black_box(&worst.2), 2));
+        println!(
+            "  table B: {n} two-cell mutants (every third pair): mean {:.1} µs; slowest {:.1} µs once, {:.1} µs timed again ({} explanations)",
+            total.as_secs_f64() * 1e6 / n.max(1) as f64,
+            worst.0.as_secs_f64() * 1e6,
+            again.as_secs_f64() * 1e6,
+            worst.1
+        );
     }
     // A whole check, clean and with one figure of table 三 changed.
     if let Some(span) = doc.tables.applications.as_ref().and_then(|t| t.cell(2, 0)).and_then(|c| c.span) {
