@@ -385,8 +385,7 @@ fn locate_figures(seed: &str, budget: Duration) {
         let insts = nianbao::relations::all_instances(t.def);
         let (lr, lc) = (0..rows)
             .flat_map(|r| (0..t.cells[r].len()).map(move |c| (r, c)))
-            .filter(|&(r, c)| insts.iter().any(|i| nianbao::relations::weight(i, r, c) != 0.0))
-            .last()
+            .rfind(|&(r, c)| insts.iter().any(|i| nianbao::relations::weight(i, r, c) != 0.0))
             .unwrap_or((last, width - 1));
         let mut cases: Vec<(String, nianbao::parse::Table, usize)> = vec![
             ("relations hold".into(), t.clone(), 2),
