@@ -499,3 +499,47 @@ mod properties {
         }
     }
 }
+
+/// The JSON contract of L001 and its place in the order of findings (the
+/// command line's text output and CSV print in this order): first for its
+/// table, before every finding it explains.
+#[test]
+fn json_and_order() {
+    let r = run(&fixture("real/hongzequ-2023.txt"));
+    let at = r.findings.iter().position(|f| f.code == "L001").expect("L001");
+    let explained: Vec<usize> = (0..r.findings.len()).filter(|&k| r.findings[k].code == "C001").collect();
+    assert_eq!(explained, vec![at + 1, at + 2], "{:?}", codes(&r));
+    let v = serde_json::to_value(&r).unwrap();
+    let f = &v["findings"][at];
+    assert_eq!(
+        (f["code"].as_str(), f["table"].as_str(), f["row"].as_u64(), f["column"].as_u64()),
+        (Some("L001"), Some("C"), Some(0), Some(4))
+    );
+    assert_eq!((f["expected"].as_str(), f["found"].as_str()), (Some("11"), Some("0")));
+    assert_eq!(f["explains"], serde_json::json!(["C001"]));
+    assert!(f["line"].as_u64().unwrap() > 0 && f["end_utf16"].as_u64() > f["start_utf16"].as_u64());
+    let alts = f["alternatives"].as_array().unwrap();
+    assert_eq!(alts.len(), 4, "two options of two cells");
+    for a in alts {
+        for key in [
+            "option",
+            "table",
+            "row",
+            "column",
+            "row_label",
+            "column_label",
+            "expected",
+            "found",
+            "line",
+            "start",
+            "end",
+            "start_utf16",
+            "end_utf16",
+        ] {
+            assert!(!a[key].is_null(), "{key} in {a}");
+        }
+    }
+    assert_eq!(f["changes"].as_array().unwrap().len(), 2);
+    // Findings without L001 carry none of its fields.
+    assert!(v["findings"][at + 1].get("explains").is_none() && v["findings"][at + 1].get("alternatives").is_none());
+}

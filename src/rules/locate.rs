@@ -223,6 +223,8 @@ pub fn explain(doc: &Document, t: &Table, loc: &Located) -> Option<Finding> {
             }
         }
     }
+    // As serious as the most serious finding it explains (all errors today).
+    f.severity = loc.codes.iter().map(|c| super::severity_of(c)).min().unwrap_or(f.severity);
     f.explains = loc.codes.clone();
     Some(f)
 }
