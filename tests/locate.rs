@@ -543,3 +543,33 @@ fn json_and_order() {
     // Findings without L001 carry none of its fields.
     assert!(v["findings"][at + 1].get("explains").is_none() && v["findings"][at + 1].get("alternatives").is_none());
 }
+
+/// A table with unread cells (128: the cells of （六）2 and 3 are not in the
+/// text): a figure changed next to them gets no explanation; one changed in
+/// relations that can all be assessed gets one, which says that only the
+/// relations that could be checked now hold.
+#[test]
+fn unread_cells_are_never_chosen() {
+    let name = "dev/128_scj2023_html.txt";
+    let text = fixture(name);
+    let doc = parse::parse(&text);
+    let t = table_of(&doc, "B");
+    assert!(t.unreadable().next().is_some(), "{name}: cells not read");
+    let new = t.def.row_index("new").unwrap();
+    let granted = t.def.row_index("granted").unwrap();
+    // 本年新收·自然人: its row and its column's balance can be checked.
+    let v = t.cells[new][0].value.count().unwrap();
+    let res = run(&set_cell(&text, t, new, 0, v + 1));
+    let l = with_code(&res, "L001");
+    assert_eq!(l.len(), 1, "{:?}", codes(&res));
+    assert_eq!(
+        (l[0].row, l[0].column, l[0].expected.clone()),
+        (Some(new), Some(0), Some(v.to_string()))
+    );
+    assert!(l[0].message.contains("本表能核对的勾稽关系全部成立"), "{}", l[0].message);
+    // （一）予以公开·自然人: its column total cannot be checked (unread cells in it).
+    let v = t.cells[granted][0].value.count().unwrap();
+    let res = run(&set_cell(&text, t, granted, 0, v + 1));
+    assert!(with_code(&res, "L001").is_empty(), "{:?}", codes(&res));
+    assert!(!with_code(&res, "B001").is_empty());
+}
