@@ -573,3 +573,27 @@ fn unread_cells_are_never_chosen() {
     assert!(with_code(&res, "L001").is_empty(), "{:?}", codes(&res));
     assert!(!with_code(&res, "B001").is_empty());
 }
+
+/// The prose agrees: 002's 共收到政府信息公开申请11件 with 本年新收·总计
+/// changed to 12 — the finding names the cell and says the prose agrees.
+#[test]
+fn prose_agrees_with_the_explanation() {
+    let name = "seeds/002_a8d23b48448f5a19.txt";
+    let text = fixture(name);
+    assert!(text.contains("共收到政府信息公开申请11件"));
+    let doc = parse::parse(&text);
+    let t = table_of(&doc, "B");
+    let new = t.def.row_index("new").unwrap();
+    assert_eq!(t.cells[new][6].value.count(), Some(11));
+    let res = run(&set_cell(&text, t, new, 6, 12));
+    assert!(!with_code(&res, "N001").is_empty(), "the prose disagrees with the changed table");
+    let l = with_code(&res, "L001");
+    assert_eq!(l.len(), 1, "{:?}", codes(&res));
+    assert_eq!(
+        (l[0].row, l[0].column, l[0].expected.as_deref(), l[0].found.as_deref()),
+        (Some(new), Some(6), Some("11"), Some("12"))
+    );
+    assert!(l[0].message.contains("正文所写的数字也与此相符"), "{}", l[0].message);
+    // N001 is not among what it explains: the table's relations only.
+    assert_eq!(l[0].explains, vec!["B001", "B003"]);
+}
