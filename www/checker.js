@@ -52,6 +52,7 @@ export class NianbaoChecker extends HTMLElement {
   #note = ''; // said after the next result's status (the file it was read from)
   #big = null; // a text too large to lay out at once: { text, start } (the window shown starts at `start`)
   #batch = 0; // bumped by every batch of files started or cancelled: progress of an older one is dropped
+  #batchRunning = false; // a batch is being read and checked (取消 shown); a newer text supersedes it
   #back = null; // the data-key of the finding row a jump to the text or the table came from (Esc returns)
 
   connectedCallback() {
@@ -281,6 +282,7 @@ export class NianbaoChecker extends HTMLElement {
   #run() {
     clearTimeout(this.#timer);
     if (!this.#ready) return; // #start runs it when the core is there
+    if (this.#batchRunning) this.#cancelBatch(false); // a text typed, pasted or loaded meanwhile wins
     const text = this.#text();
     const generation = ++this.#generation;
     cancelCheck(); // a check still running is of an older text
@@ -526,6 +528,7 @@ export class NianbaoChecker extends HTMLElement {
     this.#ui.file.value = '';
     if (files.length === 1) return this.#openFile(files[0]);
     const batch = ++this.#batch;
+    this.#batchRunning = true;
     this.#busy(true, true);
     this.#ui.status.textContent = `正在读取和核查 ${files.length} 个文件…`;
     let got;
@@ -533,9 +536,11 @@ export class NianbaoChecker extends HTMLElement {
       got = await checkFiles(files, ({ done, total }) => batch === this.#batch && (this.#ui.status.textContent = `已核查 ${done}/${total} 份`));
     } catch (err) {
       if (batch !== this.#batch || err.name === 'AbortError') return;
+      this.#batchRunning = false;
       return this.#failed(err);
     }
     if (batch !== this.#batch) return;
+    this.#batchRunning = false;
     const { entries, results } = got.result;
     this.dataset.engine = got.engine;
     const first = entries.findIndex((e) => e.text != null);
@@ -561,10 +566,12 @@ export class NianbaoChecker extends HTMLElement {
   }
 
   /** 取消: stops the batch being read and checked; the page stays as it was before it. */
-  #cancelBatch() {
+  #cancelBatch(say = true) {
     this.#batch++;
+    this.#batchRunning = false;
     cancelBatch();
     this.#busy(false);
+    if (!say) return;
     this.#ui.status.textContent = '已取消批量核查';
     this.#say('已取消批量核查');
   }

@@ -6,9 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useBrowser, shadow, open, FILES } from './helpers.mjs';
+import { pathToFileURL } from 'node:url';
+import { useBrowser, shadow, open, FILES, ROOT } from './helpers.mjs';
 
 const browser = useBrowser();
+const SINGLE = pathToFileURL(process.env.NIANBAO_SINGLE_FILE ?? join(ROOT, 'dist', 'nianbao.html')).href;
 
 /** The real reports of tests/fixtures/reports, repeated to `n` files (distinct names). */
 function fifty(n = 50) {
@@ -111,5 +113,33 @@ test('a batch can be cancelled: 取消 stops it, the page is as before', async (
   await drop(page, await transfer(page, fifty(3)));
   await rows(page, 3);
   assert.deepEqual(page.log.errors, []);
+  await page.context().close();
+});
+
+test('the single-file edition (file://) reads and checks a batch in its Blob worker too', async () => {
+  const page = await open(browser, SINGLE);
+  await watchStatus(page);
+  await heartbeat(page);
+  await drop(page, await transfer(page, fifty()));
+  await rows(page, 50);
+  const hb = await stop(page);
+  const engine = await page.evaluate(() => document.querySelector('nianbao-checker').dataset.engine);
+  console.log(`single file, 50-report batch (${engine}): longest main-thread gap ${hb.max.toFixed(0)} ms`);
+  assert.equal(engine, 'worker');
+  assert.ok((await page.evaluate(() => window.__said)).some((s) => /已核查 \d+\/50 份/.test(s)));
+  assert.ok(page.log.requests.every((u) => u === SINGLE || u.startsWith('blob:') || u.startsWith('data:')), 'no other file requested');
+  assert.deepEqual(page.log.errors, []);
+  await page.context().close();
+});
+
+test('where the worker cannot start (worker.js refused), a batch is read and checked on the main thread, with progress', async () => {
+  const page = await open(browser);
+  await page.context().route('**/worker.js', (route) => route.fulfill({ status: 404, body: 'no' }));
+  await watchStatus(page);
+  await drop(page, await transfer(page, fifty(12)));
+  await rows(page, 12);
+  assert.equal(await page.evaluate(() => document.querySelector('nianbao-checker').dataset.engine), 'main');
+  assert.ok((await page.evaluate(() => window.__said)).some((s) => /已核查 \d+\/12 份/.test(s)));
+  assert.match(await shadow(page, '.summary-total').textContent(), /^共 12 个文件/);
   await page.context().close();
 });
