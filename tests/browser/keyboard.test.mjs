@@ -160,3 +160,28 @@ test('keyboard only: sample, files, paste, filter, sort, a finding, its place in
   assert.deepEqual(page.log.errors, []);
   await page.context().close();
 });
+
+test('keyboard only, several files: chosen with Space, 查看详情 with Enter keeps the focus, 打印全部审核意见单', async () => {
+  const page = await open(browser, undefined, { viewport: { width: 1280, height: 900 } });
+  await page.evaluate(() => (window.print = () => {}));
+  await tabTo(page, 'file');
+  const names = ['000_4d177dac3167f082', '002_a8d23b48448f5a19', '004_5cd136013ffaed5d'];
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  assert.ok(chooser.isMultiple());
+  await chooser.setFiles(names.map((n) => ({ name: `${n}.txt`, mimeType: 'text/plain', buffer: readFileSync(join(FIXTURES, `${n}.txt`)) })));
+  await page.waitForFunction(() => document.querySelector('nianbao-checker').shadowRoot.querySelectorAll('.summary-table tr.report-row').length === 3);
+  await page.waitForFunction(() => /000_4d177dac3167f082\.txt：核查完成/.test(document.querySelector('nianbao-checker').shadowRoot.querySelector('.sr-only[aria-live]').textContent));
+  const order = await tabTo(page, 'open-1');
+  assert.deepEqual(order.filter((k) => k.startsWith('open-')), ['open-0', 'open-1'], 'the summary comes first after the text');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('nianbao-checker').result?.file === '002_a8d23b48448f5a19.txt');
+  assert.equal((await focused(page)).key, 'open-1', 'the focus stays on the button as the summary is drawn again');
+  assert.equal(await shadow(page, 'button[data-key="open-1"]').getAttribute('aria-pressed'), 'true');
+  assert.match(await said(page), /^002_a8d23b48448f5a19\.txt：核查完成/);
+  await tabTo(page, 'print-all');
+  await page.keyboard.press('Enter');
+  assert.equal(await shadow(page, '.sheet').count(), 3);
+  assert.equal((await focused(page)).key, 'print-again');
+  assert.deepEqual(page.log.errors, []);
+  await page.context().close();
+});
