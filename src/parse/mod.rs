@@ -5,7 +5,7 @@ pub mod sections;
 pub mod tables;
 
 use crate::finding::Span;
-use crate::format::{self, TableDef};
+use crate::format::TableDef;
 use crate::text::Normalized;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -208,7 +208,7 @@ pub fn parse(text: &str) -> Document<'_> {
     let body = |n: u8| doc.section(n).map(|s| s.body);
     let active = body(2).map(|b| tables::read_active(text, b)).map(Table::narrowed);
     let applications = body(3).map(|b| tables::read_applications(text, b)).map(Table::narrowed);
-    let review = body(4).map(|b| tables::read_table(text, &format::TABLE_C, b)).map(Table::narrowed);
+    let review = body(4).map(|b| tables::read_review(text, b)).map(Table::narrowed);
     doc.tables = Tables {
         active,
         applications,

@@ -63,11 +63,20 @@ fn heading_at(norm: &Normalized, i: usize, c: char, def: &SectionDef, before: Op
     }
     let window = &t[head_start..window_end];
     let squashed: String = window.chars().take(40).filter(|c| !c.is_whitespace()).collect();
+    // Wording met in the wild before the standard words (四、因政府信息公开工作被申请行政复议…,
+    // 五、政府信息公开工作存在的主要问题…) does not count as distance from the numeral.
+    let filler = HEADING_FILLERS
+        .iter()
+        .filter(|f| squashed.starts_with(*f))
+        .map(|f| f.chars().count())
+        .max()
+        .unwrap_or(0);
     let key_at = def
         .keys
         .iter()
         .filter_map(|k| squashed.find(k).map(|p| squashed[..p].chars().count()))
-        .min()?;
+        .min()?
+        .checked_sub(filler)?;
     // Mid-line headings (text whose line breaks were lost) must have the
     // key right after the numeral; at a line start the key may come a
     // little later (政府信息公开行政复议…).
@@ -79,7 +88,7 @@ fn heading_at(norm: &Normalized, i: usize, c: char, def: &SectionDef, before: Op
     let heading_end = if at_line_start {
         window_end
     } else {
-        let n = def.heading.chars().count();
+        let n = def.heading.chars().count() + filler;
         window.char_indices().nth(n).map_or(window_end, |(j, _)| head_start + j)
     };
     let text = t[i..heading_end].trim_end().to_string();
@@ -89,6 +98,15 @@ fn heading_at(norm: &Normalized, i: usize, c: char, def: &SectionDef, before: Op
         text,
     })
 }
+
+/// Words that some reports put between a section's numeral and its standard words.
+const HEADING_FILLERS: [&str; 5] = [
+    "因政府信息公开工作被申请",
+    "政府信息公开工作被申请",
+    "因政府信息公开被申请",
+    "政府信息公开工作",
+    "政府信息公开",
+];
 
 /// How far past a numeral a heading is looked for, in characters.
 const HEADING_WINDOW: usize = 60;
@@ -148,12 +166,35 @@ pub fn find_title(norm: &Normalized, limit: usize) -> TitleInfo {
         }
         pos += l.len();
     }
-    let is_title = |l: &str| TITLE_KEYS.iter().any(|key| l.contains(key)) && !l.contains("根据") && !l.contains('《') && !l.contains('>');
-    let with_year = lines.iter().position(|(_, l)| is_title(l) && find_year(l).is_some());
+    // A line up to its first title key (the title may run on into the preamble on its line).
+    let up_to_key = |l: &str| -> Option<usize> { TITLE_KEYS.iter().filter_map(|key| l.find(key).map(|p| p + key.len())).min() };
+    let is_title = |l: &str| {
+        up_to_key(l).is_some_and(|e| {
+            let head = &l[..e];
+            !head.contains("根据") && !head.contains('《') && !head.contains('>') && !head.contains("关于")
+        })
+    };
+    let with_year = lines
+        .iter()
+        .position(|(_, l)| is_title(l) && up_to_key(l).is_some_and(|e| find_year(&l[..e]).is_some()));
     let Some(k) = with_year.or_else(|| lines.iter().position(|(_, l)| is_title(l))) else {
         return none;
     };
-    let (lpos, line) = lines[k];
+    // A title over two lines: 政府信息公开工作年度报告 below the agency and year.
+    if k > 0 && up_to_key(lines[k].1).is_some_and(|e| find_year(&lines[k].1[..e]).is_none()) {
+        let (ppos, pline) = lines[k - 1];
+        if find_year(pline).is_some() && pline.chars().count() <= 40 && !pline.contains('>') {
+            let joined_end = lines[k].0 + up_to_key(lines[k].1).unwrap_or(0);
+            let lead = pline.len() - pline.trim_start().len();
+            return two_line_title(norm, ppos + lead, joined_end);
+        }
+    }
+    // Markdown headings and emphasis around the title.
+    let (lpos, line) = {
+        let (p, l) = lines[k];
+        let trimmed = l.trim_start().trim_start_matches(['#', '*', ' ']);
+        (p + (l.len() - trimmed.len()), trimmed)
+    };
     // The title ends at its key (a line may run on into the preamble).
     let key_end = TITLE_KEYS
         .iter()
@@ -171,10 +212,17 @@ pub fn find_title(norm: &Normalized, limit: usize) -> TitleInfo {
     // Agency: the text before the year on the title line, or the line above.
     let year_at = year.as_ref().map(|y| y.span);
     let mut agency_text_range = None;
-    if let Some((_, a, _)) = find_year(&t[start..end]) {
+    if let Some((_, a, b)) = find_year(&t[start..end]) {
         let before = t[start..start + a].trim();
+        // Year first: 2025年上海市人民政府办公厅政府信息公开工作年度报告.
+        let after = &t[start + b..end];
+        let after_agency = after.find("政府信息公开").map(|p| &after[..p]).unwrap_or("");
+        let after_agency = after_agency.trim_start_matches("度").trim();
         if !before.is_empty() {
             agency_text_range = Some((start, start + t[start..start + a].trim_end().len()));
+        } else if after_agency.chars().count() >= 2 {
+            let s = start + b + (after.len() - after.trim_start_matches("度").trim_start().len());
+            agency_text_range = Some((s, s + after_agency.len()));
         } else if k > 0 {
             let (ppos, pline) = lines[k - 1];
             let plead = pline.len() - pline.trim_start().len();
@@ -199,6 +247,31 @@ pub fn find_title(norm: &Normalized, limit: usize) -> TitleInfo {
     none.agency = agency;
     none.year = year;
     none
+}
+
+/// A title whose agency and year stand on one line and whose name on the next.
+fn two_line_title(norm: &Normalized, start: usize, end: usize) -> TitleInfo {
+    let t = &norm.text;
+    let text = &t[start..end];
+    let year = find_year(text).map(|(y, a, b)| Spanned {
+        value: y,
+        span: norm.span(start + a, start + b),
+    });
+    let agency = find_year(text).and_then(|(_, a, _)| {
+        let before = text[..a].trim();
+        (!before.is_empty()).then(|| Spanned {
+            value: before.chars().filter(|c| !c.is_whitespace()).collect(),
+            span: norm.span(start, start + text[..a].trim_end().len()),
+        })
+    });
+    TitleInfo {
+        title: Some(Spanned {
+            value: text.split_whitespace().collect(),
+            span: norm.span(start, end),
+        }),
+        agency,
+        year,
+    }
 }
 
 pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {

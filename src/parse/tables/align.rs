@@ -1,0 +1,436 @@
+//! Template alignment: the standard rows, in their fixed order, aligned as a
+//! whole to the figure groups of the text by dynamic programming (like a
+//! sequence alignment), instead of taking the keyword nearest each run of
+//! figures.
+//!
+//! A row takes one group, or a few consecutive ones (a row split over two
+//! lines), when their figures fit its cells (see [`Fit`]). Its label is the
+//! text of the group's band: the words before the figures (labels that lead)
+//! or after them up to the next figures (labels that wrap after their
+//! figures, as in a PDF with a narrow label column) — the two conventions are
+//! aligned apart and the better one is taken. Words are put together column
+//! by column, so two label columns wrapped side by side (`三、本  (一) 予` /
+//! `年度办  以公开`) read as `三、本年度办理结果` and `(一)予以公开`.
+//!
+//! A row is *fixed* when every best alignment gives it the same group(s);
+//! otherwise its cells are left unread (S004).
+
+use super::columns::Columns;
+use super::digits::{self, Split};
+use super::lines::{Group, Observed, Segment};
+use crate::format::RowDef;
+
+/// How a row's figures were found in its group(s).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fit {
+    /// One figure a cell.
+    Exact,
+    /// One figure a cell, the empty tab cells at the end of the line as blank cells.
+    TrailingBlanks,
+    /// Figures placed under the layout's columns; the others are empty cells.
+    Placed(Vec<Option<usize>>),
+    /// Figures one a paragraph, the whole run between two labels, under the row's own label.
+    Paragraphs,
+    /// Digits run together, with exactly one reading.
+    Digits(Vec<(u64, crate::finding::Span)>),
+    /// Digits run together, with several readings: the cells stay unread.
+    Ambiguous { readings: Vec<Vec<u64>>, more: bool },
+}
+
+/// One row's place in the alignment.
+#[derive(Debug, Clone)]
+pub struct Placed {
+    /// The groups `first..=last`.
+    pub first: usize,
+    pub last: usize,
+    pub fit: Fit,
+}
+
+/// The outcome for each template row.
+#[derive(Debug, Clone)]
+pub enum RowRead {
+    /// The structure fixes the row's groups.
+    Fixed(Placed),
+    /// No group was found for the row.
+    Absent,
+    /// More than one alignment is as good: the candidate groups' lines.
+    Unfixed(Vec<usize>),
+}
+
+#[derive(Debug)]
+pub struct Alignment {
+    pub rows: Vec<RowRead>,
+    /// Groups that no row took in the alignment chosen.
+    pub orphans: Vec<usize>,
+    pub score: i64,
+}
+
+const READ: i64 = 10;
+const LABEL_MATCH: i64 = 4;
+const LABEL_CONFLICT: i64 = -4;
+const ORPHAN: i64 = -1;
+const EXTRA_GROUP: i64 = -1;
+const AMBIGUOUS: i64 = -4;
+/// The most groups a row may take (a row of figures one a line).
+const MAX_SPAN: usize = 7;
+/// The most groups aligned; figures beyond them stay outside the table.
+pub const MAX_GROUPS: usize = 3000;
+/// The most lines of a band that make a label.
+const BAND_LINES: usize = 12;
+
+/// Which way labels sit relative to their figures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Convention {
+    Lead,
+    Trail,
+}
+
+/// Aligns `rows` to the groups of `obs`; `columns[w]` are the layout's
+/// columns for rows `w` figures wide, where known.
+pub fn align(obs: &Observed, rows: &[RowDef], columns: &dyn Fn(usize) -> Option<Columns>) -> Alignment {
+    let groups = &obs.groups[..obs.groups.len().min(MAX_GROUPS)];
+    let mut widths: Vec<usize> = rows.iter().map(|r| r.width).collect();
+    widths.sort_unstable();
+    widths.dedup();
+    let cols: Vec<(usize, Option<Columns>)> = widths.iter().map(|&w| (w, columns(w))).collect();
+    let col_of = |w: usize| cols.iter().find(|c| c.0 == w).and_then(|c| c.1.as_ref());
+    let fits = Fits::new(obs, groups, rows, &col_of);
+    let lead = run(obs, groups, rows, &fits, Convention::Lead);
+    let trail = run(obs, groups, rows, &fits, Convention::Trail);
+    match lead.score.cmp(&trail.score) {
+        std::cmp::Ordering::Greater => lead,
+        std::cmp::Ordering::Less => trail,
+        std::cmp::Ordering::Equal => {
+            // Equally good: a row is fixed only where both agree.
+            let mut a = lead;
+            for (r, other) in a.rows.iter_mut().zip(trail.rows) {
+                let same = match (&*r, &other) {
+                    (RowRead::Fixed(x), RowRead::Fixed(y)) => x.first == y.first && x.last == y.last,
+                    (RowRead::Absent, RowRead::Absent) => true,
+                    _ => false,
+                };
+                if !same {
+                    let mut lines = lines_of(r, groups);
+                    lines.extend(lines_of(&other, groups));
+                    lines.sort_unstable();
+                    lines.dedup();
+                    *r = RowRead::Unfixed(lines);
+                }
+            }
+            a
+        }
+    }
+}
+
+fn lines_of(r: &RowRead, groups: &[Group]) -> Vec<usize> {
+    match r {
+        RowRead::Fixed(p) => (p.first..=p.last).map(|g| groups[g].line).collect(),
+        RowRead::Unfixed(l) => l.clone(),
+        RowRead::Absent => Vec::new(),
+    }
+}
+
+/// The ways each run of groups fits each row width, computed once.
+struct Fits {
+    /// `fit[i][k][w]`: groups `i..=i+k` as a row `widths[w]` wide.
+    table: Vec<Vec<Vec<Option<Fit>>>>,
+    widths: Vec<usize>,
+}
+
+impl Fits {
+    fn new<'c>(obs: &Observed, groups: &[Group], rows: &[RowDef], columns: &dyn Fn(usize) -> Option<&'c Columns>) -> Fits {
+        let mut widths: Vec<usize> = rows.iter().map(|r| r.width).collect();
+        widths.sort_unstable();
+        widths.dedup();
+        let max_w = widths.iter().copied().max().unwrap_or(0);
+        let mut table = Vec::with_capacity(groups.len());
+        for i in 0..groups.len() {
+            let mut by_span = Vec::new();
+            let mut count = 0usize;
+            for k in 0..MAX_SPAN.min(groups.len() - i) {
+                let g = &groups[i + k];
+                // A row's figures split over lines run on, with no words between them.
+                if k > 0 && (g.line == groups[i + k - 1].line || words_between(obs, &groups[i + k - 1], g)) {
+                    break;
+                }
+                count += g.values.len();
+                if count > max_w && k > 0 {
+                    break;
+                }
+                let run = &groups[i..=i + k];
+                // Figures one a paragraph (reading order) make a row only as a whole run between
+                // two labels, and only under the row's own label (see `score`).
+                if k > 0 && run.iter().all(|g| g.values.len() == 1) {
+                    let whole = groups.get(i + k + 1).is_none_or(|n| words_between(obs, g, n))
+                        && (i == 0 || words_between(obs, &groups[i - 1], &groups[i]));
+                    by_span.push(widths.iter().map(|&w| (whole && w == k + 1).then_some(Fit::Paragraphs)).collect());
+                    continue;
+                }
+                by_span.push(widths.iter().map(|&w| fit(run, w, columns(w))).collect());
+            }
+            table.push(by_span);
+        }
+        Fits { table, widths }
+    }
+
+    fn get(&self, i: usize, k: usize, width: usize) -> Option<&Fit> {
+        let w = self.widths.iter().position(|&x| x == width)?;
+        self.table.get(i)?.get(k)?.get(w)?.as_ref()
+    }
+
+    fn spans(&self, i: usize) -> usize {
+        self.table.get(i).map_or(0, Vec::len)
+    }
+}
+
+/// True when label words stand between group `a` and the later group `b`.
+fn words_between(obs: &Observed, a: &Group, b: &Group) -> bool {
+    if !a.suffix.is_empty() || !b.prefix.is_empty() {
+        return true;
+    }
+    let from = obs.labels.partition_point(|s| s.line <= a.line);
+    obs.labels.get(from).is_some_and(|s| s.line < b.line)
+}
+
+/// How `run` (consecutive groups) fits a row of `width` cells, if it does.
+fn fit(run: &[Group], width: usize, columns: Option<&Columns>) -> Option<Fit> {
+    let n: usize = run.iter().map(|g| g.values.len()).sum();
+    if n == width {
+        return Some(Fit::Exact);
+    }
+    if run.len() > 1 {
+        return None;
+    }
+    let g = &run[0];
+    if n > width {
+        return None;
+    }
+    if g.tabbed && n + g.trailing_empty.len() >= width && n + 1 == width {
+        return Some(Fit::TrailingBlanks);
+    }
+    if let Some(c) = columns.and_then(|c| c.place(g)) {
+        if c.len() == width {
+            return Some(Fit::Placed(c));
+        }
+    }
+    if g.all_digits() && digits::digit_count(&g.values).is_some_and(|d| d >= width) {
+        return match digits::split(&g.values, width) {
+            Split::One(v) => Some(Fit::Digits(v)),
+            Split::Many { readings, more } => Some(Fit::Ambiguous { readings, more }),
+            Split::None => None,
+        };
+    }
+    None
+}
+
+/// Puts label segments together column by column: segments that start
+/// within two display columns of each other are one column, read down
+/// (text that kept its layout; cells of a tabbed table are read in order).
+pub fn assemble(segs: &[&Segment]) -> String {
+    if segs.iter().any(|s| s.tabbed) {
+        // Cells of a tabbed table: read in order.
+        return segs.iter().map(|s| s.text.as_str()).collect();
+    }
+    let mut columns: Vec<(usize, String)> = Vec::new();
+    for s in segs {
+        match columns.iter_mut().find(|c| c.0.abs_diff(s.col) <= 2) {
+            Some(c) => c.1.push_str(&s.text),
+            None => columns.push((s.col, s.text.clone())),
+        }
+    }
+    columns.sort_by_key(|c| c.0);
+    columns.into_iter().map(|c| c.1).collect()
+}
+
+/// The label of each group under a convention.
+fn labels(obs: &Observed, groups: &[Group], conv: Convention) -> Vec<String> {
+    // Segments of label-only lines, by the band (between groups) they sit in.
+    let mut bands: Vec<Vec<&Segment>> = vec![Vec::new(); groups.len() + 1];
+    let mut g = 0usize;
+    for s in &obs.labels {
+        while g < groups.len() && groups[g].line < s.line {
+            g += 1;
+        }
+        bands[g].push(s);
+    }
+    (0..groups.len())
+        .map(|i| {
+            let gr = &groups[i];
+            let mut segs: Vec<&Segment> = Vec::new();
+            match conv {
+                Convention::Lead => {
+                    if i > 0 && groups[i - 1].line != gr.line {
+                        segs.extend(groups[i - 1].suffix.iter());
+                    }
+                    segs.extend(bands[i].iter().copied().filter(|s| s.line + BAND_LINES >= gr.line));
+                    segs.extend(gr.prefix.iter());
+                }
+                Convention::Trail => {
+                    segs.extend(gr.prefix.iter());
+                    let next_same_line = groups.get(i + 1).is_some_and(|n| n.line == gr.line);
+                    if !next_same_line {
+                        segs.extend(gr.suffix.iter());
+                        segs.extend(bands[i + 1].iter().copied().filter(|s| s.line <= gr.line + BAND_LINES));
+                    }
+                }
+            }
+            assemble(&segs)
+        })
+        .collect()
+}
+
+/// How `label` names row `j`: 2 when its key stands nearest the figures (the
+/// end of a leading label, the start of a trailing one), 1 when named
+/// further off, −1 when only other rows are named, 0 when none is.
+fn names(label: &str, rows: &[RowDef], j: usize, conv: Convention) -> i64 {
+    let mut best: Option<(i64, usize, usize)> = None; // (closeness, key length, row)
+    for (r, row) in rows.iter().enumerate() {
+        for k in row.keys {
+            let at = match conv {
+                Convention::Lead => label.rfind(k).map(|p| (p + k.len()) as i64),
+                Convention::Trail => label.find(k).map(|p| -(p as i64)),
+            };
+            if let Some(c) = at {
+                let cand = (c, k.len(), r);
+                if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
+                    best = Some(cand);
+                }
+            }
+        }
+    }
+    match best {
+        None => 0,
+        Some((_, _, r)) if r == j => 2,
+        Some(_) if rows[j].keys.iter().any(|k| label.contains(k)) => 1,
+        Some(_) => -1,
+    }
+}
+
+fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Convention) -> Alignment {
+    let m = groups.len();
+    let n = rows.len();
+    let labels = labels(obs, groups, conv);
+    let score = |i: usize, k: usize, j: usize| -> Option<i64> {
+        let f = fits.get(i, k, rows[j].width)?;
+        let label = &labels[if conv == Convention::Lead { i } else { i + k }];
+        let l = match names(label, rows, j, conv) {
+            2 => LABEL_MATCH,
+            1 => 1,
+            -1 => LABEL_CONFLICT,
+            _ => 0,
+        };
+        // Reading order puts a label cell before its figures: a run of paragraphs takes a
+        // row only under its own label, standing before it.
+        if *f == Fit::Paragraphs && (l != LABEL_MATCH || conv == Convention::Trail) {
+            return None;
+        }
+        let base = if matches!(f, Fit::Ambiguous { .. }) {
+            READ + AMBIGUOUS
+        } else {
+            READ
+        };
+        Some(base + l + EXTRA_GROUP * k as i64)
+    };
+    const NEG: i64 = i64::MIN / 4;
+    let w = n + 1;
+    // Forward: f[i][j] best with i groups and j rows consumed.
+    let mut f = vec![NEG; (m + 1) * w];
+    f[0] = 0;
+    for i in 0..=m {
+        for j in 0..=n {
+            let cur = f[i * w + j];
+            if cur == NEG {
+                continue;
+            }
+            if j < n {
+                let t = &mut f[i * w + j + 1];
+                *t = (*t).max(cur);
+            }
+            if i < m {
+                let t = &mut f[(i + 1) * w + j];
+                *t = (*t).max(cur + ORPHAN);
+                if j < n {
+                    for k in 0..fits.spans(i) {
+                        if let Some(s) = score(i, k, j) {
+                            let t = &mut f[(i + k + 1) * w + j + 1];
+                            *t = (*t).max(cur + s);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Backward: b[i][j] best from i groups and j rows consumed to the end.
+    let mut b = vec![NEG; (m + 1) * w];
+    b[m * w + n] = 0;
+    for i in (0..=m).rev() {
+        for j in (0..=n).rev() {
+            let mut best = b[i * w + j];
+            if j < n {
+                best = best.max(b[i * w + j + 1]);
+            }
+            if i < m {
+                best = best.max(b[(i + 1) * w + j].saturating_add(ORPHAN));
+                if j < n {
+                    for k in 0..fits.spans(i) {
+                        if let Some(s) = score(i, k, j) {
+                            let next = b[(i + k + 1) * w + j + 1];
+                            if next != NEG {
+                                best = best.max(next + s);
+                            }
+                        }
+                    }
+                }
+            }
+            b[i * w + j] = best;
+        }
+    }
+    let best = f[m * w + n];
+    // Every place of each row in some best alignment.
+    let mut options: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    let mut skippable = vec![false; n];
+    for i in 0..=m {
+        for j in 0..n {
+            let cur = f[i * w + j];
+            if cur == NEG {
+                continue;
+            }
+            if b[i * w + j + 1] != NEG && cur + b[i * w + j + 1] == best {
+                skippable[j] = true;
+            }
+            if i < m {
+                for k in 0..fits.spans(i) {
+                    if let Some(s) = score(i, k, j) {
+                        let next = b[(i + k + 1) * w + j + 1];
+                        if next != NEG && cur + s + next == best {
+                            options[j].push((i, i + k));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut used = vec![false; m];
+    let rows_read: Vec<RowRead> = (0..n)
+        .map(|j| match (options[j].as_slice(), skippable[j]) {
+            ([], _) => RowRead::Absent,
+            ([(a, z)], false) => {
+                let fit = fits.get(*a, z - a, rows[j].width).cloned().unwrap_or(Fit::Exact);
+                used[*a..=*z].iter_mut().for_each(|u| *u = true);
+                RowRead::Fixed(Placed { first: *a, last: *z, fit })
+            }
+            (opts, _) => {
+                let mut lines: Vec<usize> = opts.iter().flat_map(|&(a, z)| (a..=z).map(|g| groups[g].line)).collect();
+                lines.dedup();
+                opts.iter().for_each(|&(a, z)| used[a..=z].iter_mut().for_each(|u| *u = true));
+                RowRead::Unfixed(lines)
+            }
+        })
+        .collect();
+    let orphans = (0..m).filter(|&i| !used[i]).collect();
+    Alignment {
+        rows: rows_read,
+        orphans,
+        score: best,
+    }
+}

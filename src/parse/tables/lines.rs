@@ -1,0 +1,232 @@
+//! The observed table: the section's tokens as lines, each line's figure
+//! groups (a candidate row, or part of one) and its label segments, every
+//! piece with its display column (a CJK character is two columns wide, a tab
+//! a cell), so that the reader can tell which words stand over which others.
+
+use crate::finding::Span;
+use crate::text::tokens::{Tok, Token};
+
+/// A run of label words on one line: words one space apart, or one tab cell.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    pub line: usize,
+    /// Display column where the segment starts (tab lines: 1000 × cell index).
+    pub col: usize,
+    pub text: String,
+    /// From a line that holds tabs.
+    pub tabbed: bool,
+}
+
+/// A run of figures on one line, with nothing but spaces, tabs and empty
+/// cells between them.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub line: usize,
+    /// The figures and blank marks in order; an empty tab cell between two
+    /// of them is a `Blank("")` spanning the gap.
+    pub values: Vec<Token>,
+    /// Display column of each value (tab lines: 1000 × cell index).
+    pub cols: Vec<usize>,
+    /// Empty tab cells after the last value, before the line ends or text
+    /// resumes, with the span of each.
+    pub trailing_empty: Vec<Span>,
+    /// Label segments on the same line before the figures (after any earlier group).
+    pub prefix: Vec<Segment>,
+    /// Label segments on the same line after the figures (when no group follows on it).
+    pub suffix: Vec<Segment>,
+    /// An empty line stands right before this group's line (or the group follows one with only labels).
+    pub after_blank: bool,
+    /// Whether the line holds tabs (cells) rather than spaces (layout).
+    pub tabbed: bool,
+}
+
+impl Group {
+    /// Only digit runs: figures a crawler may have run together.
+    pub fn all_digits(&self) -> bool {
+        self.values
+            .iter()
+            .all(|t| matches!(&t.tok, Tok::Num(s) if s.bytes().all(|b| b.is_ascii_digit())))
+    }
+}
+
+/// The lines of a section: its groups in order and the label segments of
+/// lines that hold no figures.
+#[derive(Debug, Default)]
+pub struct Observed {
+    pub groups: Vec<Group>,
+    /// Label segments of lines without figures, in order.
+    pub labels: Vec<Segment>,
+    /// Number of lines.
+    pub lines: usize,
+}
+
+/// Display width of a character in text laid out by a PDF extractor.
+pub fn width(c: char) -> usize {
+    match c as u32 {
+        0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 => 2,
+        _ => 1,
+    }
+}
+
+/// Builds the observed lines of `tokens` (from [`crate::text::tokens::tokenize`] on `text`).
+pub fn observe(text: &str, tokens: &[Token]) -> Observed {
+    let mut out = Observed::default();
+    let mut line = 0usize;
+    let mut prev_blank = false;
+    let mut i = 0;
+    while i <= tokens.len() {
+        let end = tokens[i..]
+            .iter()
+            .position(|t| matches!(t.tok, Tok::Newline { .. }))
+            .map_or(tokens.len(), |p| i + p);
+        let toks = &tokens[i..end];
+        if !toks.is_empty() {
+            read_line(text, line, toks, prev_blank, &mut out);
+        }
+        let blank_line = match tokens.get(end) {
+            Some(Token {
+                tok: Tok::Newline { blank },
+                ..
+            }) => *blank,
+            _ => false,
+        };
+        prev_blank = blank_line || (toks.is_empty() && prev_blank);
+        line += 1;
+        i = end + 1;
+        if end == tokens.len() {
+            break;
+        }
+    }
+    out.lines = line;
+    out
+}
+
+/// The display column of byte offset `at`, counted from the start of its line.
+fn column(text: &str, at: usize) -> usize {
+    let at = at.min(text.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    text.get(line_start..at).map_or(0, |s| s.chars().map(width).sum())
+}
+
+fn read_line(text: &str, line: usize, toks: &[Token], after_blank: bool, out: &mut Observed) {
+    let tabbed = toks.iter().any(|t| matches!(t.tok, Tok::Tab));
+    let mut cell = 0usize;
+    // Pieces of the line: labels and groups, in order.
+    let mut segs: Vec<Segment> = Vec::new();
+    let mut groups: Vec<(usize, Group)> = Vec::new(); // (number of segments before it, group)
+    let mut cur: Option<Group> = None;
+    let mut last_tab: Option<Span> = None;
+    let mut seg_end_col = 0usize;
+    let mut pending_empty: Vec<Span> = Vec::new();
+    for t in toks {
+        match &t.tok {
+            Tok::Tab => {
+                if let Some(prev) = last_tab {
+                    // Two tabs with nothing between: an empty cell.
+                    pending_empty.push(Span::new(prev.end, t.span.start));
+                }
+                cell += 1;
+                last_tab = Some(t.span);
+                continue;
+            }
+            Tok::Blank(b)
+                if cur.is_none() && continues_label(&segs, &groups, line, tabbed, cell, column(text, t.span.start), seg_end_col) =>
+            {
+                // `4. 无` / `正当理由…`: a mark right after label words is a word of the label.
+                if let Some(l) = segs.last_mut() {
+                    l.text.push_str(b);
+                }
+                seg_end_col = column(text, t.span.end);
+            }
+            Tok::Num(_) | Tok::Blank(_) => {
+                let col = if tabbed { cell * 1000 } else { column(text, t.span.start) };
+                let g = cur.get_or_insert_with(|| Group {
+                    line,
+                    values: Vec::new(),
+                    cols: Vec::new(),
+                    trailing_empty: Vec::new(),
+                    prefix: Vec::new(),
+                    suffix: Vec::new(),
+                    after_blank,
+                    tabbed,
+                });
+                if !g.values.is_empty() {
+                    for s in pending_empty.drain(..) {
+                        g.values.push(Token {
+                            tok: Tok::Blank(String::new()),
+                            span: s,
+                        });
+                        g.cols.push(g.cols.last().copied().unwrap_or(col) + 1);
+                    }
+                }
+                pending_empty.clear();
+                g.values.push(t.clone());
+                g.cols.push(col);
+            }
+            Tok::Text(s) => {
+                if let Some(mut g) = cur.take() {
+                    g.trailing_empty = std::mem::take(&mut pending_empty);
+                    groups.push((segs.len(), g));
+                }
+                pending_empty.clear();
+                let col = if tabbed { cell * 1000 } else { column(text, t.span.start) };
+                let joins = continues_label(&segs, &groups, line, tabbed, cell, col, seg_end_col);
+                if joins {
+                    if let Some(l) = segs.last_mut() {
+                        l.text.push_str(s);
+                    }
+                } else {
+                    segs.push(Segment {
+                        line,
+                        col,
+                        text: s.clone(),
+                        tabbed,
+                    });
+                }
+                seg_end_col = col + s.chars().map(width).sum::<usize>();
+            }
+            Tok::Newline { .. } => {}
+        }
+        last_tab = None;
+    }
+    if let Some(mut g) = cur.take() {
+        if let Some(prev) = last_tab {
+            // The line ends in a tab after the figures: one more empty cell.
+            let end = toks.last().map_or(prev.end, |t| t.span.end);
+            pending_empty.push(Span::new(prev.end, end.max(prev.end)));
+        }
+        g.trailing_empty = pending_empty;
+        groups.push((segs.len(), g));
+    }
+    if groups.is_empty() {
+        out.labels.extend(segs);
+        return;
+    }
+    // Segments before each group are its prefix; those after the last, its suffix.
+    let mut taken = 0usize;
+    let n = groups.len();
+    for (k, (before, mut g)) in groups.into_iter().enumerate() {
+        g.prefix = segs[taken..before].to_vec();
+        taken = before;
+        if k + 1 == n {
+            g.suffix = segs[taken..].to_vec();
+        }
+        out.groups.push(g);
+    }
+}
+
+/// Whether a piece at display column `col` (tab lines: in cell `cell`)
+/// continues the last label segment of the line.
+fn continues_label(
+    segs: &[Segment],
+    groups: &[(usize, Group)],
+    line: usize,
+    tabbed: bool,
+    cell: usize,
+    col: usize,
+    seg_end_col: usize,
+) -> bool {
+    segs.last()
+        .is_some_and(|l| l.line == line && (if tabbed { l.col == cell * 1000 } else { col <= seg_end_col + 1 }))
+        && groups.last().is_none_or(|(n, _)| *n < segs.len())
+}

@@ -1,0 +1,341 @@
+//! Reads the standard tables out of a section's text.
+//!
+//! **The structure decides the reading; the arithmetic only checks it.**
+//! Structure is everything but the sums: the standard rows in their fixed
+//! order with their labels, how many figures each row holds, blank lines
+//! between groups, the columns' places in text that kept its layout, tabs and
+//! table markup. The reader never adds up a figure: a table that is wrong is
+//! read exactly as a table that is right, so the rules can say what is wrong.
+//!
+//! The parts, one module each:
+//!
+//! - [`lines`] — the observed table: lines, figure groups, label segments,
+//!   each with its display column.
+//! - [`align`] — the standard rows aligned to the figure groups as a whole
+//!   (dynamic programming over the fixed row order and the labels).
+//! - [`columns`] — in layout text, a figure's column is where it stands.
+//! - [`stream`] — reading order (PDF text without layout): figures in the
+//!   template's order when their number and grouping fit it.
+//! - [`digits`] — figures run together, read only where one reading exists.
+//!
+//! **The acceptance rule.** A cell is read when the structure fixes it: its
+//! row is aligned to the same figures in every best alignment and those
+//! figures fill the row (one a cell, placed under the layout's columns, or
+//! digits with exactly one reading); or, where the alignment leaves rows
+//! open, the reading order gives exactly the template's number of figures in
+//! whole rows and agrees with every row the alignment fixed. Any other cell
+//! is left unread with the reason, which S004 reports.
+
+pub mod align;
+pub mod columns;
+pub mod digits;
+pub mod lines;
+pub mod stream;
+
+use super::{Cell, ReadMode, Table, Value};
+use crate::finding::Span;
+use crate::format::{self, Kind, TableDef};
+use crate::text::numbers::{parse_amount, parse_uint};
+use crate::text::tokens::{tokenize, Tok, Token};
+use align::{Fit, RowRead};
+use lines::Observed;
+
+/// Reads table group A, in the 2021 layout or, where its words show it, the 2019 one.
+pub fn read_active(text: &str, region: Span) -> Table {
+    let body = crate::text::squash(&text[region.start..region.end]);
+    let old = format::A_2019_MARKS.iter().any(|m| body.contains(m));
+    read_rows(text, region, &[if old { &format::TABLE_A_2019 } else { &format::TABLE_A }])
+}
+
+/// Reads table B in the 2021 or the 2019 layout, whichever the text fits.
+pub fn read_applications(text: &str, region: Span) -> Table {
+    read_rows(text, region, &[&format::TABLE_B, &format::TABLE_B_2019])
+}
+
+/// Reads table C: fifteen figures in three groups of five.
+pub fn read_review(text: &str, region: Span) -> Table {
+    let def = &format::TABLE_C;
+    let mut tokens = tokenize(text, region);
+    // The table ends at an outline heading after its figures (五、信息处理费收取情况 in some reports).
+    let first_value = tokens.iter().position(Token::is_value).unwrap_or(tokens.len());
+    if let Some(p) = tokens[first_value..].iter().position(|t| t.text().is_some_and(is_outline_heading)) {
+        tokens.truncate(first_value + p);
+    }
+    let values: Vec<Token> = tokens.iter().filter(|t| t.is_value()).cloned().collect();
+    let n = def.cell_count();
+    let mut problems = Vec::new();
+    let cells: Option<Vec<Cell>> = if values.len() < n && !values.is_empty() && values.iter().all(Token::is_num) {
+        match digits::split(&values, n) {
+            digits::Split::One(v) => Some(v.into_iter().map(|(x, s)| split_cell(x, s)).collect()),
+            digits::Split::Many { readings, more } => {
+                problems.push(format!(
+                    "十五个数字连在一起（{}），可拆分为{}，无法确定",
+                    digit_text(&values),
+                    list_readings(&readings, more)
+                ));
+                None
+            }
+            digits::Split::None => {
+                problems.push(format!("应有 {n} 个数字，读到 {} 个", values.len()));
+                None
+            }
+        }
+    } else {
+        match stream::review(&tokens) {
+            Ok(v) => Some(v.iter().map(|t| cell_of(t, Kind::Count)).collect()),
+            Err(why) => {
+                problems.push(why);
+                None
+            }
+        }
+    };
+    let mut it = cells.into_iter().flatten();
+    let cells = def
+        .rows
+        .iter()
+        .map(|r| (0..r.width).map(|_| it.next().unwrap_or_else(Cell::missing)).collect())
+        .collect();
+    Table {
+        def,
+        cells,
+        mode: ReadMode::Rows,
+        span: region,
+        problems,
+    }
+}
+
+/// Reads a table of labelled rows against each of `defs` (its layouts) and
+/// keeps the layout the text fits best.
+fn read_rows(text: &str, region: Span, defs: &[&'static TableDef]) -> Table {
+    let tokens = tokenize(text, region);
+    let obs = lines::observe(text, &tokens);
+    let first_line = text[..region.start].bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut best: Option<(i64, Table)> = None;
+    for &def in defs {
+        let learn = |w: usize| columns::learn(&obs.groups, w);
+        let al = align::align(&obs, def.rows, &learn);
+        let table = from_alignment(def, region, &obs, &al, first_line);
+        if best.as_ref().is_none_or(|b| al.score > b.0) {
+            best = Some((al.score, table));
+        }
+    }
+    let Some((_, mut table)) = best else {
+        return Table {
+            def: defs[0],
+            cells: Vec::new(),
+            mode: ReadMode::Rows,
+            span: region,
+            problems: Vec::new(),
+        };
+    };
+    if table.unreadable().next().is_some() {
+        if let Some(s) = read_stream(&tokens, defs, region) {
+            if agrees(&table, &s) {
+                table = s;
+            }
+        }
+    }
+    table
+}
+
+/// The table as the alignment fixed it; rows it did not fix are unread, with the reason.
+fn from_alignment(def: &'static TableDef, region: Span, obs: &Observed, al: &align::Alignment, first_line: usize) -> Table {
+    let mut problems = Vec::new();
+    let mut cells = Vec::with_capacity(def.rows.len());
+    for (r, row) in def.rows.iter().enumerate() {
+        let width = row.width;
+        let missing = || (0..width).map(|_| Cell::missing()).collect::<Vec<_>>();
+        match &al.rows[r] {
+            RowRead::Fixed(p) => {
+                let groups = &obs.groups[p.first..=p.last];
+                let values: Vec<&Token> = groups.iter().flat_map(|g| g.values.iter()).collect();
+                let row_cells: Vec<Cell> = match &p.fit {
+                    Fit::Exact | Fit::Paragraphs => values.iter().map(|t| cell_of(t, row.kind)).collect(),
+                    Fit::TrailingBlanks => {
+                        let g = &groups[0];
+                        let mut v: Vec<Cell> = values.iter().map(|t| cell_of(t, row.kind)).collect();
+                        v.extend(g.trailing_empty.iter().take(width - v.len()).map(|s| blank(*s)));
+                        v
+                    }
+                    Fit::Placed(map) => {
+                        let g = &groups[0];
+                        let cover = g.values.iter().map(|t| t.span).reduce(Span::cover).unwrap_or(region);
+                        map.iter()
+                            .map(|k| k.map_or_else(|| blank(cover), |k| cell_of(&g.values[k], row.kind)))
+                            .collect()
+                    }
+                    Fit::Digits(v) => v.iter().map(|&(x, s)| split_cell(x, s)).collect(),
+                    Fit::Ambiguous { readings, more } => {
+                        let digits: Vec<Token> = values.iter().map(|t| (*t).clone()).collect();
+                        problems.push(format!(
+                            "“{}”一行应有 {} 个数字，读到连在一起的 {}，可拆分为{}，无法确定",
+                            row.full_label(),
+                            width,
+                            digit_text(&digits),
+                            list_readings(readings, *more)
+                        ));
+                        missing()
+                    }
+                };
+                cells.push(if row_cells.len() == width { row_cells } else { missing() });
+            }
+            RowRead::Absent => {
+                problems.push(format!("未找到“{}”一行的数字", row.full_label()));
+                cells.push(missing());
+            }
+            RowRead::Unfixed(lines) => {
+                let at: Vec<String> = lines.iter().take(6).map(|l| (l + first_line).to_string()).collect();
+                problems.push(format!(
+                    "“{}”一行的数字可能是第 {} 行的几组之一，文本的结构不能确定是哪一组",
+                    row.full_label(),
+                    at.join("、")
+                ));
+                cells.push(missing());
+            }
+        }
+    }
+    if problems.is_empty() {
+        problems.clear();
+    } else if !al.orphans.is_empty() {
+        let lines: Vec<String> = al
+            .orphans
+            .iter()
+            .take(6)
+            .map(|&g| (obs.groups[g].line + first_line).to_string())
+            .collect();
+        problems.push(format!(
+            "第 {} 行等处有 {} 组数字无法对应到表格的行",
+            lines.join("、"),
+            al.orphans.len()
+        ));
+    }
+    Table {
+        def,
+        cells,
+        mode: ReadMode::Rows,
+        span: region,
+        problems,
+    }
+}
+
+/// The reading in order (PDF text without layout), when its runs fit one of `defs` exactly.
+fn read_stream(tokens: &[Token], defs: &[&'static TableDef], region: Span) -> Option<Table> {
+    for &def in defs {
+        let uniform = def.rows.iter().all(|r| r.width == def.rows[0].width);
+        let rows: Vec<Vec<Token>> = if uniform {
+            match stream::rows(tokens, def.rows) {
+                Some(r) => r,
+                None => continue,
+            }
+        } else {
+            let values: Vec<Token> = tokens.iter().filter(|t| t.is_value()).cloned().collect();
+            if values.len() != def.cell_count() {
+                continue;
+            }
+            let mut it = values.into_iter();
+            def.rows.iter().map(|r| it.by_ref().take(r.width).collect()).collect()
+        };
+        let cells = rows
+            .iter()
+            .zip(def.rows)
+            .map(|(r, d)| r.iter().map(|t| cell_of(t, d.kind)).collect())
+            .collect();
+        return Some(Table {
+            def,
+            cells,
+            mode: ReadMode::Stream,
+            span: region,
+            problems: Vec::new(),
+        });
+    }
+    None
+}
+
+/// True when `b` reads every cell that `a` read, the same (rows matched by
+/// their id, as the two may be read in different layouts).
+fn agrees(a: &Table, b: &Table) -> bool {
+    a.def.rows.iter().zip(&a.cells).all(|(row, cells)| {
+        let read = cells.iter().any(|c| !matches!(c.value, Value::Missing));
+        if !read {
+            return true;
+        }
+        let Some(j) = b.def.row_index(row.id) else { return false };
+        cells
+            .iter()
+            .zip(&b.cells[j])
+            .all(|(x, y)| matches!(x.value, Value::Missing) || x.value == y.value)
+    })
+}
+
+/// `五、…`, `六、…`: a heading of the outline, not a word of the table.
+fn is_outline_heading(s: &str) -> bool {
+    let mut c = s.chars();
+    matches!(c.next(), Some('五' | '六')) && matches!(c.next(), Some('、' | '.'))
+}
+
+fn blank(span: Span) -> Cell {
+    Cell {
+        value: Value::Blank(String::new()),
+        span: Some(span),
+        split: false,
+    }
+}
+
+fn split_cell(x: u64, span: Span) -> Cell {
+    Cell {
+        value: Value::Count(x),
+        span: Some(span),
+        split: true,
+    }
+}
+
+fn digit_text(values: &[Token]) -> String {
+    values
+        .iter()
+        .filter_map(|t| match &t.tok {
+            Tok::Num(s) => Some(s.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn list_readings(readings: &[Vec<u64>], more: bool) -> String {
+    let mut s: Vec<String> = readings
+        .iter()
+        .take(3)
+        .map(|r| r.iter().map(u64::to_string).collect::<Vec<_>>().join("|"))
+        .collect();
+    if more || readings.len() > 3 {
+        s.push("等".to_string());
+    }
+    format!(" {} ", s.join("、"))
+}
+
+fn cell_of(t: &Token, kind: Kind) -> Cell {
+    let value = match (&t.tok, kind) {
+        (Tok::Num(s), Kind::Count) => match parse_uint(s) {
+            Some(n) => Value::Count(n),
+            None => Value::Invalid(s.clone()),
+        },
+        (Tok::Num(s), Kind::Amount) => match parse_uint(s) {
+            Some(n) => Value::Amount(n as f64, s.clone()),
+            None => match parse_amount(s) {
+                Some(a) => Value::Amount(a, s.clone()),
+                None => Value::Invalid(s.clone()),
+            },
+        },
+        (Tok::Num(s), Kind::Signed) => match s.trim_start_matches('+').parse::<i64>() {
+            Ok(n) => Value::Signed(n),
+            Err(_) => Value::Invalid(s.clone()),
+        },
+        (Tok::Blank(s), _) => Value::Blank(s.clone()),
+        (Tok::Text(s), _) => Value::Invalid(s.clone()),
+        _ => Value::Missing,
+    };
+    Cell {
+        value,
+        span: Some(t.span),
+        split: false,
+    }
+}
