@@ -8,8 +8,8 @@
 use crate::finding::Span;
 use crate::text::tokens::{Tok, Token};
 
-/// The most readings listed.
-pub const MAX_READINGS: usize = 8;
+/// The most readings kept (for the S004 message).
+pub const MAX_READINGS: usize = 64;
 
 /// What the digits of a row allow.
 #[derive(Debug)]

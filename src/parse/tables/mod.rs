@@ -69,9 +69,9 @@ pub fn read_review(text: &str, region: Span) -> Table {
             digits::Split::One(v) => Some(v.into_iter().map(|(x, s)| split_cell(x, s)).collect()),
             digits::Split::Many { readings, more } => {
                 problems.push(format!(
-                    "十五个数字连在一起（{}），可拆分为{}，无法确定",
+                    "十五个数字连在一起（{}），{}",
                     digit_text(&values),
-                    list_readings(&readings, more)
+                    list_readings(def, None, &readings, more)
                 ));
                 None
             }
@@ -168,11 +168,11 @@ fn from_alignment(def: &'static TableDef, region: Span, obs: &Observed, al: &ali
                     Fit::Ambiguous { readings, more } => {
                         let digits: Vec<Token> = values.iter().map(|t| (*t).clone()).collect();
                         problems.push(format!(
-                            "“{}”一行应有 {} 个数字，读到连在一起的 {}，可拆分为{}，无法确定",
+                            "“{}”一行应有 {} 个数字，读到连在一起的 {}，{}",
                             row.full_label(),
                             width,
                             digit_text(&digits),
-                            list_readings(readings, *more)
+                            list_readings(def, Some(r), readings, *more)
                         ));
                         missing()
                     }
@@ -300,16 +300,28 @@ fn digit_text(values: &[Token]) -> String {
         .join(" ")
 }
 
-fn list_readings(readings: &[Vec<u64>], more: bool) -> String {
-    let mut s: Vec<String> = readings
-        .iter()
-        .take(3)
-        .map(|r| r.iter().map(u64::to_string).collect::<Vec<_>>().join("|"))
-        .collect();
-    if more || readings.len() > 3 {
-        s.push("等".to_string());
+/// The readings of run-together digits, for S004: how many, the first few,
+/// and — as a hint to the reviewer, not a reading — those under which the
+/// row's own relation (its 总计) holds.
+fn list_readings(def: &TableDef, row: Option<usize>, readings: &[Vec<u64>], more: bool) -> String {
+    let show = |r: &Vec<u64>| r.iter().map(u64::to_string).collect::<Vec<_>>().join("|");
+    let count = if more {
+        format!("{} 种以上", readings.len())
+    } else {
+        format!("{} 种", readings.len())
+    };
+    let mut s = format!(
+        "可拆分为 {count}（{}{}），文本不能确定是哪一种",
+        readings.iter().take(3).map(show).collect::<Vec<_>>().join("、"),
+        if readings.len() > 3 { " 等" } else { "" }
+    );
+    if let Some(r) = row {
+        let adding: Vec<&Vec<u64>> = readings.iter().filter(|v| format::row_holds(def, r, v) == Some(true)).collect();
+        if adding.len() == 1 && !more {
+            s.push_str(&format!("（其中只有 {} 能使本行勾稽成立，仅供参考）", show(adding[0])));
+        }
     }
-    format!(" {} ", s.join("、"))
+    s
 }
 
 fn cell_of(t: &Token, kind: Kind) -> Cell {
