@@ -42,14 +42,21 @@ impl Span {
 }
 
 /// A place in the user's text as the outside world sees it: 1-based line,
-/// character offsets and UTF-16 offsets (what a browser's text area counts).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+/// character offsets and UTF-16 offsets (what a browser's text area counts);
+/// for a PDF also the page and the box on it (`nianbao::pdf`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
 pub struct Place {
     pub line: usize,
     pub start: usize,
     pub end: usize,
     pub start_utf16: usize,
     pub end_utf16: usize,
+    /// PDF only: the 1-based page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// PDF only: the box on that page, points from its top left corner.
+    #[serde(rename = "box", skip_serializing_if = "Option::is_none")]
+    pub area: Option<crate::pdf::PdfBox>,
 }
 
 /// A cell of a standard table that took part in a finding.
@@ -289,6 +296,8 @@ impl PositionTable {
             end: b.chars,
             start_utf16: a.utf16,
             end_utf16: b.utf16,
+            page: None,
+            area: None,
         }
     }
 

@@ -19,6 +19,7 @@ pub mod format;
 pub mod input;
 pub mod locate;
 pub mod parse;
+pub mod pdf;
 pub mod prose;
 pub mod relations;
 pub mod report;

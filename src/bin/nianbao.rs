@@ -6,10 +6,11 @@
 //! nianbao rules
 //! ```
 //!
-//! Folders are walked (recursively, in name order) for .txt, .docx, .html
-//! and .htm files; other files in them are skipped with a note. Files named
-//! on the command line are read whatever their extension (a PDF gets a clear
-//! message). .docx and web pages are converted by [`nianbao::convert`];
+//! Folders are walked (recursively, in name order) for .txt, .docx, .html,
+//! .htm and .pdf files; other files in them are skipped with a note. Files named
+//! on the command line are read whatever their extension. .docx and web pages
+//! are converted by [`nianbao::convert`]; PDFs are read by the native reader and
+//! their lines and table cells rebuilt from the page geometry ([`nianbao::pdf`]);
 //! reports of the same agency for consecutive years are checked for
 //! continuity ([`nianbao::continuity`]) and those findings join the year-N
 //! report's.
@@ -33,12 +34,12 @@ use nianbao::{check, export, CheckResult, Status};
 use serde::Serialize;
 
 const USAGE: &str = "用法 / usage: nianbao check [--format text|json|csv] 路径...
-       路径可以是文件、目录（递归查找 .txt .docx .html .htm）或 -（读标准输入）
-       nianbao text 文件                                （输出 .docx/.html 转换后的文字）
+       路径可以是文件、目录（递归查找 .txt .docx .html .htm .pdf）或 -（读标准输入）
+       nianbao text 文件                                （输出 .docx/.html/.pdf 转换后的文字）
        nianbao rules                                    （列出全部规则）";
 
 /// Extensions taken from folders.
-const WALKED: &[&str] = &["txt", "docx", "html", "htm"];
+const WALKED: &[&str] = &["txt", "docx", "html", "htm", "pdf"];
 /// Folders deeper than this are not entered.
 const MAX_WALK_DEPTH: usize = 32;
 
@@ -153,7 +154,7 @@ fn walk(dir: &Path, out: &mut Vec<Input>, io_error: &mut bool) {
         if WALKED.contains(&ext.as_str()) {
             out.push((path.to_string_lossy().into_owned(), Some(path)));
         } else {
-            eprintln!("跳过 {}：只核查 .txt、.docx、.html、.htm 文件", path.display());
+            eprintln!("跳过 {}：只核查 .txt、.docx、.html、.htm、.pdf 文件", path.display());
         }
     }
 }
@@ -219,7 +220,7 @@ fn run_check(args: &[String], raw: &[std::ffi::OsString]) -> ExitCode {
             let before = files.len();
             walk(path, &mut files, &mut io_error);
             if files.len() == before {
-                eprintln!("{name}：目录中没有可核查的文件（.txt、.docx、.html、.htm）");
+                eprintln!("{name}：目录中没有可核查的文件（.txt、.docx、.html、.htm、.pdf）");
                 io_error = true;
             }
         } else {
@@ -237,9 +238,10 @@ fn run_check(args: &[String], raw: &[std::ffi::OsString]) -> ExitCode {
                 continue;
             }
         };
-        let (result, error) = match convert::to_text(f, &bytes) {
-            Ok(text) => (check(&text), None),
-            Err(e) => (refused(&e), Some(e.code())),
+        let (result, error) = match read_file(f, &bytes) {
+            Ok(FileRead::Text(text)) => (check(&text), None),
+            Ok(FileRead::Pdf(pdf)) => (pdf.result, None),
+            Err((message, code, status)) => (refused(message, status), Some(code)),
         };
         if result.status != Status::Checked {
             io_error = true;
@@ -289,7 +291,14 @@ fn run_text(args: &[String], raw: &[std::ffi::OsString]) -> ExitCode {
         return ExitCode::from(2);
     };
     let path = (file != "-").then(|| Path::new(path));
-    let converted = read_input(file, path).and_then(|b| convert::to_text(file, &b).map_err(|e| format!("{file}：{e}")));
+    let converted = read_input(file, path).and_then(|b| {
+        read_file(file, &b)
+            .map(|r| match r {
+                FileRead::Text(t) => t,
+                FileRead::Pdf(p) => p.text,
+            })
+            .map_err(|(message, _, _)| format!("{file}：{message}"))
+    });
     match converted {
         Ok(text) => {
             let mut out = std::io::stdout().lock();
@@ -305,10 +314,41 @@ fn run_text(args: &[String], raw: &[std::ffi::OsString]) -> ExitCode {
     }
 }
 
-/// The result of a file that could not be converted, with its own message.
-fn refused(e: &ConvertError) -> CheckResult {
-    let mut r = CheckResult::refused(e.status(), "");
-    r.message = e.message();
+/// A file read: text to check, or a PDF already checked (its text rebuilt from the pages).
+enum FileRead {
+    Text(String),
+    Pdf(Box<nianbao::pdf::PdfCheck>),
+}
+
+/// Why a file was not read: the message, its machine key, the status of its result.
+type Refusal = (&'static str, &'static str, Status);
+
+/// Reads a file: a PDF through the native reader and the geometry (`nianbao::pdf`), any other
+/// file through `nianbao::convert`.
+fn read_file(name: &str, bytes: &[u8]) -> Result<FileRead, Refusal> {
+    if nianbao::pdf::is_pdf(name, bytes) {
+        return read_pdf(bytes).map(|p| FileRead::Pdf(Box::new(p)));
+    }
+    convert::to_text(name, bytes)
+        .map(FileRead::Text)
+        .map_err(|e: ConvertError| (e.message(), e.code(), e.status()))
+}
+
+#[cfg(feature = "pdf")]
+fn read_pdf(bytes: &[u8]) -> Result<nianbao::pdf::PdfCheck, Refusal> {
+    nianbao::pdf::check_bytes(bytes).map_err(|p| (p.message(), p.code(), Status::Binary))
+}
+
+#[cfg(not(feature = "pdf"))]
+fn read_pdf(_bytes: &[u8]) -> Result<nianbao::pdf::PdfCheck, Refusal> {
+    let e = ConvertError::Pdf;
+    Err((e.message(), e.code(), e.status()))
+}
+
+/// The result of a file that could not be read, with its own message.
+fn refused(message: &'static str, status: Status) -> CheckResult {
+    let mut r = CheckResult::refused(status, "");
+    r.message = message;
     r
 }
 
@@ -332,7 +372,9 @@ fn write_text(out: &mut impl Write, results: &[(String, CheckResult)]) -> std::i
         };
         writeln!(out, "== {file}  {agency} {year}")?;
         for f in export::reading_order(&r.findings) {
-            if f.place.line > 0 {
+            if let Some(page) = f.place.page {
+                writeln!(out, "{file}:第 {page} 页: {} [{}] {}", f.code, f.severity.label(), f.message)?;
+            } else if f.place.line > 0 {
                 writeln!(out, "{file}:{}: {} [{}] {}", f.place.line, f.code, f.severity.label(), f.message)?;
             } else {
                 writeln!(out, "{file}: {} [{}] {}", f.code, f.severity.label(), f.message)?;

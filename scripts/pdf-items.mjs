@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Dumps the text items pdf.js reads from each PDF (www/pdf-items.js, the page's own code) as
+// JSON beside it: FILE.pdf -> FILE.items.json. The Rust tests (tests/pdf.rs) check that the
+// command line's native reader and these items give the same findings.
+//
+//   node scripts/pdf-items.mjs tests/fixtures/pdf/*.pdf
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { readItems, itemsJson } from '../www/pdf-items.js';
+
+const require = createRequire(import.meta.url);
+const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
+const pdfjs = await import(path.join(root, 'legacy/build/pdf.mjs'));
+
+for (const file of process.argv.slice(2)) {
+  const data = new Uint8Array(await readFile(file));
+  const task = pdfjs.getDocument({ data, cMapUrl: path.join(root, 'cmaps') + '/', cMapPacked: true, standardFontDataUrl: path.join(root, 'standard_fonts') + '/', isEvalSupported: false, verbosity: 0 });
+  const doc = await task.promise;
+  const out = itemsJson(await readItems(doc));
+  await task.destroy();
+  const dest = file.replace(/\.pdf$/i, '') + '.items.json';
+  // one item a line: small diffs when a fixture is remade
+  await writeFile(dest, '{"pages": ' + JSON.stringify(out.pages) + ',\n"items": [\n' + out.items.map((i) => JSON.stringify(i)).join(',\n') + '\n]}\n');
+  console.log(`${dest}: ${out.items.length} items, ${out.pages.length / 2} pages`);
+}
