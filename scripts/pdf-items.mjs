@@ -7,7 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { readItems, itemsJson } from '../www/pdf-items.js';
+import { readItems, itemsJson, problemOf } from '../www/pdf-items.js';
 
 const require = createRequire(import.meta.url);
 const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -15,11 +15,18 @@ const pdfjs = await import(path.join(root, 'legacy/build/pdf.mjs'));
 
 for (const file of process.argv.slice(2)) {
   const data = new Uint8Array(await readFile(file));
-  const task = pdfjs.getDocument({ data, cMapUrl: path.join(root, 'cmaps') + '/', cMapPacked: true, standardFontDataUrl: path.join(root, 'standard_fonts') + '/', isEvalSupported: false, verbosity: 0 });
-  const doc = await task.promise;
-  const out = itemsJson(await readItems(doc));
-  await task.destroy();
   const dest = file.replace(/\.pdf$/i, '') + '.items.json';
+  const task = pdfjs.getDocument({ data, cMapUrl: path.join(root, 'cmaps') + '/', cMapPacked: true, standardFontDataUrl: path.join(root, 'standard_fonts') + '/', isEvalSupported: false, verbosity: 0 });
+  let out;
+  try {
+    out = itemsJson(await readItems(await task.promise));
+  } catch (err) {
+    await writeFile(dest, JSON.stringify({ error: problemOf(err), name: err?.name ?? '' }) + '\n');
+    console.log(`${dest}: ${problemOf(err)} (${err?.name}: ${err?.message})`);
+    continue;
+  } finally {
+    await task.destroy();
+  }
   // one item a line: small diffs when a fixture is remade
   await writeFile(dest, '{"pages": ' + JSON.stringify(out.pages) + ',\n"items": [\n' + out.items.map((i) => JSON.stringify(i)).join(',\n') + '\n]}\n');
   console.log(`${dest}: ${out.items.length} items, ${out.pages.length / 2} pages`);

@@ -43,6 +43,14 @@ export async function readItems(doc) {
   return { strings, nums: Float64Array.from(nums), pages: Float64Array.from(pages) };
 }
 
+/**
+ * Why pdf.js could not open or read a PDF, as the core's problem code (nianbao::pdf::Problem):
+ * a user password → pdf_encrypted; anything else (not a PDF, truncated, corrupted) → pdf_damaged.
+ */
+export function problemOf(err) {
+  return err?.name === 'PasswordException' ? 'pdf_encrypted' : 'pdf_damaged';
+}
+
 /** The same items as plain JSON (the tests' fixture shape). */
 export function itemsJson({ strings, nums, pages }) {
   const items = strings.map((s, i) => [s, ...Array.from(nums.subarray(i * 5, i * 5 + 5), (v) => Math.round(v * 100) / 100)]);

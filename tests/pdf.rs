@@ -1,0 +1,189 @@
+//! PDFs (issue 10): the fixtures in tests/fixtures/pdf/ were made once by
+//! scripts/make_pdf_fixtures.py from reports in ../shared/reports (LibreOffice, Chromium's print
+//! to PDF, ReportLab with a non-embedded STSong-Light), each with the .txt it was made from, and
+//! with the items pdf.js reads from it (.items.json, dumped by the page's own reader,
+//! www/pdf-items.js). For each: the text, the native reader (the command line) and pdf.js's
+//! items (the page) give the same tables cell for cell and the same findings.
+
+use std::path::PathBuf;
+
+use nianbao::pdf::{self, Item, PageSize, Problem};
+use nianbao::CheckResult;
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf").join(name)
+}
+
+/// pdf.js's items for a fixture: the items and pages, or the problem code pdf.js met.
+fn pdfjs_items(name: &str) -> Result<(Vec<Item>, Vec<PageSize>), String> {
+    let text = std::fs::read_to_string(fixture(&format!("{name}.items.json"))).expect("items.json");
+    let v: Value = serde_json::from_str(&text).expect("items.json is JSON");
+    if let Some(e) = v.get("error") {
+        return Err(e.as_str().unwrap_or_default().to_string());
+    }
+    let pages = v["pages"]
+        .as_array()
+        .unwrap()
+        .chunks(2)
+        .map(|p| PageSize {
+            width: p[0].as_f64().unwrap(),
+            height: p[1].as_f64().unwrap(),
+        })
+        .collect();
+    let items = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| Item {
+            text: i[0].as_str().unwrap().to_string(),
+            x: i[1].as_f64().unwrap(),
+            y: i[2].as_f64().unwrap(),
+            width: i[3].as_f64().unwrap(),
+            height: i[4].as_f64().unwrap(),
+            page: i[5].as_u64().unwrap() as u32,
+        })
+        .collect();
+    Ok((items, pages))
+}
+
+fn native(name: &str) -> Result<pdf::PdfCheck, Problem> {
+    pdf::check_bytes(&std::fs::read(fixture(&format!("{name}.pdf"))).unwrap())
+}
+
+fn page(name: &str) -> Result<pdf::PdfCheck, String> {
+    let (items, pages) = pdfjs_items(name)?;
+    pdf::check_items(&items, &pages).map_err(|p| p.code().to_string())
+}
+
+/// Every cell of every table as read.
+fn cells(r: &CheckResult) -> Vec<(String, String, Vec<Option<String>>)> {
+    let report = r.report.as_ref().expect("checked");
+    report
+        .grids
+        .iter()
+        .flat_map(|g| g.rows.iter().map(move |row| (g.table.to_string(), row.label.to_string(), row.cells.iter().map(|c| c.value.clone()).collect())))
+        .collect()
+}
+
+/// The findings as the user reads them (code, message, table row and column), sorted.
+fn findings(r: &CheckResult) -> Vec<String> {
+    let mut v: Vec<String> = r
+        .findings
+        .iter()
+        .map(|f| format!("{} {:?}/{:?} {}", f.code, f.row, f.column, f.message))
+        .collect();
+    v.sort();
+    v
+}
+
+const SAME_AS_TEXT: &[&str] = &[
+    "seed-001",
+    "seed-002",
+    "seed-003",
+    "seed-004",
+    "dev-108",
+    "dev-117",
+    "seed-001-b001",
+    "chromium-102",
+    "reportlab-004",
+];
+
+#[test]
+fn pdfs_read_as_their_text_cell_for_cell_with_the_same_findings() {
+    let mut failures = Vec::new();
+    for name in SAME_AS_TEXT {
+        let text = std::fs::read_to_string(fixture(&format!("{name}.txt"))).unwrap();
+        let want = nianbao::check(&text);
+        assert!(want.report.is_some(), "{name}: the text is a report");
+        for (reader, got) in [("native", native(name).map_err(|p| p.code().to_string())), ("pdf.js", page(name))] {
+            let got = match got {
+                Ok(g) => g.result,
+                Err(e) => {
+                    failures.push(format!("{name} ({reader}): not read: {e}"));
+                    continue;
+                }
+            };
+            if cells(&got) != cells(&want) {
+                let (a, b) = (cells(&want), cells(&got));
+                let diff: Vec<_> = a.iter().zip(&b).filter(|(x, y)| x != y).take(3).collect();
+                failures.push(format!("{name} ({reader}): tables differ from the text's: {diff:?} ({} vs {} rows)", a.len(), b.len()));
+            }
+            if findings(&got) != findings(&want) {
+                failures.push(format!("{name} ({reader}): findings {:#?}\n  text's {:#?}", findings(&got), findings(&want)));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_command_line_and_the_page_give_the_same_places() {
+    // Same findings with the same pages and boxes from the native reader and pdf.js.
+    for name in SAME_AS_TEXT {
+        let (a, b) = (native(name).unwrap(), page(name).unwrap());
+        let places = |r: &CheckResult| -> Vec<(String, Option<u32>, Option<(f32, f32)>)> {
+            r.findings.iter().map(|f| (f.code.to_string(), f.place.page, f.place.area.map(|b| (b.x, b.y)))).collect()
+        };
+        let (pa, pb) = (places(&a.result), places(&b.result));
+        assert_eq!(pa.len(), pb.len(), "{name}");
+        for (x, y) in pa.iter().zip(&pb) {
+            // the readers round positions differently: within 2 points
+            let near = match (x.2, y.2) {
+                (Some(p), Some(q)) => (p.0 - q.0).abs() < 2.0 && (p.1 - q.1).abs() < 2.0,
+                (p, q) => p == q,
+            };
+            assert!(x.0 == y.0 && x.1 == y.1 && near, "{name}: native {x:?}, pdf.js {y:?}");
+        }
+        for f in &a.result.findings {
+            assert!(f.place.page.is_some(), "{name}: {} has no page", f.code);
+        }
+    }
+}
+
+#[test]
+fn a_changed_figure_gives_b001_on_its_cell_and_page() {
+    for (reader, r) in [("native", native("seed-001-b001").unwrap()), ("pdf.js", page("seed-001-b001").unwrap())] {
+        let b001 = r.result.findings.iter().find(|f| f.code == "B001").unwrap_or_else(|| panic!("{reader}: B001"));
+        assert_eq!(b001.row_label.as_deref(), Some("一、本年新收政府信息公开申请数量"), "{reader}");
+        // The changed cell (自然人 = 3) among the finding's cells: on page 2, where the
+        // LibreOffice PDF has row 一 of table 三, in the first figure column.
+        let cell = b001.cells.iter().find(|c| c.column_label == "自然人").expect("自然人 cell");
+        assert_eq!(cell.value.as_deref(), Some("3"));
+        let place = cell.place.expect("a place");
+        assert_eq!(place.page, Some(2), "{reader}");
+        let area = place.area.expect("a box");
+        // pdf.js's item for that figure: "3" at the same spot.
+        let (items, pages) = pdfjs_items("seed-001-b001").unwrap();
+        let top = |i: &Item| pages[1].height - i.y - 0.88 * i.height;
+        let hit = items.iter().find(|i| {
+            i.page == 2 && i.text == "3" && (i.x - area.x as f64).abs() < 1.0 && (top(i) - area.y as f64).abs() < 1.0
+        });
+        assert!(hit.is_some(), "{reader}: no figure 3 at {area:?}");
+        // The rebuilt text holds the figure at the place.
+        let chars: Vec<char> = r.text.chars().collect();
+        assert_eq!(chars[place.start..place.end].iter().collect::<String>(), "3", "{reader}");
+    }
+}
+
+#[test]
+fn problems_get_their_message_from_both_readers() {
+    for (name, want) in [
+        ("scanned", Problem::Scanned),
+        ("undecodable", Problem::Undecodable),
+        ("encrypted", Problem::Encrypted),
+        ("truncated", Problem::Damaged),
+        ("corrupted", Problem::Damaged),
+    ] {
+        assert_eq!(native(name).err(), Some(want), "{name} (native)");
+        assert_eq!(page(name).err().as_deref(), Some(want.code()), "{name} (pdf.js)");
+        assert!(want.message().contains("：请"), "{name}: the message says what to do");
+    }
+}
+
+#[test]
+fn not_a_pdf_at_all() {
+    assert_eq!(pdf::check_bytes(b"").err(), Some(Problem::Damaged));
+    assert_eq!(pdf::check_bytes(b"%PDF-1.7\n").err(), Some(Problem::Damaged));
+    assert_eq!(pdf::check_bytes(&[0u8; 4096]).err(), Some(Problem::Damaged));
+}
