@@ -116,6 +116,19 @@ done
 # --- 4. the site folder: www/ + the packages ---------------------------------------------------
 cp -R "$WWW_DIR"/. "$SITE_DIR"/
 
+# --- 4b. pdf.js for PDFs (package.json pins pdfjs-dist; `npm ci` installs it): the legacy build
+# (older Chromium kernels of 360/奇安信 browsers; www/pdf-items.js adds Promise.withResolvers) and
+# the two cMaps without which a non-embedded Chinese font yields no text. Loaded only for a PDF.
+pdfjs=node_modules/pdfjs-dist
+[ -f "$pdfjs/legacy/build/pdf.min.mjs" ] || { echo "build-wasm.sh: $pdfjs not installed; run scripts/setup.sh (npm ci)" >&2; exit 1; }
+mkdir -p "$SITE_DIR/pdfjs/cmaps"
+cp "$pdfjs/legacy/build/pdf.min.mjs" "$pdfjs/legacy/build/pdf.worker.min.mjs" "$pdfjs/LICENSE" "$SITE_DIR/pdfjs/"
+cp "$pdfjs/cmaps/UniGB-UCS2-H.bcmap" "$pdfjs/cmaps/Adobe-GB1-UCS2.bcmap" "$SITE_DIR/pdfjs/cmaps/"
+for f in pdf.min.mjs pdf.worker.min.mjs cmaps/UniGB-UCS2-H.bcmap cmaps/Adobe-GB1-UCS2.bcmap; do
+    raw=$(stat -c %s "$SITE_DIR/pdfjs/$f")
+    echo "pdf.js size: pdfjs/$f $raw bytes raw ($(kib "$raw")), $(gzip -9 -c "$SITE_DIR/pdfjs/$f" | wc -c) bytes gzipped"
+done
+
 # --- 5. the single-file offline edition: <site_dir>/nianbao.html (everything inline; prints its size)
 python3 scripts/single-file.py "$SITE_DIR"
 echo "site: $root/$SITE_DIR ($(find "$SITE_DIR" -type f | wc -l) files, $(du -sh "$SITE_DIR" | cut -f1))"

@@ -7,8 +7,9 @@
 #   - wasm-bindgen-cli at exactly the version Cargo.lock pins for wasm-bindgen
 #   - wasm-pack
 #   - node_modules from package-lock.json: playwright-core (drives Debian's chromium;
-#     `npx playwright install` downloads browsers and is not used) and binaryen (a current
-#     wasm-opt: Debian 12's binaryen 108 breaks wasm-bindgen's output, see wasm-pack.toml)
+#     `npx playwright install` downloads browsers and is not used), binaryen (a current
+#     wasm-opt: Debian 12's binaryen 108 breaks wasm-bindgen's output, see wasm-pack.toml) and
+#     pdfjs-dist (the page's PDF reader, copied into dist/pdfjs/ by build-wasm.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -67,8 +68,11 @@ if [ "$node_major" -lt 20 ]; then
     exit 1
 fi
 # every package of package-lock.json installed at its version (playwright-core, binaryen), else npm ci
-if ! node -e 'for (const [p, v] of Object.entries(require("./package-lock.json").packages)) {
-                  if (p && require(`./${p}/package.json`).version !== v.version) process.exit(1);
+# (optional packages, such as pdfjs-dist's @napi-rs/canvas builds for other platforms, may be absent)
+if ! node -e 'const fs = require("fs");
+              for (const [p, v] of Object.entries(require("./package-lock.json").packages)) {
+                  if (!p || (v.optional && !fs.existsSync(`./${p}`))) continue;
+                  if (require(`./${p}/package.json`).version !== v.version) process.exit(1);
               }' 2>/dev/null; then
     say "npm ci"
     npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error

@@ -55,6 +55,9 @@ let workerSpec = null;
 export const worker = () => (workerSpec ??= { url: URL.createObjectURL(new Blob([WORKER], { type: 'text/javascript' })), type: 'classic', wasm: { core: bytes('nianbao-wasm'), files: bytes('nianbao-files-wasm') } });
 export const style = () => STYLE;
 export const sample = () => SAMPLE;
+// No PDF reader here: pdf.js (some 2 MB with its worker) is not inlined; a PDF gets
+// nianbao.js's PDF_NEEDS_SITE message (use the served site).
+export const pdfModule = async () => null;
 """
 
 WORKER_ASSETS = """\

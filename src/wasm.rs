@@ -7,9 +7,13 @@
 //! Built twice (wasm-pack.toml `[[module]]`, scripts/build-wasm.sh): the checker
 //! (`check`, `check_many`, `csv`, `rules`), which the page loads at once, and with `--cfg nianbao_files`
 //! the file reader (`file_text`, `decoded_file_text`), which it fetches only when
-//! a file is opened, so that pasting never waits for the .docx and .html code.
+//! a file is opened, so that pasting never waits for the .docx and .html code; and with
+//! `--cfg nianbao_pdf` the PDF checker (`check_pdf`, `pdf_problem`: the geometry of
+//! `nianbao::pdf` and the checker), which the page fetches only when a PDF is opened, so that the
+//! checker's own wasm does not grow by the geometry (a third copy of the checker, loaded with
+//! pdf.js, which is several times larger).
 
-// `nianbao_files` is set by scripts/build-wasm.sh (`--cfg`, declared there with `--check-cfg`);
+// `nianbao_files` and `nianbao_pdf` are set by scripts/build-wasm.sh (`--cfg`, declared there with `--check-cfg`);
 // a plain `cargo build --target wasm32-unknown-unknown` does not know the name.
 #![allow(unexpected_cfgs)]
 
@@ -22,7 +26,7 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-#[cfg(not(nianbao_files))]
+#[cfg(not(any(nianbao_files, nianbao_pdf)))]
 /// Checks the text of one report (as the page's text area holds it; the
 /// `*_utf16` offsets of the result index that string).
 #[wasm_bindgen]
@@ -30,7 +34,7 @@ pub fn check(text: &str) -> Result<JsValue, JsValue> {
     to_js(&crate::check(text))
 }
 
-#[cfg(not(nianbao_files))]
+#[cfg(not(any(nianbao_files, nianbao_pdf)))]
 /// One file of a set, as the page gives it: its name and its text, or, when the
 /// file reader refused it, the reader's answer (`status` as in a CheckResult,
 /// `error` the reader's code, `message` its reason).
@@ -42,7 +46,7 @@ struct FileInput {
     message: Option<String>,
 }
 
-#[cfg(not(nianbao_files))]
+#[cfg(not(any(nianbao_files, nianbao_pdf)))]
 /// Checks every file of a set, then their continuity across years
 /// (`continuity::apply`, as the command line does).
 fn check_set(files: &[FileInput]) -> Vec<(String, crate::CheckResult)> {
@@ -69,7 +73,7 @@ fn check_set(files: &[FileInput]) -> Vec<(String, crate::CheckResult)> {
     results
 }
 
-#[cfg(not(nianbao_files))]
+#[cfg(not(any(nianbao_files, nianbao_pdf)))]
 /// The page's array of files (read by hand: serde's Deserialize would cost the wasm more).
 fn inputs(files: JsValue) -> Result<Vec<FileInput>, JsValue> {
     if !js_sys::Array::is_array(&files) {
@@ -89,7 +93,7 @@ fn inputs(files: JsValue) -> Result<Vec<FileInput>, JsValue> {
         .collect())
 }
 
-#[cfg(not(nianbao_files))]
+#[cfg(not(any(nianbao_files, nianbao_pdf)))]
 /// One file's result in a set: the command line's JSON object for it.
 #[derive(Serialize)]
 struct FileResult<'a> {
@@ -100,7 +104,7 @@ struct FileResult<'a> {
     result: &'a crate::CheckResult,
 }
 
-#[cfg(not(nianbao_files))]
+#[cfg(not(any(nianbao_files, nianbao_pdf)))]
 /// Checks several reports (`[{name, text}]`, or `{name, status, error, message}`
 /// for a file the reader refused) and their continuity across years (X001, X002).
 /// Returns the command line's `--format json` array: one object per file, in the
@@ -124,7 +128,7 @@ pub fn check_many(files: JsValue) -> Result<JsValue, JsValue> {
     Ok(out.into())
 }
 
-#[cfg(not(nianbao_files))]
+#[cfg(not(any(nianbao_files, nianbao_pdf)))]
 /// The command line's `--format csv` of a set (the same files as `check_many`,
 /// checked again): UTF-8 text starting with a BOM, CRLF line ends.
 #[wasm_bindgen]
@@ -143,7 +147,7 @@ pub fn csv(files: JsValue) -> Result<String, JsValue> {
     String::from_utf8(out).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-#[cfg(not(nianbao_files))]
+#[cfg(not(any(nianbao_files, nianbao_pdf)))]
 /// One rule's documentation, as the page shows it.
 #[derive(Serialize)]
 struct RuleDoc {
@@ -156,7 +160,7 @@ struct RuleDoc {
     example: &'static str,
 }
 
-#[cfg(not(nianbao_files))]
+#[cfg(not(any(nianbao_files, nianbao_pdf)))]
 /// Every rule (`nianbao::rules::RULES`), in documentation order.
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsValue> {
@@ -228,7 +232,64 @@ pub fn decoded_file_text(name: &str, text: &str) -> Result<JsValue, JsValue> {
     to_js(&FileText::from(crate::convert::from_decoded(name, text)))
 }
 
-#[cfg(not(nianbao_files))]
+#[cfg(nianbao_pdf)]
+/// A PDF checked from the text items pdf.js read (www/pdf-items.js): `strings` the items' text,
+/// `nums` five numbers an item (x, y, width, height, page: baseline origin in PDF points, y up,
+/// font size, 1-based page), `pages` two a page (width, height). The core rebuilds lines and
+/// table cells from the geometry (`nianbao::pdf`) and checks: `{text, result}` with every place
+/// of the result given its `page` and `box`, or `{error, message, status}` when the PDF holds no
+/// usable text (`pdf_scanned`, `pdf_undecodable`).
+#[wasm_bindgen]
+pub fn check_pdf(strings: Vec<String>, nums: &[f64], pages: &[f64]) -> Result<JsValue, JsValue> {
+    use crate::pdf::{Item, PageSize};
+    let items: Vec<Item> = strings
+        .into_iter()
+        .zip(nums.chunks_exact(5))
+        .map(|(text, n)| Item {
+            text,
+            x: n[0],
+            y: n[1],
+            width: n[2],
+            height: n[3],
+            page: n[4] as u32,
+        })
+        .collect();
+    let pages: Vec<PageSize> = pages.chunks_exact(2).map(|p| PageSize { width: p[0], height: p[1] }).collect();
+    #[derive(Serialize)]
+    struct Out<'a> {
+        text: Option<String>,
+        result: Option<crate::CheckResult>,
+        error: Option<&'a str>,
+        message: Option<&'a str>,
+        status: Option<crate::Status>,
+    }
+    to_js(&match crate::pdf::check_items(&items, &pages) {
+        Ok(c) => Out {
+            text: Some(c.text),
+            result: Some(c.result),
+            error: None,
+            message: None,
+            status: None,
+        },
+        Err(p) => Out {
+            text: None,
+            result: None,
+            error: Some(p.code()),
+            message: Some(p.message()),
+            status: Some(crate::Status::Binary),
+        },
+    })
+}
+
+#[cfg(nianbao_pdf)]
+/// The message (Chinese) for a PDF problem code: the page hands over pdf.js's failures by code
+/// (`pdf_encrypted`, `pdf_damaged`; see www/pdf-items.js `problemOf`).
+#[wasm_bindgen]
+pub fn pdf_problem(code: &str) -> Option<String> {
+    crate::pdf::Problem::from_code(code).map(|p| p.message().to_string())
+}
+
+#[cfg(not(any(nianbao_files, nianbao_pdf)))]
 /// The crate's version.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -88,7 +88,8 @@ fn standard_input_and_gbk() {
     assert_eq!(code(&o), 2);
     let v = json(&o);
     assert_eq!(v[0]["status"], "binary");
-    assert_eq!(v[0]["error"], "pdf");
+    // a PDF is read (nianbao::pdf), and this one is broken: its own message
+    assert_eq!(v[0]["error"], "pdf_damaged");
     assert!(v[0]["message"].as_str().unwrap().contains("PDF"));
 }
 
@@ -125,11 +126,12 @@ fn folders_are_walked_in_order_and_other_files_noted() {
     std::fs::copy(fixture("continuity/zhongwei-2024-broken.txt"), d.join("b-2024/report.TXT")).unwrap();
     std::fs::copy(fixture("html/seed-001.html"), d.join("c.htm")).unwrap();
     std::fs::copy(fixture("docx/seed-001.docx"), d.join("d.docx")).unwrap();
-    std::fs::write(d.join("notes.pdf"), b"%PDF-1.4").unwrap();
+    std::fs::copy(fixture("pdf/seed-001.pdf"), d.join("e.pdf")).unwrap(); // a PDF is read too
+    std::fs::write(d.join("notes.odt"), b"x").unwrap();
     std::fs::write(d.join(".hidden.txt"), b"x").unwrap();
     let o = run(&["check", "--format", "json", s(&d)]);
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("notes.pdf"), "{err}");
+    assert!(err.contains("跳过") && err.contains("notes.odt"), "{err}");
     assert!(!err.contains(".hidden"), "{err}");
     let v = json(&o);
     let files: Vec<String> = v
@@ -144,7 +146,11 @@ fn folders_are_walked_in_order_and_other_files_noted() {
                 .into_owned()
         })
         .collect();
-    assert_eq!(files, ["a-2023.txt", "b-2024/report.TXT", "c.htm", "d.docx"]);
+    assert_eq!(files, ["a-2023.txt", "b-2024/report.TXT", "c.htm", "d.docx", "e.pdf"]);
+    assert_eq!(
+        v[4]["report"]["tables"], v[0]["report"]["tables"],
+        "the PDF of seed 001 reads as its text"
+    );
     // The 2024 report's continuity findings are among its own.
     let codes: Vec<&str> = v[1]["findings"]
         .as_array()

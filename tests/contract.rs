@@ -75,3 +75,39 @@ fn json_findings_carry_their_fields() {
     assert_eq!(v[0]["report"]["tables"]["applications"].as_array().unwrap().len(), 23);
     assert_eq!(v[0]["report"]["tables"]["applications_layout"], "2019");
 }
+
+#[test]
+fn json_places_in_a_pdf_carry_page_and_box() {
+    // A PDF's places (findings, their cells, related places, sections, grid cells) add
+    // "page" (1-based) and "box" {page, x, y, width, height} (points from the page's top left);
+    // a text's places have neither.
+    let dir = format!("{}/tests/fixtures/pdf", env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args([
+            "check",
+            "--format",
+            "json",
+            &format!("{dir}/seed-001-b001.pdf"),
+            &format!("{dir}/seed-001-b001.txt"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (pdf, txt) = (&v[0], &v[1]);
+    let f = pdf["findings"].as_array().unwrap().iter().find(|f| f["code"] == "B001").unwrap();
+    assert_eq!(f["page"], 2);
+    let b = &f["box"];
+    assert_eq!(b["page"], 2);
+    for k in ["x", "y", "width", "height"] {
+        assert!(b[k].as_f64().is_some_and(|x| x >= 0.0), "box.{k} in {f}");
+    }
+    assert!(f["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["page"].is_u64() && c["box"].is_object()));
+    assert!(pdf["report"]["sections"].as_array().unwrap().iter().all(|s| s["page"].is_u64()));
+    let t = txt["findings"].as_array().unwrap().iter().find(|f| f["code"] == "B001").unwrap();
+    assert!(t.get("page").is_none() && t.get("box").is_none(), "{t}");
+}

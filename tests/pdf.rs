@@ -62,7 +62,15 @@ fn cells(r: &CheckResult) -> Vec<(String, String, Vec<Option<String>>)> {
     report
         .grids
         .iter()
-        .flat_map(|g| g.rows.iter().map(move |row| (g.table.to_string(), row.label.to_string(), row.cells.iter().map(|c| c.value.clone()).collect())))
+        .flat_map(|g| {
+            g.rows.iter().map(move |row| {
+                (
+                    g.table.to_string(),
+                    row.label.to_string(),
+                    row.cells.iter().map(|c| c.value.clone()).collect(),
+                )
+            })
+        })
         .collect()
 }
 
@@ -107,10 +115,18 @@ fn pdfs_read_as_their_text_cell_for_cell_with_the_same_findings() {
             if cells(&got) != cells(&want) {
                 let (a, b) = (cells(&want), cells(&got));
                 let diff: Vec<_> = a.iter().zip(&b).filter(|(x, y)| x != y).take(3).collect();
-                failures.push(format!("{name} ({reader}): tables differ from the text's: {diff:?} ({} vs {} rows)", a.len(), b.len()));
+                failures.push(format!(
+                    "{name} ({reader}): tables differ from the text's: {diff:?} ({} vs {} rows)",
+                    a.len(),
+                    b.len()
+                ));
             }
             if findings(&got) != findings(&want) {
-                failures.push(format!("{name} ({reader}): findings {:#?}\n  text's {:#?}", findings(&got), findings(&want)));
+                failures.push(format!(
+                    "{name} ({reader}): findings {:#?}\n  text's {:#?}",
+                    findings(&got),
+                    findings(&want)
+                ));
             }
         }
     }
@@ -122,8 +138,12 @@ fn the_command_line_and_the_page_give_the_same_places() {
     // Same findings with the same pages and boxes from the native reader and pdf.js.
     for name in SAME_AS_TEXT {
         let (a, b) = (native(name).unwrap(), page(name).unwrap());
-        let places = |r: &CheckResult| -> Vec<(String, Option<u32>, Option<(f32, f32)>)> {
-            r.findings.iter().map(|f| (f.code.to_string(), f.place.page, f.place.area.map(|b| (b.x, b.y)))).collect()
+        type At = (String, Option<u32>, Option<(f32, f32)>);
+        let places = |r: &CheckResult| -> Vec<At> {
+            r.findings
+                .iter()
+                .map(|f| (f.code.to_string(), f.place.page, f.place.area.map(|b| (b.x, b.y))))
+                .collect()
         };
         let (pa, pb) = (places(&a.result), places(&b.result));
         assert_eq!(pa.len(), pb.len(), "{name}");
@@ -143,8 +163,16 @@ fn the_command_line_and_the_page_give_the_same_places() {
 
 #[test]
 fn a_changed_figure_gives_b001_on_its_cell_and_page() {
-    for (reader, r) in [("native", native("seed-001-b001").unwrap()), ("pdf.js", page("seed-001-b001").unwrap())] {
-        let b001 = r.result.findings.iter().find(|f| f.code == "B001").unwrap_or_else(|| panic!("{reader}: B001"));
+    for (reader, r) in [
+        ("native", native("seed-001-b001").unwrap()),
+        ("pdf.js", page("seed-001-b001").unwrap()),
+    ] {
+        let b001 = r
+            .result
+            .findings
+            .iter()
+            .find(|f| f.code == "B001")
+            .unwrap_or_else(|| panic!("{reader}: B001"));
         assert_eq!(b001.row_label.as_deref(), Some("一、本年新收政府信息公开申请数量"), "{reader}");
         // The changed cell (自然人 = 3) among the finding's cells: on page 2, where the
         // LibreOffice PDF has row 一 of table 三, in the first figure column.
@@ -156,9 +184,9 @@ fn a_changed_figure_gives_b001_on_its_cell_and_page() {
         // pdf.js's item for that figure: "3" at the same spot.
         let (items, pages) = pdfjs_items("seed-001-b001").unwrap();
         let top = |i: &Item| pages[1].height - i.y - 0.88 * i.height;
-        let hit = items.iter().find(|i| {
-            i.page == 2 && i.text == "3" && (i.x - area.x as f64).abs() < 1.0 && (top(i) - area.y as f64).abs() < 1.0
-        });
+        let hit = items
+            .iter()
+            .find(|i| i.page == 2 && i.text == "3" && (i.x - area.x as f64).abs() < 1.0 && (top(i) - area.y as f64).abs() < 1.0);
         assert!(hit.is_some(), "{reader}: no figure 3 at {area:?}");
         // The rebuilt text holds the figure at the place.
         let chars: Vec<char> = r.text.chars().collect();
@@ -186,4 +214,54 @@ fn not_a_pdf_at_all() {
     assert_eq!(pdf::check_bytes(b"").err(), Some(Problem::Damaged));
     assert_eq!(pdf::check_bytes(b"%PDF-1.7\n").err(), Some(Problem::Damaged));
     assert_eq!(pdf::check_bytes(&[0u8; 4096]).err(), Some(Problem::Damaged));
+}
+
+#[test]
+fn the_command_line_checks_pdfs_alone_in_folders_and_in_batches() {
+    let bin = env!("CARGO_BIN_EXE_nianbao");
+    let run = |args: &[&str]| std::process::Command::new(bin).args(args).output().unwrap();
+    // one PDF: its findings with their page
+    let b001 = fixture("seed-001-b001.pdf");
+    let o = run(&["check", b001.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "an error finding");
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("seed-001-b001.pdf:第 2 页: B001 [错误]"), "{out}");
+    // a folder of PDFs and texts, with a broken PDF among them: every file read, in name order
+    let d = std::env::temp_dir().join(format!("nianbao-pdf-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    for f in ["seed-001.pdf", "seed-001.txt", "truncated.pdf"] {
+        std::fs::copy(fixture(f), d.join(f)).unwrap();
+    }
+    let o = run(&["check", "--format", "json", d.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "a file could not be read");
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let got: Vec<(String, String)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            (
+                x["file"].as_str().unwrap().rsplit('/').next().unwrap().to_string(),
+                x["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("seed-001.pdf", "checked"),
+            ("seed-001.txt", "checked"),
+            ("truncated.pdf", "binary")
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    assert_eq!(
+        v[0]["report"]["tables"], v[1]["report"]["tables"],
+        "the PDF's tables are the text's"
+    );
+    assert_eq!(v[2]["error"], "pdf_damaged");
+    // the text a PDF is read as
+    let o = run(&["text", fixture("seed-001.pdf").to_str().unwrap()]);
+    assert!(String::from_utf8(o.stdout).unwrap().contains("\n行政规范性文件\t0\t7\t0\n"));
+    let _ = std::fs::remove_dir_all(&d);
 }

@@ -13,6 +13,8 @@ export const filesWasm = () => new URL('./pkg/nianbao_files_bg.wasm', import.met
  * or null where there is none: then nianbao.js checks on the main thread.
  */
 export const worker = () => new URL('./worker.js', import.meta.url);
+/** The PDF reader (pdf.js and its glue, www/pdf.js), loaded when a PDF is opened; null where there is none. */
+export const pdfModule = () => import('./pdf.js');
 /** The element's stylesheet: a URL (a <link>), or CSS text (a <style>). */
 export const style = () => new URL('./style.css', import.meta.url);
 /** The sample report 载入示例 loads: a URL, or the text. */

@@ -19,7 +19,7 @@ import * as render from './render.js';
 import * as assets from './assets.js';
 
 const h = render.h;
-const ACCEPT = '.txt,.docx,.html,.htm,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const ACCEPT = '.txt,.docx,.html,.htm,.pdf,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
  * A text this long (UTF-16 code units, about 1.5 MB of Chinese text) is not laid out in the text
@@ -54,6 +54,7 @@ export class NianbaoChecker extends HTMLElement {
   #batch = 0; // bumped by every batch of files started or cancelled: progress of an older one is dropped
   #batchRunning = false; // a batch is being read and checked (取消 shown); a newer text supersedes it
   #back = null; // the data-key of the finding row a jump to the text or the table came from (Esc returns)
+  #pdf = null; // a PDF opened: { text, result, view } (www/pdf.js); its result stands while the text is unchanged
 
   connectedCallback() {
     if (this.#ui) return;
@@ -63,7 +64,7 @@ export class NianbaoChecker extends HTMLElement {
       class: 'text',
       spellcheck: 'false',
       'aria-label': '年度报告全文',
-      placeholder: '把政府信息公开工作年度报告的全部文字粘贴到这里，\n或把报告文件（.txt、.docx、.html）拖到这里。\n\n文字只在本机浏览器中核查，不会上传。',
+      placeholder: '把政府信息公开工作年度报告的全部文字粘贴到这里，\n或把报告文件（.txt、.docx、.html、.pdf）拖到这里。\n\n文字只在本机浏览器中核查，不会上传。',
       oninput: () => this.#schedule(),
       onpaste: (e) => this.#paste(e),
       onkeydown: (e) => e.key === 'Escape' && this.#goBack(),
@@ -83,14 +84,14 @@ export class NianbaoChecker extends HTMLElement {
         'div',
         { class: 'toolbar' },
         ui.sample,
-        h('label', { class: 'btn file', title: '文本（.txt，UTF-8 或 GBK 编码）、Word（.docx）或网页（.html）' }, '选择文件', ui.file),
+        h('label', { class: 'btn file', title: '文本（.txt，UTF-8 或 GBK 编码）、Word（.docx）、网页（.html）或 PDF' }, '选择文件', ui.file),
         h('button', { type: 'button', class: 'btn clear', onclick: () => this.#clear() }, '清空'),
         ui.status,
         ui.cancel,
       ),
       ui.bigNote,
       h('div', { class: 'editor' }, ui.text, ui.drop),
-      h('p', { class: 'dropzone' }, '也可以把报告文件拖放到这里或上面的文本框中：文本（.txt，UTF-8 或 GBK 编码）、Word（.docx）或网页（.html）；一次拖入多个文件可批量核查，并核对同一机关相邻年度的衔接'),
+      h('p', { class: 'dropzone' }, '也可以把报告文件拖放到这里或上面的文本框中：文本（.txt，UTF-8 或 GBK 编码）、Word（.docx）、网页（.html）或 PDF（从页面版式读出表格，问题标明第几页）；一次拖入多个文件可批量核查，并核对同一机关相邻年度的衔接'),
     );
     ui.summary = h('section', { class: 'summary-slot', 'aria-label': '批量核查汇总', hidden: true }, h('h2', { class: 'summary-title' }, '批量核查汇总'), h('div'));
     ui.detailTitle = h('h2', { class: 'detail-title', hidden: true });
@@ -107,6 +108,7 @@ export class NianbaoChecker extends HTMLElement {
     ui.facts = h('div', { class: 'facts-slot' });
     ui.findings = h('div', { class: 'findings-slot' });
     ui.grids = h('div', { class: 'grids-slot' });
+    ui.pdfPage = h('div', { class: 'pdf-view', hidden: true, 'aria-label': 'PDF 原页' });
     ui.rules = h('details', { class: 'rules' }, h('summary', {}, '全部规则说明'));
     root.append(
       stylesheet(),
@@ -128,6 +130,7 @@ export class NianbaoChecker extends HTMLElement {
             ui.facts,
             h('h2', { class: 'findings-title' }, '发现的问题'),
             ui.findings,
+            ui.pdfPage,
             h('h2', { class: 'grids-title' }, '读出的表格'),
             ui.grids,
             ui.rules,
@@ -187,6 +190,7 @@ export class NianbaoChecker extends HTMLElement {
     if (this.#set) this.#checkedText = null;
     this.#set = null;
     this.#fileName = null;
+    this.#pdf = null;
     this.#setText('');
   }
 
@@ -295,6 +299,11 @@ export class NianbaoChecker extends HTMLElement {
       return;
     }
     const t0 = performance.now();
+    if (!this.#set && this.#pdf && this.#pdf.text === text) {
+      this.#apply(text, this.#pdf.result, performance.now() - t0, 'pdf'); // checked when read, with pages and boxes
+      return;
+    }
+    this.#hidePdf();
     const done = ({ result, engine }) => generation === this.#generation && this.#apply(text, result, performance.now() - t0, engine);
     const failed = (err) => generation === this.#generation && err.name !== 'AbortError' && this.#failed(err);
     const set = this.#set;
@@ -424,7 +433,11 @@ export class NianbaoChecker extends HTMLElement {
     const focused = this.shadowRoot.activeElement?.dataset?.key;
     const on = {
       select: (f, how = {}) => this.#select(f.index === this.#selected ? null : f, how),
-      place: (at) => at && this.#highlight(at.start_utf16, at.end_utf16),
+      place: (at) => {
+        if (!at) return;
+        this.#highlight(at.start_utf16, at.end_utf16);
+        this.#showPdf(at);
+      },
       text: (f) => this.#jumpToText(f),
       table: (f) => this.#jumpToTable(f),
       sort: (k) => {
@@ -441,7 +454,10 @@ export class NianbaoChecker extends HTMLElement {
       },
       cell: (cell, fs, how = {}) => {
         if (fs.length) this.#select(fs.find((f) => f.index !== this.#selected) ?? fs[0], how);
-        else if (cell.place) this.#highlight(cell.place.start_utf16, cell.place.end_utf16);
+        else if (cell.place) {
+          this.#highlight(cell.place.start_utf16, cell.place.end_utf16);
+          this.#showPdf(cell.place);
+        }
       },
       back: () => this.#goBack(),
     };
@@ -465,6 +481,7 @@ export class NianbaoChecker extends HTMLElement {
     if (!f) return;
     this.#highlight(f.start_utf16, f.end_utf16, { focus: !how.keyboard });
     this.#ui.findings.querySelector('tr.finding.selected')?.scrollIntoView({ block: 'nearest' });
+    this.#showPdf(f);
     if (how.keyboard) {
       const sev = render.SEVERITY[f.severity]?.label ?? f.severity;
       this.#say(`第 ${f.index} 条，${sev}，${f.code}：${f.message}${f.expected != null ? `，应为 ${f.expected}，实为 ${f.found ?? ''}` : ''}。位置：${render.place(f).join('，') || '全文'}。`);
@@ -486,6 +503,18 @@ export class NianbaoChecker extends HTMLElement {
     this.#back = `f-${f.index}`;
     td.focus({ preventScroll: true });
     td.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }
+
+  /** A PDF's result shown: draws the page of `place` ({page, box}) with its box marked. */
+  #showPdf(place) {
+    const pdf = this.#pdf;
+    if (!pdf || this.#set || pdf.text !== this.#checkedText || !place?.page) return;
+    pdf.view.show(this.#ui.pdfPage, place).catch((err) => console.error(err));
+  }
+
+  #hidePdf() {
+    this.#ui.pdfPage.hidden = true;
+    this.#ui.pdfPage.replaceChildren();
   }
 
   /** Esc in the text or the table: back to the finding row the jump came from. */
@@ -560,6 +589,7 @@ export class NianbaoChecker extends HTMLElement {
       this.#say(this.#verdictLine());
       return;
     }
+    this.#pdf = null;
     this.#checkedText = null; // a new set: draw it even when its first text is the one shown
     this.#setText(entries[first].text);
     this.#ui.status.textContent += ` · 已核查 ${entries.length} 个文件`;
@@ -579,11 +609,12 @@ export class NianbaoChecker extends HTMLElement {
   async #openFile(file) {
     this.#ui.file.value = '';
     try {
-      const { text, encoding } = await readFile(file);
-      if (this.#set) this.#checkedText = null; // leaving a set: redraw even for the same text
+      const { text, encoding, pdf } = await readFile(file);
+      if (this.#set || pdf || this.#pdf) this.#checkedText = null; // leaving a set or a PDF: redraw even for the same text
       this.#set = null;
       this.#fileName = file.name;
-      this.#note = ` · 已读取“${file.name}”${encoding ? `（${encoding}）` : ''}`; // after the result, also one from the worker
+      this.#pdf = pdf ? { text, ...pdf } : null;
+      this.#note = ` · 已读取“${file.name}”${encoding ? `（${encoding}）` : ''}${pdf ? '（PDF，表格按页面版式读出）' : ''}`; // after the result, also one from the worker
       this.#setText(text);
     } catch (err) {
       this.#problem = err.message;
@@ -603,6 +634,7 @@ export class NianbaoChecker extends HTMLElement {
       if (this.#set) this.#checkedText = null;
       this.#set = null;
       this.#fileName = null;
+      this.#pdf = null;
       this.#setText(text);
     } catch {
       this.#problem = '示例报告未能载入';

@@ -5,7 +5,8 @@
 //
 // The WebAssembly is fetched from ./pkg/ beside this file (so the folder works from any
 // path or host; assets.js says where) and instantiated once, on first use; the file reader
-// (.docx, .html, .txt) is a second, smaller module fetched only when a file is first opened.
+// (.docx, .html, .txt) is a second, smaller module fetched only when a file is first opened;
+// a PDF is read by pdf.js (pdf.js beside this file), loaded only when a PDF is first opened.
 // Nothing leaves the browser.
 
 import init, * as core from './pkg/nianbao.js';
@@ -380,9 +381,31 @@ export function decode(bytes, label = null) {
   return { text, encoding };
 }
 
+/** A PDF, by its first bytes (or, broken, by its name). */
+function isPdf(name, bytes) {
+  return (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) || /\.pdf$/i.test(name);
+}
+
+/**
+ * A PDF through pdf.js and the core's geometry (pdf.js, loaded only now): { text, encoding: null,
+ * pdf: { result, view } }, the result with pages and boxes. The single-file edition has no
+ * pdf.js (assets.pdfModule gives null): it says so.
+ */
+async function readPdf(name, bytes) {
+  const mod = await assets.pdfModule();
+  if (!mod) throw Object.assign(new Error(PDF_NEEDS_SITE), { code: 'pdf_single_file', status: 'binary' });
+  const { text, result, view } = await mod.readPdf(name, bytes);
+  return { text, encoding: null, pdf: { result, view } };
+}
+
+/** What the single-file edition says about a PDF. */
+export const PDF_NEEDS_SITE = '单文件离线版不含 PDF 阅读器：请使用网站版（把 dist/ 文件夹放到任一网站或用 scripts/serve.sh 打开）核查 PDF，或提供报告的 Word/网页/文本版本';
+
 /**
  * Reads a File (from a picker or a drop): a .txt (UTF-8, UTF-16 with a BOM, GB18030/GBK), a
  * Word .docx or a saved web page .html, as the core converts them (`nianbao::convert`).
+ * A PDF is read by pdf.js and checked by the core from its page geometry: then the result is
+ * there too, { text, encoding: null, pdf: { result, view } } (pdf.js: PdfView).
  * Resolves to { text, encoding } (encoding null when not a text file); rejects with an Error
  * whose message is for the user (Chinese), with `code` (the reader's reason: "pdf",
  * "docx_too_large", …) and `status` ("binary", "too_large", "empty") when the core refused it.
@@ -394,6 +417,7 @@ export async function readFile(file) {
   } catch {
     throw new Error(`无法读取文件“${file.name}”`);
   }
+  if (isPdf(file.name, bytes)) return readPdf(file.name, bytes);
   let reader;
   try {
     reader = await loadFiles();

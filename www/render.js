@@ -111,6 +111,7 @@ export function place(f) {
   if (f.table_label) parts.push(`表格：${f.table_label}`);
   if (f.row_label) parts.push(`行：${f.row_label}`);
   if (f.column_label) parts.push(`列：${f.column_label}`);
+  if (f.page) parts.push(`PDF 第 ${f.page} 页`);
   if (f.line) parts.push(`原文第 ${f.line} 行`);
   return parts;
 }
@@ -259,7 +260,7 @@ export function findings(view, on) {
 function detail(f, rule, on) {
   const places = [];
   for (const c of f.cells ?? []) {
-    places.push({ label: `${c.row_label} · ${c.column_label}：${c.value ?? '（无法读取）'}`, at: c.start_utf16 != null ? c : null });
+    places.push({ label: `${c.row_label} · ${c.column_label}：${c.value ?? '（无法读取）'}${c.page ? `（第 ${c.page} 页）` : ''}`, at: c.start_utf16 != null ? c : null });
   }
   (f.related ?? []).forEach((r, i) => places.push({ label: `相关位置 ${i + 1}（第 ${r.line} 行）`, at: r }));
   const jumps = h(

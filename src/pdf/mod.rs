@@ -224,33 +224,36 @@ impl Line {
     }
 }
 
+/// East Asian wide: ideographs, kana, hangul, CJK punctuation, full-width forms.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+}
+
 /// Lines by baseline, their items in cells by x gaps.
 fn lines(items: &[Item], pages: &[PageSize]) -> Vec<Line> {
     let page_height = |p: u32| pages.get(p as usize - 1).map_or(842.0, |s| s.height);
-    let mut its: Vec<(u32, f64, f64, f64, f64, String)> = items
-        .iter()
-        .filter(|i| i.page >= 1 && i.x.is_finite() && i.y.is_finite() && i.width.is_finite() && i.height.is_finite())
-        .filter_map(|i| {
-            let text: String = i
-                .text
-                .chars()
-                .map(fold::fold)
-                .map(|c| if c == '\u{a0}' { ' ' } else { c })
-                .collect();
-            let lead = text.len() - text.trim_start().len();
-            let t = text.trim();
-            if t.is_empty() {
-                return None;
+    // Items split into characters, each given its share of the item's advance (wide characters
+    // twice the others): readers cut runs differently (pdf.js keeps a font's run whole, with
+    // spaces where another font's glyphs stand, e.g. quotation marks), characters compare alike.
+    let mut its: Vec<(u32, f64, f64, f64, f64, String)> = Vec::new();
+    for i in items {
+        if i.page < 1 || !(i.x.is_finite() && i.y.is_finite() && i.width.is_finite() && i.height.is_finite()) {
+            continue;
+        }
+        let h = if i.height > 0.0 { i.height } else { 10.0 };
+        let chars: Vec<char> = i.text.chars().map(fold::fold).collect();
+        let weight = |c: char| if is_wide(c) { 1.0 } else { 0.55 };
+        let total: f64 = chars.iter().map(|&c| weight(c)).sum();
+        let unit = if i.width > 0.0 && total > 0.0 { i.width / total } else { h };
+        let mut x = i.x;
+        for c in chars {
+            let w = unit * weight(c);
+            if !c.is_whitespace() && c != '\u{a0}' {
+                its.push((i.page, i.y, x, w, h, c.to_string()));
             }
-            // Leading spaces move the origin: estimate by the item's average advance.
-            let n = text.chars().count().max(1) as f64;
-            let per = i.width.max(0.0) / n;
-            let x = i.x + per * text[..lead].chars().count() as f64;
-            let w = per * t.chars().count() as f64;
-            let h = if i.height > 0.0 { i.height } else { 10.0 };
-            Some((i.page, i.y, x, w, h, t.to_string()))
-        })
-        .collect();
+            x += w;
+        }
+    }
     its.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.total_cmp(&b.2)));
     let mut out: Vec<Line> = Vec::new();
     let mut i = 0;
@@ -378,7 +381,8 @@ fn fits(cols: &[Column], l: &Line) -> bool {
     };
     l.cells.iter().all(|c| {
         let tol = c.em;
-        if c.x0 < first.x0 - tol || c.x1 > last.x1 + 2.0 * tol {
+        // (a header's words may run on past the figures under them)
+        if c.x0 < first.x0 - tol || c.x1 > last.x1 + 10.0 * tol {
             return false;
         }
         cols.iter().filter(|k| c.x1.min(k.x1) - c.x0.max(k.x0) > 0.2 * c.em).count() <= 2
@@ -508,16 +512,24 @@ fn emit(lines: &[Line], pages: usize) -> Layout {
     // Each page's right margin, from its lines outside tables: a line that reaches it was
     // wrapped, and the next line continues the paragraph.
     let in_table = |i: usize| tables.iter().any(|t| (t.first..=t.last).contains(&i));
-    let mut margin: Vec<f64> = Vec::new();
+    // (The edge three lines in four stay within: a run set past the edge does not move it.)
+    let mut ends: Vec<Vec<f64>> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let p = l.page as usize;
-        if margin.len() < p {
-            margin.resize(p, f64::MIN);
+        if ends.len() < p {
+            ends.resize(p, Vec::new());
         }
         if !in_table(i) {
-            margin[p - 1] = margin[p - 1].max(l.cells.last().map_or(f64::MIN, |c| c.x1));
+            ends[p - 1].push(l.cells.last().map_or(f64::MIN, |c| c.x1));
         }
     }
+    let margin: Vec<f64> = ends
+        .into_iter()
+        .map(|mut e| {
+            e.sort_by(f64::total_cmp);
+            e.get(e.len() * 3 / 4).copied().unwrap_or(f64::MIN)
+        })
+        .collect();
     let full = |l: &Line| {
         let c = l.cells.last().expect("a line has a cell");
         c.x1 >= margin[l.page as usize - 1] - 1.5 * c.em
@@ -719,14 +731,17 @@ mod tests {
             },
         ];
         let items = vec![
-            item("第一页的正文，足够长的一行文字。", 50.0, 700.0, 1),
+            item("第一页的正文，足够长的一行文字，到了页边。", 50.0, 700.0, 1),
+            item("接着一行。", 50.0, 685.0, 1),
             item("- 1 -", 280.0, 40.0, 1),
-            item("第二页的正文，足够长的一行文字。", 50.0, 700.0, 2),
+            item("第二页的正文，足够长的一行文字，到了页边。", 50.0, 700.0, 2),
+            item("接着一行。", 50.0, 685.0, 2),
             item("2", 300.0, 40.0, 2),
         ];
+        // (a line that reaches the margin runs on into the next: paragraphs a line)
         assert_eq!(
             layout(&items, &page).unwrap().text,
-            "第一页的正文，足够长的一行文字。\n第二页的正文，足够长的一行文字。\n"
+            "第一页的正文，足够长的一行文字，到了页边。接着一行。\n第二页的正文，足够长的一行文字，到了页边。接着一行。\n"
         );
     }
 }
