@@ -644,6 +644,11 @@ pub fn locate(result: &mut CheckResult, layout: &Layout) {
         for p in &mut f.related {
             set(p);
         }
+        for c in f.changes.iter_mut().chain(f.alternatives.iter_mut()) {
+            if let Some(p) = c.place.as_mut() {
+                set(p);
+            }
+        }
     }
     if let Some(r) = result.report.as_mut() {
         for s in &mut r.sections {
