@@ -455,6 +455,63 @@ fn locate_figures(seed: &str, budget: Duration) {
     }
 }
 
+/// The PDF path (issue 10) per report of tests/fixtures/pdf: the native reader, the geometry
+/// (items → text and map) and the check with its places, apart.
+#[cfg(feature = "pdf")]
+fn pdf_times(root: &Path, budget: Duration) {
+    let dir = root.join("tests/fixtures/pdf");
+    let Ok(list) = std::fs::read_dir(&dir) else { return };
+    let mut files: Vec<PathBuf> = list
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    files.sort();
+    println!("\nPDF (tests/fixtures/pdf): native reader (pdf_oxide), geometry, check — ms per report");
+    println!(
+        "  {:<24} {:>8} {:>8} {:>9} {:>8} {:>7}",
+        "file", "read", "geometry", "check", "total", "items"
+    );
+    for f in files {
+        let bytes = std::fs::read(&f).unwrap_or_default();
+        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let Ok((items, pages)) = nianbao::pdf::read::items(&bytes) else {
+            println!(
+                "  {name:<24} not read: {}",
+                nianbao::pdf::check_bytes(&bytes).err().map(|p| p.code()).unwrap_or("?")
+            );
+            continue;
+        };
+        let Ok(layout) = nianbao::pdf::layout(&items, &pages) else {
+            println!(
+                "  {name:<24} no text: {}",
+                nianbao::pdf::layout(&items, &pages).err().map(|p| p.code()).unwrap_or("?")
+            );
+            continue;
+        };
+        let read = time(budget, || nianbao::pdf::read::items(&bytes));
+        let geometry = time(budget, || nianbao::pdf::layout(&items, &pages));
+        let check = time(budget, || {
+            let mut r = nianbao::check(&layout.text);
+            nianbao::pdf::locate(&mut r, &layout);
+            r
+        });
+        println!(
+            "  {name:<24} {:>8.2} {:>8.2} {:>9.2} {:>8.2} {:>7}",
+            ms(read),
+            ms(geometry),
+            ms(check),
+            ms(read + geometry + check),
+            items.len()
+        );
+    }
+}
+
+#[cfg(not(feature = "pdf"))]
+fn pdf_times(_root: &Path, _budget: Duration) {
+    println!("\nPDF: built without the `pdf` feature (no native reader)");
+}
+
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -654,6 +711,7 @@ fn main() {
             println!("wasm / native over all inputs: {:.2} (goal ≤ 2)", t / n);
         }
     }
+    pdf_times(&root, budget);
     match single_file(&root) {
         Some(p) => {
             let raw = std::fs::metadata(&p).map(|m| m.len() as usize).unwrap_or(0);
