@@ -530,9 +530,26 @@ fn emit(lines: &[Line], pages: usize) -> Layout {
             e.get(e.len() * 3 / 4).copied().unwrap_or(f64::MIN)
         })
         .collect();
-    let full = |l: &Line| {
-        let c = l.cells.last().expect("a line has a cell");
-        c.x1 >= margin[l.page as usize - 1] - 1.5 * c.em
+    // A line was wrapped when the next one's first piece that cannot be broken — a run of
+    // Latin letters and figures with the character after it, else one character — would not
+    // have fitted before the margin (half an em of slack for justified text).
+    let lead = |l: &Line| {
+        let c = &l.cells[0];
+        let mut w = 0.0;
+        for &(a, b, area) in &c.parts {
+            w += area.width as f64;
+            if !c.text[a..b]
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '.' | ',' | '%'))
+            {
+                break;
+            }
+        }
+        w.max(c.em)
+    };
+    let wraps = |prev: &Line, next: &Line| {
+        let c = prev.cells.last().expect("a line has a cell");
+        c.x1 + lead(next) > margin[prev.page as usize - 1] - 0.5 * c.em
     };
     let mut t = tables.iter().peekable();
     let mut i = 0;
@@ -560,8 +577,10 @@ fn emit(lines: &[Line], pages: usize) -> Layout {
         let line = &lines[i];
         // A wrapped line goes on only into a line that starts at the margin (no indent).
         if let Some(prev) = open.take() {
+            // it runs on into this line unless this one is indented (a new paragraph)
             let left = |l: &Line| l.cells[0].x0;
-            if (left(line) - left(prev)).abs() > 1.5 * line.cells[0].em && left(line) > left(prev) {
+            let indented = (left(line) - left(prev)).abs() > 1.5 * line.cells[0].em && left(line) > left(prev);
+            if indented || !wraps(prev, line) {
                 out.text.push('\n');
             }
         }
@@ -571,7 +590,7 @@ fn emit(lines: &[Line], pages: usize) -> Layout {
             }
             put(&mut out, c);
         }
-        if full(line) && line.cells.len() == 1 {
+        if line.cells.len() == 1 {
             open = Some(line);
         } else {
             out.text.push('\n');
