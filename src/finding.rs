@@ -51,11 +51,14 @@ pub struct Place {
     pub end: usize,
     pub start_utf16: usize,
     pub end_utf16: usize,
-    /// PDF only: the 1-based page.
+    /// PDF only: the 1-based page. (Not serialised by the checker's own wasm, which never
+    /// sees a PDF: the PDF checker's wasm, `nianbao_pdf`, and the command line do.)
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(target_arch = "wasm32", not(nianbao_pdf)), serde(skip))]
     pub page: Option<u32>,
     /// PDF only: the box on that page, points from its top left corner.
     #[serde(rename = "box", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(target_arch = "wasm32", not(nianbao_pdf)), serde(skip))]
     pub area: Option<crate::pdf::PdfBox>,
 }
 
