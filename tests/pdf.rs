@@ -265,3 +265,111 @@ fn the_command_line_checks_pdfs_alone_in_folders_and_in_batches() {
     assert!(String::from_utf8(o.stdout).unwrap().contains("\n行政规范性文件\t0\t7\t0\n"));
     let _ = std::fs::remove_dir_all(&d);
 }
+
+mod never_crash {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn item() -> impl Strategy<Value = Item> {
+        let text = prop_oneof![
+            Just("0".to_string()),
+            Just("12".to_string()),
+            Just("—".to_string()),
+            Just("本年新收政府信息公开申请数量".to_string()),
+            Just("⼀、总体情况".to_string()),
+            Just(" ".to_string()),
+            Just("\u{FFFD}\u{1}".to_string()),
+            "\\PC{0,12}",
+        ];
+        let coord = prop_oneof![-1e6f64..1e6, Just(f64::NAN), Just(f64::INFINITY), Just(0.0), 0.0f64..800.0];
+        (
+            text,
+            coord.clone(),
+            coord,
+            -5.0f64..500.0,
+            prop_oneof![Just(0.0), -1.0f64..40.0],
+            0u32..5,
+        )
+            .prop_map(|(text, x, y, width, height, page)| Item {
+                text,
+                x,
+                y,
+                width,
+                height,
+                page,
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+        /// Any items, however placed (NaN, off the page, on page 0 or past the last), give a
+        /// result or a problem; every box of the result is on a page the items name.
+        #[test]
+        fn any_items_give_a_result_or_a_problem(items in proptest::collection::vec(item(), 0..300), pages in 0usize..4) {
+            let pages: Vec<PageSize> = (0..pages).map(|_| PageSize { width: 595.0, height: 842.0 }).collect();
+            if let Ok(c) = pdf::check_items(&items, &pages) {
+                let n = c.text.chars().count();
+                for f in &c.result.findings {
+                    prop_assert!(f.place.start <= f.place.end && f.place.end <= n);
+                    if let Some(b) = f.place.area {
+                        prop_assert!(b.page >= 1 && b.page < 5);
+                    }
+                }
+            }
+        }
+    }
+}
+
+mod blank_cells {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
+        /// A table of figures with cells left blank at random (the first row full, so every
+        /// column is seen), figures left-aligned, centred or right-aligned in their cells, set
+        /// at any font size: every figure comes back in its own column's slot, blanks empty.
+        #[test]
+        fn figures_stay_in_their_columns(
+            rows in proptest::collection::vec(proptest::collection::vec(proptest::option::weighted(0.7, 0u32..100_000), 7), 1..12),
+            align in 0u8..3,
+            size in 8.0f64..16.0,
+        ) {
+            let mut rows = rows;
+            for c in rows[0].iter_mut() {
+                c.get_or_insert(1);
+            }
+            let em = size;
+            let col = |k: usize| 12.0 * em + k as f64 * 5.0 * em; // columns 5 em wide
+            // (a title long enough that the page has a text layer whatever the figures)
+            let title = "收到和处理政府信息公开申请情况表";
+            let mut items = vec![Item { text: title.into(), x: 2.0 * em, y: 800.0, width: 16.0 * em, height: em, page: 1 }];
+            let mut want = format!("{title}\n");
+            for (r, cells) in rows.iter().enumerate() {
+                let y = 800.0 - (r as f64 + 1.0) * 1.6 * em;
+                let label = format!("第{}行", r + 1);
+                items.push(Item { width: 3.0 * em, text: label.clone(), x: 2.0 * em, y, height: em, page: 1 });
+                let used = cells.iter().rposition(Option::is_some).map_or(0, |k| k + 1);
+                want.push_str(&label);
+                for (k, c) in cells.iter().enumerate() {
+                    if k < used {
+                        want.push('\t');
+                    }
+                    let Some(v) = c else { continue };
+                    let s = v.to_string();
+                    let w = 0.55 * em * s.len() as f64;
+                    let x = match align {
+                        0 => col(k),
+                        1 => col(k) + (4.0 * em - w) / 2.0,
+                        _ => col(k) + 4.0 * em - w,
+                    };
+                    items.push(Item { text: s.clone(), x, y, width: w, height: em, page: 1 });
+                    want.push_str(&s);
+                }
+                want.push('\n');
+            }
+            let got = pdf::layout(&items, &[PageSize { width: 50.0 * em, height: 842.0 }]).map(|l| l.text);
+            prop_assert_eq!(got, Ok(want));
+        }
+    }
+}
