@@ -67,6 +67,7 @@ export async function readPdf(name, bytes) {
     worker,
     cMapUrl: here('./pdfjs/cmaps/'),
     cMapPacked: true,
+    useWorkerFetch: true, // pdf.js's worker fetches the cMaps itself: also when this runs in the batch worker (no document)
     isEvalSupported: false,
     enableXfa: false,
     verbosity: 0,

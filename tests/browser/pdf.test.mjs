@@ -171,3 +171,28 @@ test('the single-file edition from file:// says that PDFs need the served site',
   assert.deepEqual(page.log.errors, []);
   await page.context().close();
 });
+
+test('a batch mixing PDFs, a Word file and a text: each PDF read (in the batch worker) and checked as its text is', async () => {
+  const page = await open(browser);
+  const files = [
+    { name: 'a-seed-001.pdf', type: 'application/pdf', bytes: readFileSync(join(PDFS, 'seed-001-b001.pdf')) },
+    { name: 'b-reportlab-004.pdf', type: 'application/pdf', bytes: readFileSync(join(PDFS, 'reportlab-004.pdf')) },
+    { name: 'c-seed-001.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: readFileSync(join(FILES, 'docx', 'seed-001.docx')) },
+    { name: 'd-scanned.pdf', type: 'application/pdf', bytes: readFileSync(join(PDFS, 'scanned.pdf')) },
+  ];
+  await dropFiles(page, files);
+  await page.waitForFunction(() => document.querySelector('nianbao-checker').shadowRoot.querySelectorAll('.summary-table tr.report-row').length === 4, null, { timeout: 60000 });
+  const rows = await page.evaluate(() =>
+    [...document.querySelector('nianbao-checker').shadowRoot.querySelectorAll('.summary-table tr.report-row')].map((tr) => [...tr.cells].map((td) => td.textContent)),
+  );
+  const texts = cli(join(PDFS, 'seed-001-b001.txt'), join(PDFS, 'reportlab-004.txt'));
+  assert.deepEqual(rows.map((r) => r[0]), files.map((f) => f.name));
+  for (const [i, t] of texts.entries()) {
+    // 文件, 机关, 年度, 错误, 警告, 提示: as the text's
+    const s = t.summary;
+    assert.deepEqual(rows[i].slice(1, 6), [t.report.agency, String(t.report.year), String(s.errors), String(s.warnings), String(s.infos)], files[i].name);
+  }
+  assert.match(rows[3][1], /扫描件，没有文字层/);
+  assert.deepEqual(page.log.errors, []);
+  await page.context().close();
+});
