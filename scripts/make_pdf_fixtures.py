@@ -3,7 +3,7 @@
 the tests need neither LibreOffice nor Chromium nor ReportLab):
 
   <report>.pdf + <report>.txt   LibreOffice (../shared/tools/pdf_shapes.py: each run of
-                                tab-separated lines a Word table), from seeds 001-004 and two
+                                tab-separated lines a Word table), from seeds 001-004 and four
                                 dev reports; the .txt is the report the PDF was made from
   seed-001-b001.pdf/.txt        seed 001 with one figure changed before rendering (自然人 of
                                 “一、本年新收” 2 -> 3): B001 and B003 on that cell
@@ -39,6 +39,9 @@ LIBREOFFICE = {
     "seed-004": "seeds/004_5cd136013ffaed5d.txt",
     "dev-108": "dev/108_czj2023.txt",
     "dev-117": "dev/117_suping2022.txt",
+    # web pages copied flat (tables inside one paragraph): lines wrap inside rows and headings
+    "dev-107": "dev/107_junshan2019.txt",
+    "dev-124": "dev/124_junshan2023.txt",
 }
 
 

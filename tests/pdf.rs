@@ -92,6 +92,8 @@ const SAME_AS_TEXT: &[&str] = &[
     "seed-004",
     "dev-108",
     "dev-117",
+    "dev-107",
+    "dev-124",
     "seed-001-b001",
     "chromium-102",
     "reportlab-004",

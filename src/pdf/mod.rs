@@ -531,19 +531,41 @@ fn emit(lines: &[Line], pages: usize) -> Layout {
         })
         .collect();
     // A line was wrapped when the next one's first piece that cannot be broken — a run of
-    // Latin letters and figures with the character after it, else one character — would not
-    // have fitted before the margin (half an em of slack for justified text).
+    // Latin letters and figures with the character after it, an opening bracket through its
+    // closing one (0（三）), else one character; with the punctuation after it that may not begin
+    // a line (议、) — would not have fitted before the margin (half an em of slack for justified
+    // text).
     let lead = |l: &Line| {
         let c = &l.cells[0];
+        let chars: Vec<(char, f64)> = c
+            .parts
+            .iter()
+            .filter_map(|&(a, b, area)| c.text[a..b].chars().next().map(|ch| (ch, area.width as f64)))
+            .collect();
+        let mut i = 0;
         let mut w = 0.0;
-        for &(a, b, area) in &c.parts {
-            w += area.width as f64;
-            if !c.text[a..b]
-                .chars()
-                .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '.' | ',' | '%'))
-            {
-                break;
+        while i < chars.len() && (chars[i].0.is_ascii_alphanumeric() || matches!(chars[i].0, '.' | ',' | '%')) {
+            w += chars[i].1;
+            i += 1;
+        }
+        if i < chars.len() && "（([【〔《〈“‘".contains(chars[i].0) {
+            // an opening bracket stays with what it opens, through its closing one
+            let start = i;
+            while i < chars.len() && i - start < 8 {
+                w += chars[i].1;
+                i += 1;
+                if "）)]】〕》〉”’".contains(chars[i - 1].0) {
+                    break;
+                }
             }
+        } else if i < chars.len() {
+            w += chars[i].1;
+            i += 1;
+        }
+        // punctuation that cannot begin a line goes with the character before it (议、)
+        while i < chars.len() && "、，。；：！？）)]】〕》〉”’．,.".contains(chars[i].0) {
+            w += chars[i].1;
+            i += 1;
         }
         w.max(c.em)
     };

@@ -14,7 +14,7 @@ import { useBrowser, shadow, open, selection, foreign, dropFiles, ROOT, FILES, S
 
 const browser = useBrowser();
 const PDFS = join(FILES, 'pdf');
-const SAME_AS_TEXT = ['seed-001', 'seed-002', 'seed-003', 'seed-004', 'dev-108', 'dev-117', 'seed-001-b001', 'chromium-102', 'reportlab-004'];
+const SAME_AS_TEXT = ['seed-001', 'seed-002', 'seed-003', 'seed-004', 'dev-108', 'dev-117', 'dev-107', 'dev-124', 'seed-001-b001', 'chromium-102', 'reportlab-004'];
 
 /** The command line's JSON for files (the native reader for PDFs). */
 function cli(...files) {
