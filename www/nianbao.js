@@ -284,13 +284,15 @@ function unpack(result) {
 
 async function readAndCheck(files, progress, signal) {
   const entries = [];
+  const pdfs = new Map(); // entry -> the PDF's own result (with pages and boxes)
   const onMain = typeof document !== 'undefined';
   for (const file of files) {
     if (signal?.aborted) throw abortError();
     let entry;
     try {
-      const { text, encoding } = await readFile(file);
+      const { text, encoding, pdf } = await readFile(file);
       entry = { name: file.name, text, encoding };
+      if (pdf) pdfs.set(entry, pdf.result);
       core.check(text); // the set is checked below, with its continuity; this counts the progress honestly
     } catch (err) {
       entry = { name: file.name, status: err.status ?? 'binary', error: err.code ?? null, message: err.message };
@@ -301,7 +303,25 @@ async function readAndCheck(files, progress, signal) {
   }
   if (signal?.aborted) throw abortError();
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { entries, results: pack(core.check_many(entries.map(input))) };
+  const results = core.check_many(entries.map(input));
+  entries.forEach((e, i) => pdfs.has(e) && withPages(results[i], pdfs.get(e)));
+  return { entries, results: pack(results) };
+}
+
+/**
+ * A PDF's result in a set (checked from its rebuilt text, with the continuity across years): each
+ * finding, and each of its cells, given the page and box that the PDF's own check (www/pdf.js)
+ * found for the same finding at the same place of the same text.
+ */
+function withPages(r, pdf) {
+  const key = (f) => `${f.code}|${f.start}|${f.end}|${f.message}`;
+  const own = new Map((pdf?.findings ?? []).map((f) => [key(f), f]));
+  for (const f of r?.findings ?? []) {
+    const p = own.get(key(f));
+    if (!p?.page) continue;
+    Object.assign(f, { page: p.page, box: p.box });
+    (f.cells ?? []).forEach((c, i) => p.cells?.[i]?.page && Object.assign(c, { page: p.cells[i].page, box: p.cells[i].box }));
+  }
 }
 
 /**

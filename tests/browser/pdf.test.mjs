@@ -193,6 +193,12 @@ test('a batch mixing PDFs, a Word file and a text: each PDF read (in the batch w
     assert.deepEqual(rows[i].slice(1, 6), [t.report.agency, String(t.report.year), String(s.errors), String(s.warnings), String(s.infos)], files[i].name);
   }
   assert.match(rows[3][1], /扫描件，没有文字层/);
+  // the PDF shown (the first): its findings say their page, as when it is opened alone
+  await page.waitForFunction(() => document.querySelector('nianbao-checker').result?.report);
+  const shown = await page.evaluate(() => document.querySelector('nianbao-checker').result);
+  const b001 = shown.findings.find((f) => f.code === 'B001');
+  assert.equal(b001?.page, 2, JSON.stringify(b001));
+  assert.match(await shadow(page, 'tr.finding').filter({ hasText: /B001/ }).last().textContent(), /PDF 第 2 页/);
   assert.deepEqual(page.log.errors, []);
   await page.context().close();
 });
