@@ -13,6 +13,7 @@ before and after. Variants:
   total   table 三 一、本年新收（新收） · 总计 + 1
   carry   table 三 四、结转下年度继续办理 · 自然人 + 1
   review  table 四 行政复议 · 结果维持 + 1
+  blank   table 三 （二）部分公开 · 科研机构 left empty (an empty cell: B004 warning, counted as 0)
 """
 import json, os, re, shutil, subprocess, sys, tempfile
 
@@ -26,10 +27,11 @@ MUTANTS = [
     ("total", "B", "新收", 0, 6),
     ("carry", "B", "结转下年度", 24, 0),
     ("review", "C", None, 0, 0),
+    ("blank", "B", "部分公开", 3, 2),
 ]
 
 
-def mutate(text, table, key, cell):
+def mutate(text, table, key, cell, blank=False):
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if "\t" not in line:
@@ -44,21 +46,22 @@ def mutate(text, table, key, cell):
             continue
         j = nums[cell]
         old = int(cells[j])
-        cells[j] = cells[j].replace(str(old), str(old + 1))
+        new = None if blank else old + 1
+        cells[j] = "" if blank else cells[j].replace(str(old), str(old + 1))
         lines[i] = "\t".join(cells)
-        return "\n".join(lines), old, old + 1
+        return "\n".join(lines), old, new
     raise SystemExit(f"no row for {table} {key}")
 
 
 def main(out, reports):
     for rep in reports:
-        name = os.path.splitext(os.path.basename(rep))[0]
+        name = os.path.basename(rep).split(".")[0]
         d = os.path.join(out, name)
         os.makedirs(d, exist_ok=True)
         text = open(rep, encoding="utf-8").read()
         variants = {"orig": (text, None)}
         for v, table, key, row, cell in MUTANTS:
-            t, old, new = mutate(text, table, key, cell)
+            t, old, new = mutate(text, table, key, cell, blank=(v == "blank"))
             col = cell if table == "B" else 0
             variants[v] = (t, {"table": table, "row": row, "column": col, "before": old, "after": new})
         manifest = {}

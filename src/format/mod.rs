@@ -355,7 +355,7 @@ macro_rules! b_rows {
             row("third_party", "4.保护第三方合法权益", G_WITHHELD, &["第三方"], 7),
             row("internal", "5.属于三类内部事务信息", G_WITHHELD, &["内部事务"], 7),
             row("process", "6.属于四类过程性信息", G_WITHHELD, &["过程性"], 7),
-            row("case_file", "7.属于行政执法案卷", G_WITHHELD, &["执法案卷"], 7),
+            row("case_file", "7.属于行政执法案卷", G_WITHHELD, &["执法案卷", "行政执法案"], 7),
             row("query", "8.属于行政查询事项", G_WITHHELD, &["查询事项"], 7),
             row("not_held", "1.本机关不掌握相关政府信息", G_UNABLE, &["不掌握"], 7),
             row("not_ready", "2.没有现成信息需要另行制作", G_UNABLE, &["另行制作", "没有现成"], 7),

@@ -17,6 +17,8 @@ pub struct Wording {
     /// The sections (1 … 6) where the label lives; elsewhere the words may be
     /// ordinary prose (本年度新收到的申请).
     pub sections: &'static [u8],
+    /// Only when table A is read in this layout (规范性文件 is the 2019 label).
+    pub layout: Option<&'static str>,
 }
 
 const fn w(found: &'static str, standard: &'static str, label: &'static str, sections: &'static [u8]) -> Wording {
@@ -26,6 +28,7 @@ const fn w(found: &'static str, standard: &'static str, label: &'static str, sec
         label,
         unless_after: None,
         sections,
+        layout: None,
     }
 }
 
@@ -38,13 +41,54 @@ pub const WORDINGS: &[Wording] = &[
         label: "表二的小标题",
         unless_after: Some('第'),
         sections: &[2],
+        layout: None,
     },
     w("钩稽", "勾稽", "表三的说明“本列数据的勾稽关系为……”", &[3]),
     w("本年度新收", "本年新收", "表三“一、本年新收政府信息公开申请数量”", &[3]),
+    w("本年废纸件数", "本年废止件数", "表二第二十条第（一）项的列名", &[2]),
+    w("本年公开数量", "本年新公开数量", "表二第二十条第（一）项（2019年版）的列名", &[2]),
+    Wording {
+        found: "规范性文件",
+        standard: "行政规范性文件",
+        label: "表二第二十条第（一）项的行名（2021年版）",
+        unless_after: Some('政'),
+        sections: &[2],
+        layout: Some("2021"),
+    },
+    w("三三、本年度办理结果", "三、本年度办理结果", "表三的分组标签", &[3]),
+    w("属于行政执法案件", "属于行政执法案卷", "表三“（三）不予公开”第 7 项", &[3]),
     w(
         "其他法律行政止公开",
         "其他法律行政法规禁止公开",
         "表三“（三）不予公开”第 2 项",
         &[3],
     ),
+];
+
+/// A section heading's wording that departs from the standard heading.
+#[derive(Debug, Clone, Copy)]
+pub struct HeadingWording {
+    pub section: u8,
+    /// Words in the heading (folded, no spaces) that mark the departure.
+    pub found: &'static str,
+    /// The standard heading.
+    pub standard: &'static str,
+}
+
+pub const HEADING_WORDINGS: &[HeadingWording] = &[
+    HeadingWording {
+        section: 5,
+        found: "改进措施",
+        standard: "五、存在的主要问题及改进情况",
+    },
+    HeadingWording {
+        section: 5,
+        found: "工作计划",
+        standard: "五、存在的主要问题及改进情况",
+    },
+    HeadingWording {
+        section: 5,
+        found: "工作打算",
+        standard: "五、存在的主要问题及改进情况",
+    },
 ];

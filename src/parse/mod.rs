@@ -41,14 +41,21 @@ pub enum Value {
 }
 
 impl Value {
-    /// The value for arithmetic, `None` when the cell cannot take part.
+    /// The value for arithmetic, `None` when the cell cannot take part. An
+    /// empty cell counts as 0 (as a reviewer reads it; B004 warns of it);
+    /// a written mark ("—", "/", "无") does not.
     pub fn number(&self) -> Option<f64> {
         match self {
             Value::Count(n) => Some(*n as f64),
             Value::Amount(a, _) => Some(*a),
             Value::Signed(n) => Some(*n as f64),
+            Value::Blank(s) if s.is_empty() => Some(0.0),
             _ => None,
         }
+    }
+    /// An empty cell (`<td></td>`, two tabs with nothing between).
+    pub fn is_empty_cell(&self) -> bool {
+        matches!(self, Value::Blank(s) if s.is_empty())
     }
     /// The value as a non-negative integer, if it is one.
     pub fn count(&self) -> Option<u64> {

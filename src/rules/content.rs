@@ -17,6 +17,11 @@ fn at_heading(doc: &Document, code: &'static str, number: u8, message: String) -
 }
 
 fn r001(doc: &Document) -> Vec<Finding> {
+    // The fee (国办函〔2020〕109号) is reported from the reports for 2021 on (the 2021 format).
+    let year = doc.year.as_ref().or(doc.period_year.as_ref()).map(|y| y.value);
+    if year.is_some_and(|y| y < 2021) {
+        return Vec::new();
+    }
     let p = Prose::new(doc);
     let Some(body) = p.section(6) else { return Vec::new() };
     let s = &p.text()[body.clone()];

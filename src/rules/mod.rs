@@ -110,17 +110,23 @@ fn cap(mut found: Vec<Finding>) -> Vec<Finding> {
 }
 
 /// Findings for the cells of a table that are not non-negative numbers
-/// (A001, B004, C002 share this shape).
+/// (A001, B004, C002 share this shape): an error for each cell holding a
+/// mark or text ("—", "/", "无", "-1"); one warning for the table's empty
+/// cells together, which the sums count as 0.
 pub(crate) fn value_findings(table: Option<&crate::parse::Table>, code: &'static str) -> Vec<Finding> {
     use crate::parse::Value;
     let Some(t) = table else { return Vec::new() };
     let mut out = Vec::new();
+    let mut empty: Vec<(usize, usize)> = Vec::new();
+    let numeral = crate::format::section(t.def.section).numeral;
     for (r, row) in t.cells.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             let what = match &cell.value {
-                Value::Blank(s) if s.is_empty() => "为空".to_string(),
-                Value::Blank(s) => format!("填的是“{s}”"),
-                Value::Invalid(s) => format!("填的是“{s}”"),
+                v if v.is_empty_cell() => {
+                    empty.push((r, c));
+                    continue;
+                }
+                Value::Blank(s) | Value::Invalid(s) => format!("填的是“{s}”"),
                 _ => continue,
             };
             let kind = if t.def.rows[r].kind == crate::format::Kind::Amount {
@@ -133,7 +139,7 @@ pub(crate) fn value_findings(table: Option<&crate::parse::Table>, code: &'static
             let zero = if kind == "非负整数" { "；没有的应填 0" } else { "" };
             let msg = format!("“{rl}”一行“{cl}”{what}，不是{kind}{zero}。涉及此格的核对未能进行");
             let mut f = Finding::new(code, msg, cell.span.unwrap_or(t.span))
-                .in_section(crate::format::section(t.def.section).numeral)
+                .in_section(numeral)
                 .expected_found(kind, cell.value.display().unwrap_or_default());
             f.table = Some(t.def.id);
             f.table_label = Some(t.def.title);
@@ -144,6 +150,36 @@ pub(crate) fn value_findings(table: Option<&crate::parse::Table>, code: &'static
             f.cells = vec![crate::relations::cell_ref(t, r, c)];
             out.push(f);
         }
+    }
+    if let Some(&(r0, c0)) = empty.first() {
+        let names: Vec<String> = empty
+            .iter()
+            .take(8)
+            .map(|&(r, c)| format!("“{}”·{}", t.def.rows[r].full_label(), t.def.column_label(r, c)))
+            .collect();
+        let more = if empty.len() > 8 {
+            format!("等 {} 格", empty.len())
+        } else {
+            String::new()
+        };
+        let msg = format!(
+            "表格“{}”有 {} 个单元格为空：{}{}。没有的应填 0；核对时已按 0 计算",
+            t.def.title,
+            empty.len(),
+            names.join("、"),
+            more
+        );
+        let span = t.cell(r0, c0).and_then(|c| c.span).unwrap_or(t.span);
+        let mut f = Finding::new(code, msg, span).in_section(numeral).expected_found("0", "（空）");
+        f.severity = Severity::Warning;
+        f.table = Some(t.def.id);
+        f.table_label = Some(t.def.title);
+        f.row = Some(r0);
+        f.row_label = Some(t.def.rows[r0].full_label());
+        f.column = Some(c0);
+        f.column_label = Some(t.def.column_label(r0, c0).to_string());
+        f.cells = empty.iter().map(|&(r, c)| crate::relations::cell_ref(t, r, c)).collect();
+        out.push(f);
     }
     out
 }

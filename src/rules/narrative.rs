@@ -175,7 +175,14 @@ fn n001(doc: &Document) -> Vec<Finding> {
                 continue;
             }
             // 未收到…申请: none this year.
-            if let Some((at, _)) = find_any(s, &["未收到", "没有收到", "未接到", "没有接到", "未受理", "未接收"]) {
+            let requests_after = |at: usize| {
+                let tail = &s[at..];
+                tail.match_indices("申请").any(|(i, m)| !tail[i + m.len()..].starts_with('人'))
+            };
+            if let Some((at, _)) =
+                find_any(s, &["未收到", "没有收到", "未接到", "没有接到", "未受理", "未接收"]).filter(|&(at, _)| requests_after(at))
+            {
+                // (未收到该申请人提交的补正 speaks of a correction, not of requests.)
                 let (cols, who) = applicant_columns(&s[at..]);
                 let cells = cells_of(&[new], &cols);
                 let Some(n) = sum(t, &cells) else { continue };

@@ -4,7 +4,7 @@
 
 use super::Rule;
 use crate::finding::{Finding, Severity};
-use crate::format::wording::WORDINGS;
+use crate::format::wording::{HEADING_WORDINGS, WORDINGS};
 use crate::parse::Document;
 use crate::prose::{self, Prose};
 use crate::text::squash;
@@ -13,7 +13,11 @@ fn w001(doc: &Document) -> Vec<Finding> {
     let p = Prose::new(doc);
     let text = p.text();
     let mut out = Vec::new();
+    let active_layout = doc.tables.active.as_ref().map(|t| t.def.layout);
     for w in WORDINGS {
+        if w.layout.is_some() && w.layout != active_layout {
+            continue;
+        }
         let found = squash(w.found);
         for &number in w.sections {
             let Some(body) = p.section(number) else { continue };
@@ -32,6 +36,10 @@ fn w001(doc: &Document) -> Vec<Finding> {
                         r.end += tail.len();
                     }
                 }
+                // A row label is a label only where its figures follow (prose may say 规范性文件).
+                if w.layout.is_some() && !text[r.end..].trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+                    continue;
+                }
                 let quote = p.quote(r.clone());
                 let msg = format!("{}写作“{}”，标准文本为“{}”", w.label, quote, standard);
                 out.push(
@@ -41,6 +49,24 @@ fn w001(doc: &Document) -> Vec<Finding> {
                 );
             }
         }
+    }
+    for h in HEADING_WORDINGS {
+        let Some(sec) = doc.section(h.section) else { continue };
+        let heading = squash(&sec.heading.value);
+        if !heading.contains(h.found) || out.iter().any(|f: &Finding| f.span == sec.heading.span) {
+            continue;
+        }
+        let msg = format!(
+            "第{}部分的标题写作“{}”，标准标题为“{}”",
+            crate::format::section(h.section).numeral,
+            heading,
+            h.standard
+        );
+        out.push(
+            Finding::new("W001", msg, sec.heading.span)
+                .in_section(crate::format::section(h.section).numeral)
+                .expected_found(h.standard, heading),
+        );
     }
     out
 }

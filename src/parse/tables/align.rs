@@ -242,8 +242,11 @@ pub fn assemble(segs: &[&Segment]) -> String {
     columns.into_iter().map(|c| c.1).collect()
 }
 
-/// The label of each group under a convention.
-fn labels(obs: &Observed, groups: &[Group], conv: Convention) -> Vec<String> {
+/// The label of each group under a convention, and its near labels: the
+/// words on the figures' own line, else (labels that lead) the paragraph
+/// right before them; and the paragraph right after them — what a lone
+/// figure must be named by.
+fn labels(obs: &Observed, groups: &[Group], conv: Convention) -> Vec<(String, String, String)> {
     // Segments of label-only lines, by the band (between groups) they sit in.
     let mut bands: Vec<Vec<&Segment>> = vec![Vec::new(); groups.len() + 1];
     let mut g = 0usize;
@@ -257,12 +260,19 @@ fn labels(obs: &Observed, groups: &[Group], conv: Convention) -> Vec<String> {
         .map(|i| {
             let gr = &groups[i];
             let mut segs: Vec<&Segment> = Vec::new();
+            let mut near: Vec<&Segment> = gr.prefix.iter().collect();
             match conv {
                 Convention::Lead => {
                     if i > 0 && groups[i - 1].line != gr.line {
                         segs.extend(groups[i - 1].suffix.iter());
                     }
-                    segs.extend(bands[i].iter().copied().filter(|s| s.line + BAND_LINES >= gr.line));
+                    let band: Vec<&Segment> = bands[i].iter().copied().filter(|s| s.line + BAND_LINES >= gr.line).collect();
+                    if near.is_empty() {
+                        // The last paragraph: back to the first line after an empty one.
+                        let start = band.iter().rposition(|s| s.after_blank).unwrap_or(0);
+                        near.extend(band[start..].iter().copied());
+                    }
+                    segs.extend(band);
                     segs.extend(gr.prefix.iter());
                 }
                 Convention::Trail => {
@@ -270,13 +280,35 @@ fn labels(obs: &Observed, groups: &[Group], conv: Convention) -> Vec<String> {
                     let next_same_line = groups.get(i + 1).is_some_and(|n| n.line == gr.line);
                     if !next_same_line {
                         segs.extend(gr.suffix.iter());
-                        segs.extend(bands[i + 1].iter().copied().filter(|s| s.line <= gr.line + BAND_LINES));
+                        // A label's continuation never starts with an item number: a line that
+                        // does (2.申请人…, 3.其他 of rows with no cells of their own) ends it.
+                        let band = bands[i + 1].iter().copied().filter(|s| s.line <= gr.line + BAND_LINES);
+                        segs.extend(band.take_while(|s| !starts_item(&s.text)));
                     }
                 }
             }
-            assemble(&segs)
+            // The words right after the figures, for a lone figure whose label follows it.
+            let after: Vec<&Segment> = if groups.get(i + 1).is_some_and(|n| n.line == gr.line) {
+                Vec::new()
+            } else {
+                // Only the first line after it: a header there (第二十条第（五）项) means the
+                // label after it is another's.
+                gr.suffix.iter().chain(bands[i + 1].first().copied()).take(1).collect()
+            };
+            (assemble(&segs), assemble(&near), assemble(&after))
         })
         .collect()
+}
+
+/// `2.…`, `（三）…`, `四、…`: the start of a numbered item.
+fn starts_item(s: &str) -> bool {
+    let mut c = s.chars();
+    match c.next() {
+        Some(d) if d.is_ascii_digit() => matches!(c.next(), Some('.' | '、')),
+        Some('(' | '（') => c.next().is_some_and(|n| "一二三四五六七八九十".contains(n)),
+        Some(n) if "一二三四五六七八九十".contains(n) => c.next() == Some('、'),
+        _ => false,
+    }
 }
 
 /// How `label` names row `j`: 2 when its key stands nearest the figures (the
@@ -312,17 +344,25 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
     let labels = labels(obs, groups, conv);
     let score = |i: usize, k: usize, j: usize| -> Option<i64> {
         let f = fits.get(i, k, rows[j].width)?;
-        let label = &labels[if conv == Convention::Lead { i } else { i + k }];
+        let (label, near, after) = &labels[if conv == Convention::Lead { i } else { i + k }];
         let l = match names(label, rows, j, conv) {
             2 => LABEL_MATCH,
             1 => 1,
             -1 => LABEL_CONFLICT,
             _ => 0,
         };
-        // Reading order puts a label cell before its figures: a run of paragraphs takes a
-        // row only under its own label, standing before it.
-        if *f == Fit::Paragraphs && (l != LABEL_MATCH || conv == Convention::Trail) {
-            return None;
+        // A lone figure (a one-cell row) or figures one a paragraph (reading order) take a row
+        // only when the words nearest them name it: on their line, or the paragraph right
+        // before them — or, when that names no row, the paragraph right after (a label cell
+        // the flow put after its figure). A header or another sub-table's words between
+        // them and their label leave them unread.
+        let lone = (k == 0 && groups[i].values.len() == 1) || *f == Fit::Paragraphs;
+        if lone {
+            let before = names(near, rows, j, Convention::Lead);
+            let named = before == 2 || (before == 0 && k == 0 && names(after, rows, j, Convention::Trail) == 2);
+            if !named || (conv == Convention::Trail && groups[i].prefix.is_empty() && before == 2) {
+                return None;
+            }
         }
         let base = if matches!(f, Fit::Ambiguous { .. }) {
             READ + AMBIGUOUS

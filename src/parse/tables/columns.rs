@@ -1,20 +1,25 @@
 //! Layout columns: in text that kept the page's layout (PDF text extracted
-//! with positions), a figure's column is where it stands. The columns'
-//! positions are learnt from the rows that hold all their figures; a row with
-//! fewer figures has each one placed under the column it stands in, so an
-//! empty cell is found in its place rather than guessed from the count.
+//! with positions), a figure's column is where it stands. An extractor does
+//! not keep absolute places exactly (a wide label shifts its line), but it
+//! keeps the distances between the figures of a row: the columns are learnt
+//! as offsets from a row's first figure, from the rows that hold all their
+//! figures, and a row with fewer figures is placed where its distances fit
+//! exactly one choice of columns — so an empty cell is found in its place
+//! rather than guessed from the count.
 
 use super::lines::{width, Group};
 use crate::text::tokens::Tok;
 
-/// The centre (display column) of each value column.
+/// Each value column's offset (display columns) from the first.
 #[derive(Debug, Clone)]
 pub struct Columns {
-    centres: Vec<f64>,
+    offsets: Vec<f64>,
 }
 
-/// The most rows that must agree on the columns' places.
+/// How many full rows must agree on the columns.
 const MIN_ROWS: usize = 3;
+/// How far a figure may stand from its column's place.
+const TOLERANCE: f64 = 1.5;
 
 fn centre(g: &Group, k: usize) -> f64 {
     let len: usize = match &g.values[k].tok {
@@ -24,62 +29,110 @@ fn centre(g: &Group, k: usize) -> f64 {
     g.cols[k] as f64 + len as f64 / 2.0
 }
 
-/// The columns of `width` figures, when at least three laid-out rows of that
-/// many figures agree on them (each centre within two columns of the median).
+/// The columns of rows `width` figures wide, when at least three laid-out
+/// rows of that many figures agree on them.
 pub fn learn(groups: &[Group], width: usize) -> Option<Columns> {
     let full: Vec<&Group> = groups.iter().filter(|g| !g.tabbed && g.values.len() == width).collect();
     if full.len() < MIN_ROWS || width < 2 {
         return None;
     }
-    let mut centres = Vec::with_capacity(width);
+    let mut offsets = Vec::with_capacity(width);
     for k in 0..width {
-        let mut xs: Vec<f64> = full.iter().map(|g| centre(g, k)).collect();
+        let mut xs: Vec<f64> = full.iter().map(|g| centre(g, k) - centre(g, 0)).collect();
         xs.sort_by(f64::total_cmp);
         let median = xs[xs.len() / 2];
-        let agree = xs.iter().filter(|x| (**x - median).abs() <= 2.0).count();
+        let agree = xs.iter().filter(|x| (**x - median).abs() <= TOLERANCE).count();
         if agree * 3 < xs.len() * 2 {
             return None;
         }
-        centres.push(median);
+        offsets.push(median);
     }
-    // The columns must be apart from each other.
-    if centres.windows(2).any(|w| w[1] - w[0] < 2.0) {
+    // The columns must stand apart, more than the tolerance on either side.
+    if offsets.windows(2).any(|w| w[1] - w[0] <= 2.0 * TOLERANCE) {
         return None;
     }
-    Some(Columns { centres })
+    Some(Columns { offsets })
 }
 
 impl Columns {
-    /// For each column, the index of the figure of `g` standing under it
-    /// (`None`: the cell is empty). `None` when a figure stands under no
-    /// column or two stand under one.
+    /// For each column, the index of the figure of `g` standing in it
+    /// (`None`: the cell is empty), when exactly one choice of columns fits
+    /// the figures' distances.
     pub fn place(&self, g: &Group) -> Option<Vec<Option<usize>>> {
-        if g.tabbed {
+        let n = g.values.len();
+        let w = self.offsets.len();
+        if g.tabbed || n == 0 || n >= w {
             return None;
         }
-        let mut out: Vec<Option<usize>> = vec![None; self.centres.len()];
-        for k in 0..g.values.len() {
-            let x = centre(g, k);
-            let (best, d) = self
-                .centres
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (i, (c - x).abs()))
-                .min_by(|a, b| a.1.total_cmp(&b.1))?;
-            let half_gap = self.gap(best) / 2.0;
-            if d >= half_gap || out[best].is_some() {
-                return None;
-            }
-            out[best] = Some(k);
+        let xs: Vec<f64> = (0..n).map(|k| centre(g, k)).collect();
+        let mut fits: Vec<Vec<usize>> = Vec::new();
+        let mut pick: Vec<usize> = Vec::with_capacity(n);
+        self.choose(&xs, 0, &mut pick, &mut fits);
+        if fits.len() != 1 {
+            return None;
+        }
+        let mut out = vec![None; w];
+        for (k, &c) in fits[0].iter().enumerate() {
+            out[c] = Some(k);
         }
         Some(out)
     }
 
-    /// The distance from column `i` to its nearest neighbour.
-    fn gap(&self, i: usize) -> f64 {
-        let c = &self.centres;
-        let left = if i > 0 { c[i] - c[i - 1] } else { f64::INFINITY };
-        let right = if i + 1 < c.len() { c[i + 1] - c[i] } else { f64::INFINITY };
-        left.min(right)
+    /// Every increasing choice of columns under which each figure stands
+    /// within the tolerance of its column (the row shifted as a whole).
+    fn choose(&self, xs: &[f64], from: usize, pick: &mut Vec<usize>, fits: &mut Vec<Vec<usize>>) {
+        if fits.len() > 1 {
+            return;
+        }
+        if pick.len() == xs.len() {
+            let shift = xs[0] - self.offsets[pick[0]];
+            if pick.iter().zip(xs).all(|(&c, x)| (x - shift - self.offsets[c]).abs() <= TOLERANCE) {
+                fits.push(pick.clone());
+            }
+            return;
+        }
+        let left = xs.len() - pick.len();
+        for c in from..=self.offsets.len() - left {
+            pick.push(c);
+            self.choose(xs, c + 1, pick, fits);
+            pick.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Span;
+    use crate::text::tokens::tokenize;
+
+    fn groups(text: &str) -> Vec<Group> {
+        let toks = tokenize(text, Span::new(0, text.len()));
+        super::super::lines::observe(text, &toks).groups
+    }
+
+    #[test]
+    fn an_empty_cell_is_found_in_its_place() {
+        let text = "一、本年新收   2    0    0    0    0    0    2\n\
+                    二、上年结转   0    0    0    0    0    0    0\n\
+                    （一）予以公开 1    0         0    0    0    1\n\
+                    （二）部分公开 3    1    0    0    0    0    4\n";
+        let g = groups(text);
+        let c = learn(&g, 7).expect("three full rows agree");
+        assert_eq!(
+            c.place(&g[2]),
+            Some(vec![Some(0), Some(1), None, Some(2), Some(3), Some(4), Some(5)])
+        );
+    }
+
+    #[test]
+    fn distances_that_fit_no_place_are_not_guessed() {
+        let text = "一、本年新收   2    0    0    0    0    0    2\n\
+                    二、上年结转   0    0    0    0    0    0    0\n\
+                    （一）予以公开 1  0    0    0    0    1\n\
+                    （二）部分公开 3    1    0    0    0    0    4\n";
+        let g = groups(text);
+        let c = learn(&g, 7).expect("three full rows agree");
+        assert_eq!(c.place(&g[2]), None);
     }
 }

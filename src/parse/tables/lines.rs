@@ -15,6 +15,8 @@ pub struct Segment {
     pub text: String,
     /// From a line that holds tabs.
     pub tabbed: bool,
+    /// An empty line stands right before its line (it starts a paragraph).
+    pub after_blank: bool,
 }
 
 /// A run of figures on one line, with nothing but spaces, tabs and empty
@@ -130,9 +132,12 @@ fn read_line(text: &str, line: usize, toks: &[Token], after_blank: bool, out: &m
                 continue;
             }
             Tok::Blank(b)
-                if cur.is_none() && continues_label(&segs, &groups, line, tabbed, cell, column(text, t.span.start), seg_end_col) =>
+                if cur.is_none()
+                    && segs.last().is_some_and(|l| is_item_marker(&l.text))
+                    && continues_label(&segs, &groups, line, tabbed, cell, column(text, t.span.start), seg_end_col) =>
             {
-                // `4. 无` / `正当理由…`: a mark right after label words is a word of the label.
+                // `4. 无` / `正当理由…`, `(四) 无` / `法提供`: a mark right after an item number
+                // begins the item's label (after label words, `行政处罚 无`, it is a cell).
                 if let Some(l) = segs.last_mut() {
                     l.text.push_str(b);
                 }
@@ -181,6 +186,7 @@ fn read_line(text: &str, line: usize, toks: &[Token], after_blank: bool, out: &m
                         col,
                         text: s.clone(),
                         tabbed,
+                        after_blank,
                     });
                 }
                 seg_end_col = col + s.chars().map(width).sum::<usize>();
@@ -229,4 +235,11 @@ fn continues_label(
     segs.last()
         .is_some_and(|l| l.line == line && (if tabbed { l.col == cell * 1000 } else { col <= seg_end_col + 1 }))
         && groups.last().is_none_or(|(n, _)| *n < segs.len())
+}
+
+/// `4.`, `(四)`, `（四）`: an item number with no label words yet.
+fn is_item_marker(s: &str) -> bool {
+    let inner = s.trim_end_matches(['.', '、']);
+    let inner = inner.trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
+    !inner.is_empty() && inner.chars().count() <= 2 && inner.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
 }

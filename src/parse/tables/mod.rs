@@ -44,7 +44,65 @@ use lines::Observed;
 pub fn read_active(text: &str, region: Span) -> Table {
     let body = crate::text::squash(&text[region.start..region.end]);
     let old = format::A_2019_MARKS.iter().any(|m| body.contains(m));
-    read_rows(text, region, &[if old { &format::TABLE_A_2019 } else { &format::TABLE_A }])
+    let mut table = read_rows(text, region, &[if old { &format::TABLE_A_2019 } else { &format::TABLE_A }]);
+    if table.unreadable().next().is_some() {
+        sub_tables(&mut table, &tokenize(text, region));
+    }
+    table
+}
+
+/// Table A is small tables under headings (第二十条第（五）项 …). In reading
+/// order a sub-table's figures may stand apart from its row labels, but a
+/// sub-table of one row, or of rows one cell wide, takes its figures in order
+/// whatever the flow: when such a sub-table holds exactly as many figures as
+/// cells, its rows the alignment left unread are read so (and must agree with
+/// those it read).
+fn sub_tables(table: &mut Table, tokens: &[Token]) {
+    let def = table.def;
+    // (group heading, start token) of each sub-table heading met in the text.
+    let mut heads: Vec<(&str, usize)> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let Some(s) = t.text() else { continue };
+        // 二十条第（五）项, with or without its 第 (W001 tells).
+        let named = |g: &&str| crate::text::squash(g).get(3..).is_some_and(|h| !h.is_empty() && s.contains(h));
+        if let Some(g) = def.rows.iter().map(|r| r.group).find(named) {
+            heads.push((g, i));
+        }
+    }
+    for (k, &(group, start)) in heads.iter().enumerate() {
+        let end = heads.get(k + 1).map_or(tokens.len(), |h| h.1);
+        let rows: Vec<usize> = (0..def.rows.len()).filter(|&r| def.rows[r].group == group).collect();
+        let simple = rows.len() == 1 || rows.iter().all(|&r| def.rows[r].width == 1);
+        let values: Vec<&Token> = tokens[start..end].iter().filter(|t| t.is_value()).collect();
+        let cells: usize = rows.iter().map(|&r| def.rows[r].width).sum();
+        if !simple || values.len() != cells || heads.iter().filter(|h| h.0 == group).count() != 1 {
+            continue;
+        }
+        let mut it = values.into_iter();
+        let read: Vec<Vec<Cell>> = rows
+            .iter()
+            .map(|&r| {
+                (0..def.rows[r].width)
+                    .filter_map(|_| it.next())
+                    .map(|t| cell_of(t, def.rows[r].kind))
+                    .collect()
+            })
+            .collect();
+        let agrees = rows.iter().zip(&read).all(|(&r, new)| {
+            table.cells[r]
+                .iter()
+                .zip(new)
+                .all(|(old, n)| matches!(old.value, Value::Missing) || old.value == n.value)
+        });
+        if agrees {
+            for (&r, new) in rows.iter().zip(read) {
+                table.cells[r] = new;
+            }
+        }
+    }
+    if table.unreadable().next().is_none() {
+        table.problems.clear();
+    }
 }
 
 /// Reads table B in the 2021 or the 2019 layout, whichever the text fits.
@@ -221,20 +279,12 @@ fn from_alignment(def: &'static TableDef, region: Span, obs: &Observed, al: &ali
 /// The reading in order (PDF text without layout), when its runs fit one of `defs` exactly.
 fn read_stream(tokens: &[Token], defs: &[&'static TableDef], region: Span) -> Option<Table> {
     for &def in defs {
-        let uniform = def.rows.iter().all(|r| r.width == def.rows[0].width);
-        let rows: Vec<Vec<Token>> = if uniform {
-            match stream::rows(tokens, def.rows) {
-                Some(r) => r,
-                None => continue,
-            }
-        } else {
-            let values: Vec<Token> = tokens.iter().filter(|t| t.is_value()).cloned().collect();
-            if values.len() != def.cell_count() {
-                continue;
-            }
-            let mut it = values.into_iter();
-            def.rows.iter().map(|r| it.by_ref().take(r.width).collect()).collect()
-        };
+        // Only a table of equal rows (table 三): the small tables of group A come in
+        // reading order column by column under their headers, which the count cannot tell.
+        if !def.rows.iter().all(|r| r.width == def.rows[0].width) {
+            continue;
+        }
+        let Some(rows) = stream::rows(tokens, def.rows) else { continue };
         let cells = rows
             .iter()
             .zip(def.rows)
