@@ -87,14 +87,12 @@ enum Convention {
 
 /// Aligns `rows` to the groups of `obs`; `columns[w]` are the layout's
 /// columns for rows `w` figures wide, where known.
-pub fn align(obs: &Observed, rows: &[RowDef], columns: &dyn Fn(usize) -> Option<Columns>) -> Alignment {
+pub fn align(text: &str, obs: &Observed, rows: &[RowDef], columns: &dyn Fn(usize) -> Option<Columns>) -> Alignment {
     let groups = &obs.groups[..obs.groups.len().min(MAX_GROUPS)];
-    let mut widths: Vec<usize> = rows.iter().map(|r| r.width).collect();
-    widths.sort_unstable();
-    widths.dedup();
+    let widths = widths_of(rows);
     let cols: Vec<(usize, Option<Columns>)> = widths.iter().map(|&w| (w, columns(w))).collect();
     let col_of = |w: usize| cols.iter().find(|c| c.0 == w).and_then(|c| c.1.as_ref());
-    let fits = Fits::new(obs, groups, rows, &col_of);
+    let fits = Fits::new(text, obs, groups, rows, &col_of);
     let lead = run(obs, groups, rows, &fits, Convention::Lead);
     let trail = run(obs, groups, rows, &fits, Convention::Trail);
     match lead.score.cmp(&trail.score) {
@@ -112,7 +110,7 @@ pub fn align(obs: &Observed, rows: &[RowDef], columns: &dyn Fn(usize) -> Option<
                 if !same {
                     let mut lines = lines_of(r, groups);
                     lines.extend(lines_of(&other, groups));
-                    lines.sort_unstable();
+                    insertion_sort(&mut lines, |a, b| a < b);
                     lines.dedup();
                     *r = RowRead::Unfixed(lines);
                 }
@@ -138,10 +136,8 @@ struct Fits {
 }
 
 impl Fits {
-    fn new<'c>(obs: &Observed, groups: &[Group], rows: &[RowDef], columns: &dyn Fn(usize) -> Option<&'c Columns>) -> Fits {
-        let mut widths: Vec<usize> = rows.iter().map(|r| r.width).collect();
-        widths.sort_unstable();
-        widths.dedup();
+    fn new<'c>(text: &str, obs: &Observed, groups: &[Group], rows: &[RowDef], columns: &dyn Fn(usize) -> Option<&'c Columns>) -> Fits {
+        let widths = widths_of(rows);
         let max_w = widths.iter().copied().max().unwrap_or(0);
         let mut table = Vec::with_capacity(groups.len());
         for i in 0..groups.len() {
@@ -166,7 +162,7 @@ impl Fits {
                     by_span.push(widths.iter().map(|&w| (whole && w == k + 1).then_some(Fit::Paragraphs)).collect());
                     continue;
                 }
-                by_span.push(widths.iter().map(|&w| fit(run, w, columns(w))).collect());
+                by_span.push(widths.iter().map(|&w| fit(text, run, w, columns(w))).collect());
             }
             table.push(by_span);
         }
@@ -192,8 +188,31 @@ fn words_between(obs: &Observed, a: &Group, b: &Group) -> bool {
     obs.labels.get(from).is_some_and(|s| s.line < b.line)
 }
 
+/// The distinct row widths.
+fn widths_of(rows: &[RowDef]) -> Vec<usize> {
+    let mut w: Vec<usize> = Vec::new();
+    for r in rows {
+        if !w.contains(&r.width) {
+            w.push(r.width);
+        }
+    }
+    w
+}
+
+/// Sorts a short list in place (a library sort costs the wasm more code than
+/// these few elements are worth).
+pub(super) fn insertion_sort<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && less(&v[j], &v[j - 1]) {
+            v.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
 /// How `run` (consecutive groups) fits a row of `width` cells, if it does.
-fn fit(run: &[Group], width: usize, columns: Option<&Columns>) -> Option<Fit> {
+fn fit(text: &str, run: &[Group], width: usize, columns: Option<&Columns>) -> Option<Fit> {
     let n: usize = run.iter().map(|g| g.values.len()).sum();
     if n == width {
         return Some(Fit::Exact);
@@ -214,7 +233,7 @@ fn fit(run: &[Group], width: usize, columns: Option<&Columns>) -> Option<Fit> {
         }
     }
     if g.all_digits() && digits::digit_count(&g.values).is_some_and(|d| d >= width) {
-        return match digits::split(&g.values, width) {
+        return match digits::split(text, &g.values, width) {
             Split::One(v) => Some(Fit::Digits(v)),
             Split::Many { readings, more } => Some(Fit::Ambiguous { readings, more }),
             Split::None => None,
@@ -238,7 +257,7 @@ pub fn assemble(segs: &[&Segment]) -> String {
             None => columns.push((s.col, s.text.clone())),
         }
     }
-    columns.sort_by_key(|c| c.0);
+    insertion_sort(&mut columns, |a, b| a.0 < b.0);
     columns.into_iter().map(|c| c.1).collect()
 }
 

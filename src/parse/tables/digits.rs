@@ -34,7 +34,7 @@ pub fn digit_count(tokens: &[Token]) -> Option<usize> {
 }
 
 /// The readings of `tokens` (digit runs) as `width` figures.
-pub fn split(tokens: &[Token], width: usize) -> Split {
+pub fn split(text: &str, tokens: &[Token], width: usize) -> Split {
     let runs: Vec<(&str, Span)> = tokens
         .iter()
         .filter_map(|t| match &t.tok {
@@ -61,12 +61,7 @@ pub fn split(tokens: &[Token], width: usize) -> Split {
     let value = |&(r, a, b): &(usize, usize, usize)| runs[r].0[a..b].parse::<u64>().unwrap_or(u64::MAX);
     match found.len() {
         0 => Split::None,
-        1 => Split::One(
-            found[0]
-                .iter()
-                .map(|p| (value(p), sub_span(runs[p.0].1, runs[p.0].0, p.1, p.2)))
-                .collect(),
-        ),
+        1 => Split::One(found[0].iter().map(|p| (value(p), sub_span(text, runs[p.0].1, p.1, p.2))).collect()),
         n => Split::Many {
             readings: found.iter().take(MAX_READINGS).map(|f| f.iter().map(value).collect()).collect(),
             more: n > MAX_READINGS || budget == 0,
@@ -116,12 +111,20 @@ impl Search<'_> {
     }
 }
 
-/// The span of digits `a..b` of a token whose user text is `span` (one user
-/// character for each folded digit: ASCII or full-width).
-fn sub_span(span: Span, folded: &str, a: usize, b: usize) -> Span {
-    let len = span.end - span.start;
-    let w = len / folded.len().max(1);
-    Span::new(span.start + a * w, span.start + b * w)
+/// The span of digits `a..b` (counted among the token's digits) of a token
+/// whose user text is `span`: the user's digits may be ASCII or full-width,
+/// with thousands separators between them.
+fn sub_span(text: &str, span: Span, a: usize, b: usize) -> Span {
+    let Some(user) = text.get(span.start..span.end) else { return span };
+    let mut starts = user
+        .char_indices()
+        .filter(|&(_, c)| crate::text::fold(c).is_ascii_digit())
+        .map(|(i, c)| (span.start + i, span.start + i + c.len_utf8()));
+    let digits: Vec<(usize, usize)> = starts.by_ref().collect();
+    match (digits.get(a), b.checked_sub(1).and_then(|e| digits.get(e))) {
+        (Some(&(s, _)), Some(&(_, e))) if s < e => Span::new(s, e),
+        _ => span,
+    }
 }
 
 #[cfg(test)]
@@ -131,7 +134,7 @@ mod tests {
 
     fn readings(s: &str, width: usize) -> Split {
         let toks: Vec<Token> = tokenize(s, Span::new(0, s.len())).into_iter().filter(|t| t.is_num()).collect();
-        split(&toks, width)
+        split(s, &toks, width)
     }
 
     #[test]
@@ -147,6 +150,15 @@ mod tests {
         assert_eq!(v.iter().map(|x| x.0).collect::<Vec<_>>(), [0, 0, 11]);
         // 320000032 (dev 122): 32|0|0|0|0|0|32 adds up, but 3|20|0|0|0|0|32 is a reading too.
         assert!(matches!(readings("320000032", 7), Split::Many { .. }));
+    }
+
+    #[test]
+    fn spans_fall_on_the_users_digits() {
+        let s = "行政许可 ５１0００００";
+        let toks: Vec<Token> = tokenize(s, Span::new(0, s.len())).into_iter().filter(|t| t.is_num()).collect();
+        let Split::One(v) = split(s, &toks, 7) else { panic!() };
+        let shown: Vec<&str> = v.iter().map(|(_, sp)| &s[sp.start..sp.end]).collect();
+        assert_eq!(shown, ["５", "１", "0", "０", "０", "０", "０"]);
     }
 
     #[test]

@@ -123,7 +123,7 @@ pub fn read_review(text: &str, region: Span) -> Table {
     let n = def.cell_count();
     let mut problems = Vec::new();
     let cells: Option<Vec<Cell>> = if values.len() < n && !values.is_empty() && values.iter().all(Token::is_num) {
-        match digits::split(&values, n) {
+        match digits::split(text, &values, n) {
             digits::Split::One(v) => Some(v.into_iter().map(|(x, s)| split_cell(x, s)).collect()),
             digits::Split::Many { readings, more } => {
                 problems.push(format!(
@@ -171,7 +171,7 @@ fn read_rows(text: &str, region: Span, defs: &[&'static TableDef]) -> Table {
     let mut best: Option<(i64, Table)> = None;
     for &def in defs {
         let learn = |w: usize| columns::learn(&obs.groups, w);
-        let al = align::align(&obs, def.rows, &learn);
+        let al = align::align(text, &obs, def.rows, &learn);
         let table = from_alignment(def, region, &obs, &al, first_line);
         if best.as_ref().is_none_or(|b| al.score > b.0) {
             best = Some((al.score, table));

@@ -27,9 +27,6 @@ pub fn rows(tokens: &[Token], rows: &[RowDef]) -> Option<Vec<Vec<Token>>> {
         // table's. Labels between rows may come in clumps (a label column extracted apart).
         let r = out.len();
         if !buffer.is_empty() && named_rows(words, rows).any(|j| j + 1 < r || j > r) {
-            if std::env::var("NIANBAO_DEBUG").is_ok() {
-                eprintln!("stream: row {r} (+{}) interrupted by {words:?}", buffer.len());
-            }
             return None;
         }
         if is_block {
