@@ -341,6 +341,13 @@ mod blank_cells {
             for c in rows[0].iter_mut() {
                 c.get_or_insert(1);
             }
+            // A row with no figure at all reads as a wrapped label of the row above: a known
+            // limit (docs/pdf.md), so every row here keeps at least one figure.
+            for r in rows.iter_mut() {
+                if r.iter().all(Option::is_none) {
+                    r[6] = Some(7);
+                }
+            }
             let em = size;
             let col = |k: usize| 12.0 * em + k as f64 * 5.0 * em; // columns 5 em wide
             // (a title long enough that the page has a text layer whatever the figures)

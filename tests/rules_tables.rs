@@ -144,6 +144,43 @@ fn b004_not_a_count() {
     }
 }
 
+/// An empty cell (two tabs with nothing between, as web tables leave a zero):
+/// one B004 warning for the table, and the sums computed with it as 0 — so an
+/// empty cell that should hold a figure still shows in its row's total.
+#[test]
+fn b004_empty_cells_are_a_warning_and_count_as_zero() {
+    let name = SEEDS[1];
+    // （二）部分公开 · 科研机构 0 → empty: nothing else is wrong.
+    let text = set_figure(&fixture(name), B_ANCHOR, "部分公开", 2, "");
+    let r = run(&text);
+    let f = with_code(&r, "B004");
+    assert_eq!(f.len(), 1, "{:?}", codes(&r));
+    assert_eq!(f[0].severity, nianbao::Severity::Warning);
+    assert_eq!((f[0].row, f[0].column), (Some(3), Some(2)));
+    assert!(f[0].message.contains("按 0 计算"), "{}", f[0].message);
+    assert!(
+        !codes(&r).iter().any(|c| ["B001", "B002", "B003", "S004"].contains(c)),
+        "{:?}",
+        codes(&r)
+    );
+    // 5.属于三类内部事务信息 · 总计 1 → empty (the row's last cell): the row no longer adds up.
+    let text = set_figure(&fixture(name), B_ANCHOR, "内部事务信息", 6, "");
+    let r = run(&text);
+    assert_eq!(with_code(&r, "B004")[0].severity, nianbao::Severity::Warning);
+    let b001 = with_code(&r, "B001");
+    assert_eq!(b001.len(), 1, "{:?}", codes(&r));
+    assert_eq!(
+        (b001[0].row, b001[0].expected.as_deref(), b001[0].found.as_deref()),
+        (Some(8), Some("1"), Some("0"))
+    );
+    // 一、本年新收 · 自然人 → empty: an empty cell before the first figure could be the label's
+    // spacer cell or the figure's; which cell is empty is not guessed.
+    let text = set_figure(&fixture(name), B_ANCHOR, "本年新收政府信息公开申请数量", 0, "");
+    let r = run(&text);
+    assert!(with_code(&r, "B001").is_empty(), "{:?}", codes(&r));
+    assert!(with_code(&r, "S004")[0].message.contains("本年新收"), "{:?}", codes(&r));
+}
+
 #[test]
 fn c001_group_total() {
     for (shape, name) in SHAPES {

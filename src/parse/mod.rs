@@ -120,6 +120,16 @@ pub struct Table {
 }
 
 impl Table {
+    /// A table as read from `span`, with the reasons for its unread cells.
+    pub fn read(def: &'static TableDef, cells: Vec<Vec<Cell>>, mode: ReadMode, span: Span, problems: Vec<String>) -> Table {
+        Table {
+            def,
+            cells,
+            mode,
+            span,
+            problems,
+        }
+    }
     /// The table's span narrowed from its section to its own figures, when
     /// any were read (prose around a table stays outside it).
     pub fn narrowed(mut self) -> Table {

@@ -42,7 +42,7 @@ pub const B004: Rule = Rule {
     code: "B004",
     name: "applications-value-not-a-count",
     severity: Severity::Error,
-    summary: "表三的单元格不是非负整数（空格、“—”“/”“无”或其他文字）",
+    summary: "表三的单元格不是非负整数（“—”“/”“无”或其他文字）；空着的单元格合为一条警告，核对时按 0 计算（A001、C002 同样）",
     why: "申请件数只能是非负整数，没有的填 0；否则合计与勾稽关系都无法核对。",
     example: "2.重复申请	—	0	0	0	0	0	0",
     check: |doc: &Document| super::value_findings(doc.tables.applications.as_ref(), "B004"),

@@ -51,7 +51,7 @@ pub const R001: Rule = Rule {
     code: "R001",
     name: "processing-fee-not-reported",
     severity: Severity::Warning,
-    summary: "第六部分“其他需要报告的事项”没有说明信息处理费的收取情况",
+    summary: "第六部分“其他需要报告的事项”没有说明信息处理费的收取情况（2021年度及以后的报告）",
     why: "国办公开办函〔2021〕30号要求在第六部分报告按《政府信息公开信息处理费管理办法》收取信息处理费的情况；没有收取也应写明。表二的“行政事业性收费”是另一回事，不能代替。",
     example: "六、其他需要报告的事项　无。",
     check: r001,

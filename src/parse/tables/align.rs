@@ -224,7 +224,9 @@ fn fit(text: &str, run: &[Group], width: usize, columns: Option<&Columns>) -> Op
     if n > width {
         return None;
     }
-    if g.tabbed && n + g.trailing_empty.len() >= width && n + 1 == width {
+    // One figure short, an empty cell after the last: that is the missing one — unless an
+    // empty cell also stands before the first, and either could be.
+    if g.tabbed && !g.leading_empty && n + g.trailing_empty.len() >= width && n + 1 == width {
         return Some(Fit::TrailingBlanks);
     }
     if let Some(c) = columns.and_then(|c| c.place(g)) {

@@ -106,6 +106,13 @@ mod tests {
     use crate::finding::Span;
     use crate::text::tokens::tokenize;
 
+    /// Three full rows around `third` (laid out with spaces, as PDF text keeps them).
+    fn rows(third: &str) -> String {
+        format!(
+            "一、本年新收   2    0    0    0    0    0    2\n二、上年结转   0    0    0    0    0    0    0\n{third}\n（二）部分公开 3    1    0    0    0    0    4\n"
+        )
+    }
+
     fn groups(text: &str) -> Vec<Group> {
         let toks = tokenize(text, Span::new(0, text.len()));
         super::super::lines::observe(text, &toks).groups
@@ -113,11 +120,7 @@ mod tests {
 
     #[test]
     fn an_empty_cell_is_found_in_its_place() {
-        let text = "一、本年新收   2    0    0    0    0    0    2\n\
-                    二、上年结转   0    0    0    0    0    0    0\n\
-                    （一）予以公开 1    0         0    0    0    1\n\
-                    （二）部分公开 3    1    0    0    0    0    4\n";
-        let g = groups(text);
+        let g = groups(&rows("（一）予以公开 1    0         0    0    0    1"));
         let c = learn(&g, 7).expect("three full rows agree");
         assert_eq!(
             c.place(&g[2]),
@@ -127,11 +130,7 @@ mod tests {
 
     #[test]
     fn distances_that_fit_no_place_are_not_guessed() {
-        let text = "一、本年新收   2    0    0    0    0    0    2\n\
-                    二、上年结转   0    0    0    0    0    0    0\n\
-                    （一）予以公开 1  0    0    0    0    1\n\
-                    （二）部分公开 3    1    0    0    0    0    4\n";
-        let g = groups(text);
+        let g = groups(&rows("（一）予以公开 1  0    0    0    0    1"));
         let c = learn(&g, 7).expect("three full rows agree");
         assert_eq!(c.place(&g[2]), None);
     }

@@ -32,6 +32,9 @@ pub struct Group {
     /// Empty tab cells after the last value, before the line ends or text
     /// resumes, with the span of each.
     pub trailing_empty: Vec<Span>,
+    /// An empty tab cell stands right before the first value (a label spacer or an empty
+    /// first cell: the text cannot tell).
+    pub leading_empty: bool,
     /// Label segments on the same line before the figures (after any earlier group).
     pub prefix: Vec<Segment>,
     /// Label segments on the same line after the figures (when no group follows on it).
@@ -150,6 +153,7 @@ fn read_line(text: &str, line: usize, toks: &[Token], after_blank: bool, out: &m
                     values: Vec::new(),
                     cols: Vec::new(),
                     trailing_empty: Vec::new(),
+                    leading_empty: !pending_empty.is_empty(),
                     prefix: Vec::new(),
                     suffix: Vec::new(),
                     after_blank,

@@ -153,13 +153,7 @@ pub fn read_review(text: &str, region: Span) -> Table {
         .iter()
         .map(|r| (0..r.width).map(|_| it.next().unwrap_or_else(Cell::missing)).collect())
         .collect();
-    Table {
-        def,
-        cells,
-        mode: ReadMode::Rows,
-        span: region,
-        problems,
-    }
+    Table::read(def, cells, ReadMode::Rows, region, problems)
 }
 
 /// Reads a table of labelled rows against each of `defs` (its layouts) and
@@ -178,13 +172,7 @@ fn read_rows(text: &str, region: Span, defs: &[&'static TableDef]) -> Table {
         }
     }
     let Some((_, mut table)) = best else {
-        return Table {
-            def: defs[0],
-            cells: Vec::new(),
-            mode: ReadMode::Rows,
-            span: region,
-            problems: Vec::new(),
-        };
+        return Table::read(defs[0], Vec::new(), ReadMode::Rows, region, Vec::new());
     };
     if table.unreadable().next().is_some() {
         if let Some(s) = read_stream(&tokens, defs, region) {
@@ -267,13 +255,7 @@ fn from_alignment(def: &'static TableDef, region: Span, obs: &Observed, al: &ali
             al.orphans.len()
         ));
     }
-    Table {
-        def,
-        cells,
-        mode: ReadMode::Rows,
-        span: region,
-        problems,
-    }
+    Table::read(def, cells, ReadMode::Rows, region, problems)
 }
 
 /// The reading in order (PDF text without layout), when its runs fit one of `defs` exactly.
@@ -290,13 +272,7 @@ fn read_stream(tokens: &[Token], defs: &[&'static TableDef], region: Span) -> Op
             .zip(def.rows)
             .map(|(r, d)| r.iter().map(|t| cell_of(t, d.kind)).collect())
             .collect();
-        return Some(Table {
-            def,
-            cells,
-            mode: ReadMode::Stream,
-            span: region,
-            problems: Vec::new(),
-        });
+        return Some(Table::read(def, cells, ReadMode::Stream, region, Vec::new()));
     }
     None
 }
