@@ -65,6 +65,10 @@ pub struct Observed {
     pub lines: usize,
 }
 
+/// The most figure groups observed (a table has a few dozen; the alignment
+/// looks at fewer still, see `align::MAX_GROUPS`).
+pub const MAX_GROUPS: usize = 4000;
+
 /// Display width of a character in text laid out by a PDF extractor.
 pub fn width(c: char) -> usize {
     match c as u32 {
@@ -98,7 +102,9 @@ pub fn observe(text: &str, tokens: &[Token]) -> Observed {
         prev_blank = blank_line || (toks.is_empty() && prev_blank);
         line += 1;
         i = end + 1;
-        if end == tokens.len() {
+        // Far more figure groups than any table has: the rest is not a table's (and
+        // building it would only cost memory on hostile input).
+        if end == tokens.len() || out.groups.len() > MAX_GROUPS {
             break;
         }
     }

@@ -14,6 +14,10 @@ use crate::text::tokens::{Tok, Token};
 /// another row's label; `None` when they do not fit.
 pub fn rows(tokens: &[Token], rows: &[RowDef]) -> Option<Vec<Vec<Token>>> {
     let width = rows.first()?.width;
+    // More figures than the table has cells can never fit: say so before building runs.
+    if tokens.iter().filter(|t| t.is_value()).nth(width * rows.len() * 4).is_some() {
+        return None;
+    }
     let runs = runs(tokens);
     let mut out: Vec<Vec<Token>> = Vec::new();
     let mut buffer: Vec<&Token> = Vec::new();
