@@ -116,11 +116,11 @@ impl Search<'_> {
 /// with thousands separators between them.
 fn sub_span(text: &str, span: Span, a: usize, b: usize) -> Span {
     let Some(user) = text.get(span.start..span.end) else { return span };
-    let mut starts = user
+    let digits: Vec<(usize, usize)> = user
         .char_indices()
         .filter(|&(_, c)| crate::text::fold(c).is_ascii_digit())
-        .map(|(i, c)| (span.start + i, span.start + i + c.len_utf8()));
-    let digits: Vec<(usize, usize)> = starts.by_ref().collect();
+        .map(|(i, c)| (span.start + i, span.start + i + c.len_utf8()))
+        .collect();
     match (digits.get(a), b.checked_sub(1).and_then(|e| digits.get(e))) {
         (Some(&(s, _)), Some(&(_, e))) if s < e => Span::new(s, e),
         _ => span,

@@ -240,9 +240,7 @@ fn from_alignment(def: &'static TableDef, region: Span, obs: &Observed, al: &ali
             }
         }
     }
-    if problems.is_empty() {
-        problems.clear();
-    } else if !al.orphans.is_empty() {
+    if !problems.is_empty() && !al.orphans.is_empty() {
         let lines: Vec<String> = al
             .orphans
             .iter()
