@@ -6,6 +6,7 @@
 //! Source: 国办公开办函〔2021〕30号 (the 2021 format) and 〔2019〕60号 (the
 //! 2019 format, whose table B has a single （六）其他处理 row).
 
+pub mod phrases;
 pub mod wording;
 
 /// One of the six sections.

@@ -1,0 +1,103 @@
+//! What the prose rules share: reading the counts near a keyword, the cells of
+//! table B they compare with, and the finding that points at both.
+
+use std::ops::Range;
+
+use crate::finding::Finding;
+use crate::format::phrases::OTHER_YEAR;
+use crate::parse::Table;
+use crate::prose::{self, find_any, Num, Prose};
+use crate::relations::cell_ref;
+
+/// The column of table B that holds the totals.
+pub(super) const TOTAL: usize = 6;
+
+/// The sum of some cells' counts, `None` when one cannot be read.
+pub(super) fn sum(t: &Table, cells: &[(usize, usize)]) -> Option<u64> {
+    cells.iter().map(|&(r, c)| t.cell(r, c).and_then(|x| x.value.count())).sum()
+}
+
+/// A phrase of the prose and the cells of one table it speaks of: where a
+/// finding points. The phrase is the finding's span; the cells are listed
+/// (`cells`, `related_spans`), the first giving the row and column.
+pub(super) struct Claim<'t> {
+    /// The phrase (flat byte offsets).
+    pub phrase: Range<usize>,
+    pub table: &'t Table,
+    pub cells: Vec<(usize, usize)>,
+}
+
+impl Claim<'_> {
+    /// The finding: `expected` is what the table says, `found` what the prose says.
+    pub fn finding(&self, p: &Prose, code: &'static str, message: String, expected: impl ToString, found: impl ToString) -> Finding {
+        let t = self.table;
+        let mut f = Finding::new(code, message, p.span(self.phrase.clone()))
+            .with_table(t.def)
+            .expected_found(expected, found);
+        if let Some(sec) = p.section_at(self.phrase.start) {
+            f = f.in_section(sec);
+        }
+        if let Some(&(r, c)) = self.cells.first() {
+            f.row = Some(r);
+            f.row_label = Some(t.def.rows[r].full_label());
+            f.column = Some(c);
+            f.column_label = Some(t.def.column_label(r, c).to_string());
+        }
+        f.cells = self.cells.iter().map(|&(r, c)| cell_ref(t, r, c)).collect();
+        let spans: Vec<_> = f.cells.iter().filter_map(|c| c.span).collect();
+        for s in spans {
+            f = f.with_related(s);
+        }
+        f
+    }
+}
+
+/// The first figure with the unit 件 after flat offset `from` in the clause
+/// (`None` when it is approximate: 20余件).
+pub(super) fn count_after(nums: &[Num], from: usize) -> Option<&Num> {
+    nums.iter()
+        .find(|n| n.range.start >= from && n.unit == Some('件'))
+        .filter(|n| !n.approx)
+}
+
+/// The last figure with the unit 件 ending at most `gap` bytes before `to`.
+fn count_before(t: &str, nums: &[Num], to: usize, gap: usize) -> Option<Num> {
+    nums.iter()
+        .rev()
+        .find(|n| n.end <= to && n.unit == Some('件'))
+        .filter(|n| !n.approx && to - n.end <= gap && !t[n.end..to].contains(['件', '，']))
+        .cloned()
+}
+
+/// The count a keyword at `at..kw_end` speaks of: the first after it, else
+/// the one just before it (at most `gap` bytes before).
+pub(super) fn count_near(t: &str, nums: &[Num], at: usize, kw_end: usize, gap: usize) -> Option<Num> {
+    count_after(nums, kw_end).cloned().or_else(|| count_before(t, nums, at, gap))
+}
+
+/// The rows of table B with these ids.
+pub(super) fn b_rows(t: &Table, ids: &[&str]) -> Vec<usize> {
+    ids.iter().filter_map(|id| t.def.row_index(id)).collect()
+}
+
+/// Rows `from .. to_excl` of table B (a group such as （三）不予公开).
+pub(super) fn b_range(t: &Table, from: &str, to_excl: &str) -> Vec<usize> {
+    match (t.def.row_index(from), t.def.row_index(to_excl)) {
+        (Some(a), Some(b)) => (a..b).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Every cell of these rows in these columns.
+pub(super) fn cells_of(rows: &[usize], cols: &[usize]) -> Vec<(usize, usize)> {
+    rows.iter().flat_map(|&r| cols.iter().map(move |&c| (r, c))).collect()
+}
+
+/// True when the clause names a year other than the report's (2022年收到申请
+/// 10件 in a 2023 report) or speaks of last year.
+pub(super) fn other_year(p: &Prose, cl: Range<usize>) -> bool {
+    let t = p.text();
+    find_any(&t[cl.clone()], OTHER_YEAR).is_some()
+        || p.year()
+            .is_some_and(|y| prose::numbers(t, cl).iter().any(|n| n.is_year() && n.value as i32 != y))
+}
