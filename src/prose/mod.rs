@@ -18,7 +18,8 @@ use std::ops::Range;
 use crate::finding::Span;
 use crate::parse::Document;
 use crate::text::fold;
-use crate::text::numbers::{is_chinese_numeral_char, parse_chinese, parse_uint};
+use crate::text::numbers::scan_digits;
+pub use crate::text::numbers::{numbers, Num};
 
 /// The folded text without whitespace, with a way back to the user's text.
 #[derive(Debug, Clone)]
@@ -122,154 +123,6 @@ impl Flat {
     }
 }
 
-/// A number in the prose.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Num {
-    pub value: u64,
-    /// The digits (flat byte offsets).
-    pub range: Range<usize>,
-    /// The unit right after it (件, 年, 条 …), after 余/多 when approximate.
-    pub unit: Option<char>,
-    /// Up to and including the unit.
-    pub end: usize,
-    /// Written as 5500余 or 20多: not an exact figure.
-    pub approx: bool,
-}
-
-impl Num {
-    /// An exact count of 件.
-    pub fn is_count(&self) -> bool {
-        self.unit == Some('件') && !self.approx
-    }
-    /// A year written as 2023年 / 二〇二三年.
-    pub fn is_year(&self) -> bool {
-        self.unit == Some('年') && (1990..=2100).contains(&self.value)
-    }
-}
-
-/// The units a Chinese numeral must be followed by to be read as a number
-/// (一是, 三审三校, 二十大 are words, not figures).
-const CHINESE_UNITS: &str = "件个条次项篇期份名人家起";
-
-/// Every number in `text[r]`, in order. Decimals, percentages' digits and
-/// digits glued to Latin letters or other digits' punctuation (phone numbers,
-/// addresses, e-mail) are left out.
-pub fn numbers(text: &str, r: Range<usize>) -> Vec<Num> {
-    let base = r.start;
-    let cs: Vec<(usize, char)> = text[r].char_indices().map(|(i, c)| (base + i, c)).collect();
-    let n = cs.len();
-    let end_of = |k: usize| {
-        if k < n {
-            cs[k].0
-        } else {
-            cs.last().map_or(base, |&(o, c)| o + c.len_utf8())
-        }
-    };
-    let mut out = Vec::new();
-    let mut i = 0;
-    let mut after_ordinal = usize::MAX;
-    while i < n {
-        let c = cs[i].1;
-        if c.is_ascii_digit() {
-            let mut j = i;
-            while j < n && cs[j].1.is_ascii_digit() {
-                j += 1;
-            }
-            if j + 1 < n && cs[j].1 == '.' && cs[j + 1].1.is_ascii_digit() {
-                let mut k = j + 1;
-                while k < n && cs[k].1.is_ascii_digit() {
-                    k += 1;
-                }
-                let year_follows = k - (j + 1) == 4 && cs.get(k).map(|x| x.1) == Some('年');
-                // `1.2023年`: an ordinal, then a year; otherwise a decimal.
-                if year_follows {
-                    after_ordinal = j + 1;
-                    i = j + 1;
-                } else {
-                    i = k;
-                }
-                continue;
-            }
-            let prev = i.checked_sub(1).map(|p| cs[p].1);
-            let glued =
-                i != after_ordinal && prev.is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '-' | '.' | '/' | '@' | '_' | '—'));
-            let next = cs.get(j).map(|x| x.1);
-            let glued_after = next.is_some_and(|x| x.is_ascii_alphabetic() || matches!(x, '-' | '@' | '_' | '%'));
-            let digits: String = cs[i..j].iter().map(|x| x.1).collect();
-            if glued || glued_after {
-                i = j;
-                continue;
-            }
-            let Some(mut value) = parse_uint(&digits) else {
-                i = j;
-                continue;
-            };
-            let mut k = j;
-            if cs.get(k).map(|x| x.1) == Some('万') {
-                value = value.saturating_mul(10_000);
-                k += 1;
-            }
-            let (unit, approx, end) = unit_after(&cs, k);
-            out.push(Num {
-                value,
-                range: cs[i].0..end_of(j),
-                unit,
-                end: end_of(end),
-                approx,
-            });
-            i = k;
-        } else if is_chinese_numeral_char(c) && c != 'O' {
-            let mut j = i;
-            while j < n && is_chinese_numeral_char(cs[j].1) && cs[j].1 != 'O' {
-                j += 1;
-            }
-            let prev = i.checked_sub(1).map(|p| cs[p].1);
-            let s: String = cs[i..j].iter().map(|x| x.1).collect();
-            let (unit, approx, end) = unit_after(&cs, j);
-            let positional = !s.contains(['十', '百', '千', '万']);
-            let ok_unit = match unit {
-                Some('年') => positional && s.chars().count() == 4,
-                Some(u) => CHINESE_UNITS.contains(u) && !(positional && s.chars().count() > 1),
-                None => false,
-            };
-            let leading_unit = s.starts_with(['百', '千', '万']);
-            if prev != Some('第') && ok_unit && !leading_unit {
-                if let Some(value) = parse_chinese(&s) {
-                    out.push(Num {
-                        value,
-                        range: cs[i].0..end_of(j),
-                        unit,
-                        end: end_of(end),
-                        approx,
-                    });
-                }
-            }
-            i = j;
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
-/// The unit after position `k`: skips 余/多 (approximate) and returns
-/// (unit, approximate, index after the unit).
-fn unit_after(cs: &[(usize, char)], mut k: usize) -> (Option<char>, bool, usize) {
-    let mut approx = false;
-    while let Some(&(_, c)) = cs.get(k) {
-        if c == '余' || c == '多' {
-            approx = true;
-            k += 1;
-        } else {
-            break;
-        }
-    }
-    match cs.get(k) {
-        Some(&(_, c)) if !c.is_ascii_punctuation() && !"，。；、：）（".contains(c) => (Some(c), approx, k + 1),
-        _ => (None, approx, k),
-    }
-}
-
 /// Ends of sentences (after folding: ！？；are ASCII).
 pub const SENTENCE: &[char] = &['。', '!', '?', ';'];
 /// Ends of clauses without list commas or brackets.
@@ -277,18 +130,26 @@ pub const COMMA: &[char] = &['。', '!', '?', ';', ',', ':'];
 /// Ends of the smallest pieces: list items and bracketed asides too.
 pub const CLAUSE: &[char] = &['。', '!', '?', ';', ',', ':', '、', '(', ')', '《', '》'];
 
-/// The non-empty pieces of `text[r]` between separators.
+/// The non-empty pieces of `text[r]` between separators. The comma of a
+/// figure (3,001) separates nothing: the figure is read whole.
 pub fn split(text: &str, r: Range<usize>, seps: &[char]) -> Vec<Range<usize>> {
+    let cs: Vec<(usize, char)> = text[r.clone()].char_indices().map(|(i, c)| (r.start + i, c)).collect();
     let mut out = Vec::new();
     let mut start = r.start;
-    for (i, c) in text[r.clone()].char_indices() {
+    let mut k = 0;
+    while k < cs.len() {
+        let (at, c) = cs[k];
+        if c.is_ascii_digit() {
+            k = scan_digits(&cs, k).int_end;
+            continue;
+        }
         if seps.contains(&c) {
-            let at = r.start + i;
             if at > start {
                 out.push(start..at);
             }
             start = at + c.len_utf8();
         }
+        k += 1;
     }
     if r.end > start {
         out.push(start..r.end);
@@ -448,10 +309,6 @@ impl<'a> Prose<'a> {
 mod tests {
     use super::*;
 
-    fn nums(s: &str) -> Vec<(u64, Option<char>)> {
-        numbers(s, 0..s.len()).into_iter().map(|n| (n.value, n.unit)).collect()
-    }
-
     #[test]
     fn flat_joins_wrapped_lines_and_maps_back() {
         let s = "共收到政府\n  -1-\n信息公开申请 １１ 件。";
@@ -466,22 +323,6 @@ mod tests {
     }
 
     #[test]
-    fn numbers_of_every_kind() {
-        assert_eq!(
-            nums("收到申请十一件，两件，二〇二三年"),
-            vec![(11, Some('件')), (2, Some('件')), (2023, Some('年'))]
-        );
-        assert_eq!(nums("一是三审三校,二十大"), vec![]);
-        assert_eq!(
-            nums("1.2023年;98.41%;0953-2905671;3万件"),
-            vec![(2023, Some('年')), (30000, Some('件'))]
-        );
-        let n = numbers("5500余条", 0.."5500余条".len());
-        assert!(n[0].approx && n[0].unit == Some('条'));
-        assert_eq!(nums("第十一件"), vec![]);
-    }
-
-    #[test]
     fn sentences_clauses_and_parts() {
         let t = "(一)主动公开。共1件。(二)依申请公开情况2023年,收到2件,办结1件。";
         let parts = subsections(t, 0..t.len());
@@ -489,5 +330,8 @@ mod tests {
         assert!(parts[1].0.starts_with("(二)依申请"));
         let c = split(t, parts[1].1.clone(), COMMA);
         assert_eq!(&t[c[1].clone()], "收到2件");
+        let t = "收到3,001件,办结12,3件";
+        let c: Vec<&str> = split(t, 0..t.len(), CLAUSE).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(c, ["收到3,001件", "办结12", "3件"]);
     }
 }

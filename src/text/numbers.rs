@@ -1,5 +1,55 @@
 //! Numbers as reports write them: ASCII and full-width digits (folded before
-//! they get here), decimals, and Chinese numerals (两件, 十一件, 二〇二三年).
+//! they get here), thousands separators (3,001), decimals, and Chinese
+//! numerals (两件, 十一件, 二〇二三年).
+//!
+//! One scanner reads a figure written in digits, [`scan_digits`]: the table
+//! reader's tokens (`super::tokens`) and the prose's [`numbers`] both use it,
+//! so 3,001 is 3001 in a table and in a sentence alike.
+
+use std::ops::Range;
+
+/// Where a figure written in digits ends: see [`scan_digits`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Digits {
+    /// The index after the integer part and its thousands groups.
+    pub int_end: usize,
+    /// The index after the decimal part (`int_end` when there is none).
+    pub end: usize,
+}
+
+/// The figure at `cs[i]` (a digit) in folded characters with their offsets:
+/// digits, then thousands groups (3,001 and 1,234,567: a comma and exactly
+/// three digits not followed by a fourth, at most three digits before the
+/// first comma), then a decimal part (2843.38).
+pub fn scan_digits(cs: &[(usize, char)], i: usize) -> Digits {
+    let digit_at = |k: usize| cs.get(k).is_some_and(|&(_, c)| c.is_ascii_digit());
+    let mut j = i;
+    while digit_at(j) {
+        j += 1;
+    }
+    let mut grouped_any = false;
+    while j - i <= 3 || grouped_any {
+        let grouped = cs.get(j).is_some_and(|&(_, c)| c == ',') && (j + 1..j + 4).all(digit_at) && !digit_at(j + 4);
+        if !grouped {
+            break;
+        }
+        grouped_any = true;
+        j += 4;
+    }
+    let mut k = j;
+    if cs.get(k).is_some_and(|&(_, c)| c == '.') && digit_at(k + 1) {
+        k += 1;
+        while digit_at(k) {
+            k += 1;
+        }
+    }
+    Digits { int_end: j, end: k }
+}
+
+/// The characters of `cs[from..to]` without thousands separators.
+pub fn digits_text(cs: &[(usize, char)], from: usize, to: usize) -> String {
+    cs[from..to].iter().map(|&(_, c)| c).filter(|&c| c != ',').collect()
+}
 
 /// A non-negative integer written in ASCII digits, without sign or separators.
 /// `None` when it does not fit in a `u64` or is not all digits.
@@ -99,6 +149,142 @@ pub fn parse_any_uint(s: &str) -> Option<u64> {
     parse_uint(s).or_else(|| parse_chinese(s))
 }
 
+/// A number in the prose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Num {
+    pub value: u64,
+    /// The digits (byte offsets in the text read).
+    pub range: Range<usize>,
+    /// The unit right after it (件, 年, 条 …), after 余/多 when approximate.
+    pub unit: Option<char>,
+    /// Up to and including the unit.
+    pub end: usize,
+    /// Written as 5500余 or 20多: not an exact figure.
+    pub approx: bool,
+}
+
+impl Num {
+    /// An exact count of 件.
+    pub fn is_count(&self) -> bool {
+        self.unit == Some('件') && !self.approx
+    }
+    /// A year written as 2023年 / 二〇二三年.
+    pub fn is_year(&self) -> bool {
+        self.unit == Some('年') && (1990..=2100).contains(&self.value)
+    }
+}
+
+/// The units a Chinese numeral must be followed by to be read as a number
+/// (一是, 三审三校, 二十大 are words, not figures).
+const CHINESE_UNITS: &str = "件个条次项篇期份名人家起";
+
+/// Every number in `text[r]` (folded text without whitespace), in order.
+/// Decimals, percentages' digits and digits glued to Latin letters or other
+/// digits' punctuation (phone numbers, addresses, e-mail) are left out.
+pub fn numbers(text: &str, r: Range<usize>) -> Vec<Num> {
+    let base = r.start;
+    let cs: Vec<(usize, char)> = text[r].char_indices().map(|(i, c)| (base + i, c)).collect();
+    let end_of = |k: usize| {
+        cs.get(k)
+            .map_or_else(|| cs.last().map_or(base, |&(o, c)| o + c.len_utf8()), |x| x.0)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut after_ordinal = usize::MAX;
+    while i < cs.len() {
+        let c = cs[i].1;
+        if c.is_ascii_digit() {
+            let Digits { int_end: j, end: k } = scan_digits(&cs, i);
+            if k > j {
+                // `1.2023年`: an ordinal, then a year; otherwise a decimal.
+                let year_follows = k - (j + 1) == 4 && cs.get(k).map(|x| x.1) == Some('年');
+                if year_follows {
+                    after_ordinal = j + 1;
+                    i = j + 1;
+                } else {
+                    i = k;
+                }
+                continue;
+            }
+            let prev = i.checked_sub(1).map(|p| cs[p].1);
+            let glued =
+                i != after_ordinal && prev.is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '-' | '.' | '/' | '@' | '_' | '—'));
+            let next = cs.get(j).map(|x| x.1);
+            let glued_after = next.is_some_and(|x| x.is_ascii_alphabetic() || matches!(x, '-' | '@' | '_' | '%'));
+            if glued || glued_after {
+                i = j;
+                continue;
+            }
+            let Some(mut value) = parse_uint(&digits_text(&cs, i, j)) else {
+                i = j;
+                continue;
+            };
+            let mut k = j;
+            if cs.get(k).map(|x| x.1) == Some('万') {
+                value = value.saturating_mul(10_000);
+                k += 1;
+            }
+            let (unit, approx, end) = unit_after(&cs, k);
+            out.push(Num {
+                value,
+                range: cs[i].0..end_of(j),
+                unit,
+                end: end_of(end),
+                approx,
+            });
+            i = k;
+        } else if is_chinese_numeral_char(c) && c != 'O' {
+            let mut j = i;
+            while j < cs.len() && is_chinese_numeral_char(cs[j].1) && cs[j].1 != 'O' {
+                j += 1;
+            }
+            let prev = i.checked_sub(1).map(|p| cs[p].1);
+            let s: String = cs[i..j].iter().map(|x| x.1).collect();
+            let (unit, approx, end) = unit_after(&cs, j);
+            let positional = !s.contains(['十', '百', '千', '万']);
+            let ok_unit = match unit {
+                Some('年') => positional && s.chars().count() == 4,
+                Some(u) => CHINESE_UNITS.contains(u) && !(positional && s.chars().count() > 1),
+                None => false,
+            };
+            let leading_unit = s.starts_with(['百', '千', '万']);
+            if prev != Some('第') && ok_unit && !leading_unit {
+                if let Some(value) = parse_chinese(&s) {
+                    out.push(Num {
+                        value,
+                        range: cs[i].0..end_of(j),
+                        unit,
+                        end: end_of(end),
+                        approx,
+                    });
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The unit after position `k`: skips 余/多 (approximate) and returns
+/// (unit, approximate, index after the unit).
+fn unit_after(cs: &[(usize, char)], mut k: usize) -> (Option<char>, bool, usize) {
+    let mut approx = false;
+    while let Some(&(_, c)) = cs.get(k) {
+        if c == '余' || c == '多' {
+            approx = true;
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    match cs.get(k) {
+        Some(&(_, c)) if !c.is_ascii_punctuation() && !"，。；、：）（".contains(c) => (Some(c), approx, k + 1),
+        _ => (None, approx, k),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,5 +307,63 @@ mod tests {
         assert_eq!(parse_uint("99999999999999999999999"), None);
         assert_eq!(parse_amount("2843.38"), Some(2843.38));
         assert_eq!(parse_amount("2843."), None);
+    }
+
+    fn read(s: &str) -> Vec<(u64, Option<char>)> {
+        let flat = crate::text::squash(s);
+        numbers(&flat, 0..flat.len()).into_iter().map(|n| (n.value, n.unit)).collect()
+    }
+
+    #[test]
+    fn numbers_of_every_kind() {
+        assert_eq!(
+            read("收到申请十一件，两件，二〇二三年"),
+            vec![(11, Some('件')), (2, Some('件')), (2023, Some('年'))]
+        );
+        assert_eq!(read("一是三审三校,二十大"), vec![]);
+        assert_eq!(
+            read("1.2023年;98.41%;0953-2905671;3万件"),
+            vec![(2023, Some('年')), (30000, Some('件'))]
+        );
+        let n = numbers("5500余条", 0.."5500余条".len());
+        assert!(n[0].approx && n[0].unit == Some('条'));
+        assert_eq!(read("第十一件"), vec![]);
+    }
+
+    #[test]
+    fn prose_reads_separators_full_width_and_chinese() {
+        // A sentence of hongzequ-2023, its figures written the three ways
+        // reports write them.
+        let s = "本年度全区共收到3,070件申请，及时依法依规办结３，０６９件，一件结转下年度继续办理。";
+        assert_eq!(read(s), vec![(3070, Some('件')), (3069, Some('件')), (1, Some('件'))]);
+        // The scanner of before read 3 and 70 件 here.
+        assert_eq!(read("共收到申请3,001件"), vec![(3001, Some('件'))]);
+        assert_eq!(read("1,234,567件"), vec![(1_234_567, Some('件'))]);
+        // Not separators: a comma between figures, or before four digits.
+        assert_eq!(read("12,3件"), vec![(12, None), (3, Some('件'))]);
+        assert_eq!(read("1234,567件"), vec![(1234, None), (567, Some('件'))]);
+        assert_eq!(read("2023年,1件"), vec![(2023, Some('年')), (1, Some('件'))]);
+        // A decimal with separators is left out, as every decimal.
+        assert_eq!(read("收费1,234.50元"), vec![]);
+    }
+
+    #[test]
+    fn table_and_prose_read_a_figure_alike() {
+        use crate::finding::Span;
+        use crate::text::tokens::{tokenize, Tok};
+        for (cell, value) in [("3,001", 3001), ("３，００１", 3001), ("1,234,567", 1_234_567), ("70", 70)] {
+            let line = format!("（一）本年新收政府信息公开申请数量\t{cell}");
+            let toks = tokenize(&line, Span::new(0, line.len()));
+            assert_eq!(toks.last().map(|t| &t.tok), Some(&Tok::Num(value.to_string())), "{cell}");
+            assert_eq!(read(&format!("收到申请{cell}件")), vec![(value, Some('件'))], "{cell}");
+        }
+    }
+
+    #[test]
+    fn scan_digits_ends() {
+        let cs: Vec<(usize, char)> = "1,234.5,".char_indices().collect();
+        assert_eq!(scan_digits(&cs, 0), Digits { int_end: 5, end: 7 });
+        let cs: Vec<(usize, char)> = "12,34".char_indices().collect();
+        assert_eq!(scan_digits(&cs, 0), Digits { int_end: 2, end: 2 });
     }
 }

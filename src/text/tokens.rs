@@ -3,6 +3,7 @@
 //! characters it came from. Tables are read from these tokens.
 
 use super::fold;
+use super::numbers::{digits_text, scan_digits, Digits};
 use crate::finding::Span;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -150,32 +151,7 @@ fn tokenize_line(text: &str, base: usize, line: &str, out: &mut Vec<Token>) {
             Class::Digit => {
                 // A digit run glued to the end of a word is part of the word
                 // (e.g. 第1项) unless the word is only punctuation.
-                let mut j = i;
-                while j < chars.len() && chars[j].1.is_ascii_digit() {
-                    j += 1;
-                }
-                // Thousands separators: 3,001 and 1,234,567 (a comma and then
-                // exactly three digits, at most three digits before the first).
-                let mut grouped_any = false;
-                while j - i <= 3 || grouped_any {
-                    let group = chars.get(j + 1..j + 4);
-                    let grouped = chars.get(j).is_some_and(|&(_, c)| c == ',')
-                        && group.is_some_and(|g| g.iter().all(|&(_, c)| c.is_ascii_digit()))
-                        && chars.get(j + 4).is_none_or(|&(_, c)| !c.is_ascii_digit());
-                    if !grouped {
-                        break;
-                    }
-                    grouped_any = true;
-                    j += 4;
-                }
-                // Decimal part.
-                let mut k = j;
-                if k + 1 < chars.len() && chars[k].1 == '.' && chars[k + 1].1.is_ascii_digit() {
-                    k += 1;
-                    while k < chars.len() && chars[k].1.is_ascii_digit() {
-                        k += 1;
-                    }
-                }
+                let Digits { int_end: j, end: k } = scan_digits(&chars, i);
                 let ordinal = k == j
                     && j < chars.len()
                     && matches!(chars[j].1, '.' | '、' | ',')
@@ -224,9 +200,8 @@ fn tokenize_line(text: &str, base: usize, line: &str, out: &mut Vec<Token>) {
 }
 
 fn push_num(chars: &[(usize, char)], base: usize, from: usize, to: usize, end_of: &dyn Fn(usize) -> usize, out: &mut Vec<Token>) {
-    let s: String = chars[from..to].iter().map(|&(_, c)| c).filter(|&c| c != ',').collect();
     out.push(Token {
-        tok: Tok::Num(s),
+        tok: Tok::Num(digits_text(chars, from, to)),
         span: Span::new(base + chars[from].0, base + end_of(to)),
     });
 }
