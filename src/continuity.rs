@@ -16,9 +16,10 @@
 //! the higher-level place (淮安市洪泽区人民政府 = 洪泽区人民政府,
 //! 吴忠市利通区… = 利通区…).
 
-use crate::finding::{CellRef, Finding, Place, Span};
+use crate::finding::{CellRef, Finding, Place};
 use crate::format::{self, TableDef};
 use crate::report::{CheckResult, Grid, ReportFacts, Status};
+use crate::text::Span;
 use crate::Severity;
 
 /// The agency name as compared: folded, without whitespace.

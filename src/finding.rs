@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::text::Span;
+
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -20,24 +22,6 @@ impl Severity {
             Severity::Warning => "警告",
             Severity::Info => "提示",
         }
-    }
-}
-
-/// A byte range in the user's text (internal; serialised as character and
-/// UTF-16 offsets by [`Place`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Span {
-    pub fn new(start: usize, end: usize) -> Span {
-        Span { start, end }
-    }
-    /// The smallest span covering both.
-    pub fn cover(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
     }
 }
 
@@ -59,7 +43,31 @@ pub struct Place {
     /// PDF only: the box on that page, points from its top left corner.
     #[serde(rename = "box", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(target_arch = "wasm32", not(nianbao_pdf)), serde(skip))]
-    pub area: Option<crate::pdf::PdfBox>,
+    pub area: Option<PdfBox>,
+}
+
+/// A box on a page: points from the page's top left corner (as a canvas draws), `page` 1-based.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
+pub struct PdfBox {
+    pub page: u32,
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+}
+
+impl PdfBox {
+    pub(crate) fn cover(self, o: PdfBox) -> PdfBox {
+        let (x0, y0) = (self.x.min(o.x), self.y.min(o.y));
+        let (x1, y1) = ((self.x + self.width).max(o.x + o.width), (self.y + self.height).max(o.y + o.height));
+        PdfBox {
+            page: self.page,
+            x: x0,
+            y: y0,
+            width: x1 - x0,
+            height: y1 - y0,
+        }
+    }
 }
 
 /// A cell of a standard table that took part in a finding.

@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
-use crate::finding::{Finding, Place, PlaceMapper, Severity, Span};
+use crate::finding::{Finding, Place, PlaceMapper, Severity};
 use crate::parse::{Document, Table, Value};
+use crate::text::Span;
 
 /// Whether the text was checked, and if not, why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -4,9 +4,9 @@
 pub mod sections;
 pub mod tables;
 
-use crate::finding::Span;
 use crate::format::TableDef;
 use crate::text::Normalized;
+use crate::text::Span;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Spanned<T> {

@@ -2,10 +2,10 @@
 //! section headings, each with its span in the user's text.
 
 use super::{Section, Spanned};
-use crate::finding::Span;
 use crate::format::{SectionDef, SECTIONS};
 use crate::text::numbers::{parse_chinese, parse_uint};
 use crate::text::Normalized;
+use crate::text::Span;
 
 /// A heading candidate: section number, heading span, and whether it starts a line.
 #[derive(Debug, Clone)]

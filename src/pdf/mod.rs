@@ -19,8 +19,7 @@ pub mod fold;
 #[cfg(all(feature = "pdf", not(target_arch = "wasm32")))]
 pub mod read;
 
-use serde::Serialize;
-
+pub use crate::finding::PdfBox;
 use crate::finding::Place;
 use crate::report::CheckResult;
 
@@ -42,30 +41,6 @@ pub struct Item {
 pub struct PageSize {
     pub width: f64,
     pub height: f64,
-}
-
-/// A box on a page: points from the page's top left corner (as a canvas draws), `page` 1-based.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
-pub struct PdfBox {
-    pub page: u32,
-    pub x: f32,
-    pub y: f32,
-    pub width: f32,
-    pub height: f32,
-}
-
-impl PdfBox {
-    fn cover(self, o: PdfBox) -> PdfBox {
-        let (x0, y0) = (self.x.min(o.x), self.y.min(o.y));
-        let (x1, y1) = ((self.x + self.width).max(o.x + o.width), (self.y + self.height).max(o.y + o.height));
-        PdfBox {
-            page: self.page,
-            x: x0,
-            y: y0,
-            width: x1 - x0,
-            height: y1 - y0,
-        }
-    }
 }
 
 /// A range of the rebuilt text (byte offsets) and where it stands in the PDF.

@@ -15,11 +15,11 @@
 
 use std::ops::Range;
 
-use crate::finding::Span;
 use crate::parse::Document;
 use crate::text::fold;
 use crate::text::numbers::scan_digits;
 pub use crate::text::numbers::{numbers, Num};
+use crate::text::Span;
 
 /// The folded text without whitespace, with a way back to the user's text.
 #[derive(Debug, Clone)]

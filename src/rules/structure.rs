@@ -1,10 +1,11 @@
 //! The report's structure: sections, title, tables present and readable, layout.
 
 use super::Rule;
-use crate::finding::{Finding, Severity, Span};
+use crate::finding::{Finding, Severity};
 use crate::format::{self, SECTIONS};
 use crate::parse::{Document, Table};
 use crate::relations::{check_code, Outcome};
+use crate::text::Span;
 
 /// S001 — a required section is missing.
 pub const S001: Rule = Rule {

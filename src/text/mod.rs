@@ -6,9 +6,10 @@
 //! back to the user's text, for stages that search whole phrases.
 
 pub mod numbers;
+mod span;
 pub mod tokens;
 
-use crate::finding::Span;
+pub use span::Span;
 
 /// Folds one character to its canonical form: full-width ASCII to ASCII,
 /// ideographic and no-break spaces to a space, the variants of brackets,

@@ -349,7 +349,7 @@ mod tests {
 
     #[test]
     fn table_and_prose_read_a_figure_alike() {
-        use crate::finding::Span;
+        use crate::text::Span;
         use crate::text::tokens::{tokenize, Tok};
         for (cell, value) in [("3,001", 3001), ("３，００１", 3001), ("1,234,567", 1_234_567), ("70", 70)] {
             let line = format!("（一）本年新收政府信息公开申请数量\t{cell}");

@@ -4,7 +4,7 @@
 
 use super::fold;
 use super::numbers::{digits_text, scan_digits, Digits};
-use crate::finding::Span;
+use crate::text::Span;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Tok {

@@ -32,7 +32,7 @@ pub enum Fit {
     /// Figures one a paragraph, the whole run between two labels, under the row's own label.
     Paragraphs,
     /// Digits run together, with exactly one reading.
-    Digits(Vec<(u64, crate::finding::Span)>),
+    Digits(Vec<(u64, crate::text::Span)>),
     /// Digits run together, with several readings: the cells stay unread.
     Ambiguous { readings: Vec<Vec<u64>>, more: bool },
 }

@@ -103,8 +103,8 @@ impl Columns {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Span;
     use crate::text::tokens::tokenize;
+    use crate::text::Span;
 
     /// Three full rows around `third` (laid out with spaces, as PDF text keeps them).
     fn rows(third: &str) -> String {

@@ -5,8 +5,8 @@
 //! reading (always so when the row has as many digits as cells) is read;
 //! more than one is listed for S004 — the row's sums never choose.
 
-use crate::finding::Span;
 use crate::text::tokens::{Tok, Token};
+use crate::text::Span;
 
 /// The most readings kept (for the S004 message).
 pub const MAX_READINGS: usize = 64;

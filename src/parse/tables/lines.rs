@@ -3,8 +3,8 @@
 //! piece with its display column (a CJK character is two columns wide, a tab
 //! a cell), so that the reader can tell which words stand over which others.
 
-use crate::finding::Span;
 use crate::text::tokens::{Tok, Token};
+use crate::text::Span;
 
 /// A run of label words on one line: words one space apart, or one tab cell.
 #[derive(Debug, Clone)]

@@ -33,10 +33,10 @@ pub mod lines;
 pub mod stream;
 
 use super::{Cell, ReadMode, Table, Value};
-use crate::finding::Span;
 use crate::format::{self, Kind, TableDef};
 use crate::text::numbers::{parse_amount, parse_uint};
 use crate::text::tokens::{tokenize, Tok, Token};
+use crate::text::Span;
 use align::{Fit, RowRead};
 use lines::Observed;
 

@@ -9,7 +9,8 @@
 use std::ops::Range;
 
 use super::shared::{cells_of, sum, Claim};
-use crate::finding::{Finding, Severity, Span};
+use crate::finding::{Finding, Severity};
+use crate::text::Span;
 use crate::format::phrases::{CASE_RESULTS, NARROWING, NO_CASES};
 use crate::parse::{Document, Table};
 use crate::prose::{self, find_any, rfind_any, split, Num, Prose, COMMA, SENTENCE};

@@ -1,0 +1,20 @@
+//! [`Span`]: a byte range in the user's text, the one way every stage
+//! points back at what the user wrote.
+
+/// A byte range in the user's text (internal; serialised as character and
+/// UTF-16 offsets by `finding::Place`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
