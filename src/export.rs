@@ -4,7 +4,8 @@
 
 use std::io::{self, Write};
 
-use crate::{CheckResult, Finding, Status};
+use crate::rules::reading_order;
+use crate::{CheckResult, FileResult, Finding, Status};
 
 /// The CSV's columns, in order.
 pub const CSV_COLUMNS: [&str; 10] = ["文件", "机关", "年度", "规则", "级别", "行", "位置", "说明", "应为", "实为"];
@@ -42,26 +43,6 @@ pub fn location(f: &Finding) -> String {
     parts.join(" / ")
 }
 
-/// The findings in the order people read them: each L001 (the cell most
-/// likely wrong) first for its table, just before the first finding it
-/// explains; the rest in text order.
-pub fn reading_order(findings: &[Finding]) -> Vec<&Finding> {
-    reading_order_indices(findings).into_iter().map(|k| &findings[k]).collect()
-}
-
-/// [`reading_order`] as indices into `findings`.
-pub fn reading_order_indices(findings: &[Finding]) -> Vec<usize> {
-    let explains = |l: &Finding, f: &Finding| l.code == "L001" && f.code != "L001" && f.table == l.table && l.explains.contains(&f.code);
-    let mut out: Vec<usize> = Vec::with_capacity(findings.len());
-    for (k, f) in findings.iter().enumerate() {
-        match out.iter().position(|&g| explains(f, &findings[g])) {
-            Some(at) => out.insert(at, k),
-            None => out.push(k),
-        }
-    }
-    out
-}
-
 /// One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\r', '\n']) {
@@ -79,22 +60,13 @@ fn csv_row(out: &mut impl Write, fields: &[&str]) -> io::Result<()> {
 /// One row per finding, for a spreadsheet: UTF-8 with a BOM (so Excel reads
 /// the Chinese right), CRLF line ends. A file that could not be checked gets
 /// one row whose 级别 is 未核查 and whose 说明 says why.
-pub fn write_csv(out: &mut impl Write, results: &[(String, CheckResult)]) -> io::Result<()> {
-    write_csv_entries(out, results.iter().map(|(f, r)| (f.as_str(), r, r.message)))
-}
-
-/// [`write_csv`] over (file, result, why it was not checked): the page gives
-/// a file its reader refused its own reason, which a result cannot carry.
-pub fn write_csv_entries<'a>(
-    out: &mut impl Write,
-    entries: impl IntoIterator<Item = (&'a str, &'a CheckResult, &'a str)>,
-) -> io::Result<()> {
+pub fn write_csv(out: &mut impl Write, results: &[FileResult]) -> io::Result<()> {
     out.write_all(b"\xEF\xBB\xBF")?;
     csv_row(out, &CSV_COLUMNS)?;
-    for (file, r, why) in entries {
+    for FileResult { file, result: r, .. } in results {
         let (agency, year) = who(r);
         if r.status != Status::Checked {
-            csv_row(out, &[file, &agency, &year, "", "未核查", "", "", why, "", ""])?;
+            csv_row(out, &[file, &agency, &year, "", "未核查", "", "", &r.message, "", ""])?;
             continue;
         }
         for f in reading_order(&r.findings) {
@@ -124,7 +96,7 @@ pub fn write_csv_entries<'a>(
 }
 
 /// [`write_csv`] into a string (which starts with the BOM, U+FEFF).
-pub fn csv(results: &[(String, CheckResult)]) -> String {
+pub fn csv(results: &[FileResult]) -> String {
     let mut out = Vec::new();
     write_csv(&mut out, results).expect("writing to a Vec does not fail");
     String::from_utf8(out).expect("the CSV is UTF-8")
@@ -140,7 +112,11 @@ mod tests {
         assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
         assert_eq!(csv_field("plain"), "plain");
         let r = crate::check("");
-        let s = csv(&[("空.txt".to_string(), r)]);
+        let s = csv(&[FileResult {
+            file: "空.txt".to_string(),
+            error: None,
+            result: r,
+        }]);
         assert!(s.starts_with("\u{feff}文件,机关,年度,规则,级别,行,位置,说明,应为,实为\r\n"));
         assert!(s.ends_with("\r\n") && s.contains("空.txt,,,,未核查,"));
     }

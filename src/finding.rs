@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::format::TableDef;
+use crate::parse::Table;
 use crate::text::Span;
 
 /// How serious a finding is.
@@ -88,6 +90,24 @@ pub struct CellRef {
     pub span: Option<Span>,
 }
 
+impl CellRef {
+    /// A cell of a parsed table, with its labels, value and span.
+    pub fn of(table: &Table, row: usize, column: usize) -> CellRef {
+        let def = table.def;
+        let cell = table.cell(row, column);
+        CellRef {
+            table: def.id,
+            row,
+            column,
+            row_label: def.rows.get(row).map(|x| x.full_label()).unwrap_or_default(),
+            column_label: def.column_label(row, column).to_string(),
+            value: cell.and_then(|x| x.value.display()),
+            place: None,
+            span: cell.and_then(|x| x.span),
+        }
+    }
+}
+
 /// A change of one cell that, with the others of its explanation, makes
 /// every relation of its table hold (L001).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -164,11 +184,13 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// A finding of `code` (severity from the rule registry) at `span`.
-    pub fn new(code: &'static str, message: impl Into<String>, span: Span) -> Finding {
+    /// A finding with this code and severity at `span`. Rules make their
+    /// findings through their own constant (`rules::Rule::finding`), so a
+    /// code is written once and its severity comes with it.
+    pub(crate) fn of(code: &'static str, severity: Severity, message: impl Into<String>, span: Span) -> Finding {
         Finding {
             code,
-            severity: crate::rules::severity_of(code),
+            severity,
             message: message.into(),
             place: Place::default(),
             span,
@@ -201,9 +223,35 @@ impl Finding {
         self
     }
 
-    pub fn with_table(mut self, def: &crate::format::TableDef) -> Finding {
+    pub fn with_table(mut self, def: &TableDef) -> Finding {
         self.table = Some(def.id);
         self.table_label = Some(def.title);
+        self
+    }
+
+    /// At a cell of a table's layout: its section, table, row and column
+    /// with their labels (the span is left as it is).
+    pub fn at(mut self, def: &TableDef, row: usize, column: usize) -> Finding {
+        self.section = Some(crate::format::section(def.section).numeral);
+        self.table = Some(def.id);
+        self.table_label = Some(def.title);
+        self.row = Some(row);
+        self.row_label = def.rows.get(row).map(|r| r.full_label());
+        self.column = Some(column);
+        self.column_label = Some(def.column_label(row, column).to_string());
+        self
+    }
+
+    /// At a cell of a parsed table: as [`Finding::at`], pointing at the
+    /// cell in the user's text (at the table when the cell has no place).
+    pub fn at_cell(mut self, table: &Table, row: usize, column: usize) -> Finding {
+        self.span = table.cell(row, column).and_then(|c| c.span).unwrap_or(table.span);
+        self.at(table.def, row, column)
+    }
+
+    /// The cells that took part, in the order given.
+    pub fn with_cells(mut self, table: &Table, cells: impl IntoIterator<Item = (usize, usize)>) -> Finding {
+        self.cells = cells.into_iter().map(|(r, c)| CellRef::of(table, r, c)).collect();
         self
     }
 

@@ -11,17 +11,17 @@
 //! [`check`] is the whole public API: the command line, the WebAssembly
 //! binding and the tests all call it and serialise its [`CheckResult`].
 
-pub mod continuity;
+pub mod arith;
 pub mod convert;
 pub mod export;
+pub mod facts;
 pub mod finding;
 pub mod format;
 pub mod input;
-pub mod locate;
+
 pub mod parse;
 pub mod pdf;
 pub mod prose;
-pub mod relations;
 pub mod report;
 pub mod rules;
 pub mod text;
@@ -30,7 +30,7 @@ pub mod text;
 mod wasm;
 
 pub use finding::{Finding, Severity};
-pub use report::{CheckResult, Status};
+pub use report::{check_set, CheckResult, FileResult, Status};
 
 /// The largest text checked, in bytes (UTF-8). Larger input gets a clear
 /// message instead of work: no real report comes near it.
@@ -39,11 +39,11 @@ pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 /// Checks the text of one report.
 pub fn check(text: &str) -> CheckResult {
     if let Some(status) = input::refuse(text) {
-        return CheckResult::refused(status, text);
+        return CheckResult::refused(status);
     }
     let doc = parse::parse(text);
     if doc.sections.is_empty() && doc.title.is_none() && doc.tables.all().next().is_none() {
-        return CheckResult::refused(Status::NotAReport, text);
+        return CheckResult::refused(Status::NotAReport);
     }
     let mut findings = rules::run(&doc);
     finding::PlaceMapper::new(text).fill(&mut findings);

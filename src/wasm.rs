@@ -35,73 +35,39 @@ pub fn check(text: &str) -> Result<JsValue, JsValue> {
 }
 
 #[cfg(not(any(nianbao_files, nianbao_pdf)))]
-/// One file of a set, as the page gives it: its name and its text, or, when the
-/// file reader refused it, the reader's answer (`status` as in a CheckResult,
-/// `error` the reader's code, `message` its reason).
-struct FileInput {
-    name: String,
-    text: Option<String>,
-    status: Option<String>,
-    error: Option<String>,
-    message: Option<String>,
-}
-
-#[cfg(not(any(nianbao_files, nianbao_pdf)))]
-/// Checks every file of a set, then their continuity across years
-/// (`continuity::apply`, as the command line does).
-fn check_set(files: &[FileInput]) -> Vec<(String, crate::CheckResult)> {
-    use crate::Status;
-    let mut results: Vec<(String, crate::CheckResult)> = files
-        .iter()
-        .map(|f| {
-            let r = match &f.text {
-                Some(text) => crate::check(text),
-                None => crate::CheckResult::refused(
-                    match f.status.as_deref() {
-                        Some("empty") => Status::Empty,
-                        Some("too_large") => Status::TooLarge,
-                        Some("not_a_report") => Status::NotAReport,
-                        _ => Status::Binary,
-                    },
-                    "",
-                ),
-            };
-            (f.name.clone(), r)
-        })
-        .collect();
-    crate::continuity::apply(&mut results);
-    results
-}
-
-#[cfg(not(any(nianbao_files, nianbao_pdf)))]
-/// The page's array of files (read by hand: serde's Deserialize would cost the wasm more).
-fn inputs(files: JsValue) -> Result<Vec<FileInput>, JsValue> {
+/// Reads the page's array of files (`[{name, text}]`, or `{name, status, error, message}`
+/// for a file its reader refused), checks each and then the set (`nianbao::check_set`, as the
+/// command line does). Read by hand: serde's Deserialize would cost the wasm more.
+fn check_set(files: JsValue) -> Result<Vec<crate::FileResult>, JsValue> {
+    use crate::{FileResult, Status};
     if !js_sys::Array::is_array(&files) {
         return Err(JsValue::from_str("check_many: expected an array of {name, text}"));
     }
     let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).ok().and_then(|v| v.as_string());
     let files: js_sys::Array = files.unchecked_into();
-    Ok(files
+    let mut out: Vec<FileResult> = files
         .iter()
-        .map(|f| FileInput {
-            name: get(&f, "name").unwrap_or_default(),
-            text: get(&f, "text"),
-            status: get(&f, "status"),
-            error: get(&f, "error"),
-            message: get(&f, "message"),
+        .map(|f| {
+            let name = get(&f, "name").unwrap_or_default();
+            match get(&f, "text") {
+                Some(text) => FileResult::checked(name, crate::check(&text)),
+                None => {
+                    let status = match get(&f, "status").as_deref() {
+                        Some("empty") => Status::Empty,
+                        Some("too_large") => Status::TooLarge,
+                        Some("not_a_report") => Status::NotAReport,
+                        _ => Status::Binary,
+                    };
+                    let message = get(&f, "message").unwrap_or_else(|| status.message().to_string());
+                    let mut r = FileResult::refused(name, "", message, status);
+                    r.error = get(&f, "error").map(Into::into);
+                    r
+                }
+            }
         })
-        .collect())
-}
-
-#[cfg(not(any(nianbao_files, nianbao_pdf)))]
-/// One file's result in a set: the command line's JSON object for it.
-#[derive(Serialize)]
-struct FileResult<'a> {
-    file: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<&'a str>,
-    #[serde(flatten)]
-    result: &'a crate::CheckResult,
+        .collect();
+    crate::check_set(&mut out);
+    Ok(out)
 }
 
 #[cfg(not(any(nianbao_files, nianbao_pdf)))]
@@ -111,21 +77,7 @@ struct FileResult<'a> {
 /// order given, `{file, error?, status, message, report, findings, summary}`.
 #[wasm_bindgen]
 pub fn check_many(files: JsValue) -> Result<JsValue, JsValue> {
-    let files = inputs(files)?;
-    let results = check_set(&files);
-    let out = js_sys::Array::new();
-    for (input, (name, r)) in files.iter().zip(&results) {
-        let value = to_js(&FileResult {
-            file: name,
-            error: input.error.as_deref(),
-            result: r,
-        })?;
-        if let (None, Some(why)) = (&input.text, &input.message) {
-            js_sys::Reflect::set(&value, &JsValue::from_str("message"), &JsValue::from_str(why))?;
-        }
-        out.push(&value);
-    }
-    Ok(out.into())
+    to_js(&check_set(files)?)
 }
 
 #[cfg(not(any(nianbao_files, nianbao_pdf)))]
@@ -133,18 +85,7 @@ pub fn check_many(files: JsValue) -> Result<JsValue, JsValue> {
 /// checked again): UTF-8 text starting with a BOM, CRLF line ends.
 #[wasm_bindgen]
 pub fn csv(files: JsValue) -> Result<String, JsValue> {
-    let files = inputs(files)?;
-    let results = check_set(&files);
-    let entries = files.iter().zip(&results).map(|(f, (name, r))| {
-        (
-            name.as_str(),
-            r,
-            f.message.as_deref().filter(|_| f.text.is_none()).unwrap_or(r.message),
-        )
-    });
-    let mut out = Vec::new();
-    crate::export::write_csv_entries(&mut out, entries).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    String::from_utf8(out).map_err(|e| JsValue::from_str(&e.to_string()))
+    Ok(crate::export::csv(&check_set(files)?))
 }
 
 #[cfg(not(any(nianbao_files, nianbao_pdf)))]

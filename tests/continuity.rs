@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
-use nianbao::continuity::{self, same_agency};
-use nianbao::{check, CheckResult, Severity};
+use nianbao::rules::continuity::{pairs, same_agency};
+use nianbao::rules::{run_set, Member};
+use nianbao::{check, check_set, CheckResult, FileResult, Severity};
 
 fn load(path: &str) -> CheckResult {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path)).unwrap();
@@ -12,9 +13,19 @@ fn load(path: &str) -> CheckResult {
 
 fn run(files: &[&str]) -> (Vec<CheckResult>, Vec<(usize, nianbao::Finding)>) {
     let results: Vec<CheckResult> = files.iter().map(|f| load(f)).collect();
-    let view: Vec<(&str, &CheckResult)> = files.iter().copied().zip(results.iter()).collect();
-    let found = continuity::check(&view);
+    let found = run_set(&members(files, &results));
     (results, found)
+}
+
+fn members<'a>(files: &[&'a str], results: &'a [CheckResult]) -> Vec<Member<'a>> {
+    files
+        .iter()
+        .zip(results)
+        .map(|(name, r)| Member {
+            name,
+            facts: r.report.as_ref(),
+        })
+        .collect()
 }
 
 #[test]
@@ -36,8 +47,7 @@ fn hongzequ_pair_is_paired_and_consistent() {
     let (results, found) = run(&files);
     let agencies: Vec<_> = results.iter().map(|r| r.report.as_ref().unwrap().agency.clone().unwrap()).collect();
     assert_eq!(agencies, ["洪泽区人民政府", "淮安市洪泽区人民政府"]);
-    let view: Vec<(&str, &CheckResult)> = files.iter().copied().zip(results.iter()).collect();
-    assert_eq!(continuity::pairs(&view), vec![(1, 0)]);
+    assert_eq!(pairs(&members(&files, &results)), vec![(1, 0)]);
     assert!(found.is_empty(), "{found:?}");
     let a23 = results[0].report.as_ref().unwrap().tables.active.as_ref().unwrap();
     let a24 = results[1].report.as_ref().unwrap().tables.active.as_ref().unwrap();
@@ -76,24 +86,41 @@ fn broken_pair_is_found_at_the_cells_of_year_n() {
     assert_eq!(x002[0].row_label, Some(nianbao::format::TABLE_A.rows[1].full_label()));
     assert_eq!(x002[0].column_label.as_deref(), Some("现行有效件数"));
     assert_eq!((x002[0].expected.as_deref(), x002[0].found.as_deref()), (Some("-7"), Some("0")));
-    // apply() adds them to the report and its counts.
-    let mut named: Vec<(String, CheckResult)> = vec![("2023".into(), results[0].clone()), ("2024".into(), results[1].clone())];
-    let before = named[1].1.summary.clone();
-    continuity::apply(&mut named);
-    assert_eq!(named[1].1.summary.errors, before.errors + 2);
-    assert_eq!(named[1].1.summary.warnings, before.warnings + 1);
-    assert!(named[1].1.has_errors());
-    assert_eq!(named[0].1.findings.len(), results[0].findings.len());
+    // check_set() adds them to the report and its counts.
+    let mut set = vec![
+        FileResult::checked("2023", results[0].clone()),
+        FileResult::checked("2024", results[1].clone()),
+    ];
+    let before = set[1].result.summary.clone();
+    check_set(&mut set);
+    assert_eq!(set[1].result.summary.errors, before.errors + 2);
+    assert_eq!(set[1].result.summary.warnings, before.warnings + 1);
+    assert!(set[1].result.has_errors());
+    assert_eq!(set[0].result.findings.len(), results[0].findings.len());
 }
 
 #[test]
-fn check_many_checks_texts_and_continuity() {
-    let read = |p: &str| std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(p)).unwrap();
-    let (a, b) = (read("text/seed-001.txt"), read("continuity/zhongwei-2024-broken.txt"));
-    let results = continuity::check_many(&[("2023.txt", &a), ("2024.txt", &b)]);
-    assert_eq!(results.len(), 2);
-    assert_eq!(results[1].findings.iter().filter(|f| f.code == "X001").count(), 2);
-    assert!(results[0].findings.iter().all(|f| !f.code.starts_with('X')));
+fn check_set_checks_continuity() {
+    let mut set = vec![
+        FileResult::checked("2023.txt", load("text/seed-001.txt")),
+        FileResult::checked("2024.txt", load("continuity/zhongwei-2024-broken.txt")),
+    ];
+    check_set(&mut set);
+    assert_eq!(set[1].result.findings.iter().filter(|f| f.code == "X001").count(), 2);
+    assert!(set[0].result.findings.iter().all(|f| !f.code.starts_with('X')));
+}
+
+/// A refused file takes no part and keeps its reader's reason.
+#[test]
+fn refused_files_take_no_part() {
+    let mut set = vec![
+        FileResult::checked("2023.txt", load("text/seed-001.txt")),
+        FileResult::refused("扫描件.pdf", "pdf_scanned", "这是扫描件", nianbao::Status::Binary),
+        FileResult::checked("2024.txt", load("continuity/zhongwei-2024-broken.txt")),
+    ];
+    check_set(&mut set);
+    assert_eq!(set[2].result.findings.iter().filter(|f| f.code == "X001").count(), 2);
+    assert!(set[1].result.findings.is_empty() && set[1].result.message == "这是扫描件");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use nianbao::{check, continuity, export, CheckResult};
+use nianbao::{check, check_set, export, FileResult};
 
 #[test]
 fn library_csv_is_the_command_line_csv() {
@@ -14,11 +14,11 @@ fn library_csv_is_the_command_line_csv() {
         "continuity/zhongwei-2024-broken.txt",
         "reports/seeds/002_a8d23b48448f5a19.txt",
     ];
-    let mut results: Vec<(String, CheckResult)> = files
+    let mut results: Vec<FileResult> = files
         .iter()
-        .map(|f| (f.to_string(), check(&std::fs::read_to_string(dir.join(f)).unwrap())))
+        .map(|f| FileResult::checked(*f, check(&std::fs::read_to_string(dir.join(f)).unwrap())))
         .collect();
-    continuity::apply(&mut results);
+    check_set(&mut results);
     let ours = export::csv(&results);
     assert!(ours.contains(",X001,错误,"), "{ours}");
 
@@ -33,10 +33,8 @@ fn library_csv_is_the_command_line_csv() {
 
 #[test]
 fn a_refused_file_gets_one_row_with_its_reason() {
-    let r = CheckResult::refused(nianbao::Status::Binary, "");
-    let mut out = Vec::new();
-    export::write_csv_entries(&mut out, [("扫描件.pdf", &r, "这是 PDF 文件")]).unwrap();
-    let s = String::from_utf8(out).unwrap();
+    let r = FileResult::refused("扫描件.pdf", "pdf_scanned", "这是 PDF 文件", nianbao::Status::Binary);
+    let s = export::csv(&[r]);
     assert_eq!(s.lines().count(), 2);
     assert!(s.ends_with("扫描件.pdf,,,,未核查,,,这是 PDF 文件,,\r\n"), "{s}");
 }

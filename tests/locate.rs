@@ -4,8 +4,8 @@
 mod common;
 use common::*;
 
-use nianbao::locate::{self, Fix, Need};
 use nianbao::parse::{self, Table, Value};
+use nianbao::rules::locate::{self, Fix, Need};
 
 /// Every report in tests/fixtures/reports (copied from ../shared/reports).
 fn all_reports() -> Vec<String> {
@@ -30,11 +30,11 @@ fn tables(doc: &parse::Document) -> Vec<Table> {
 
 /// The cells of a table that take part in a relation and were read as counts.
 fn mutable_cells(t: &Table) -> Vec<(usize, usize, u64)> {
-    let insts = nianbao::relations::all_instances(t.def);
+    let insts = nianbao::arith::all_instances(t.def);
     let mut out = Vec::new();
     for (r, row) in t.cells.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
-            let used = insts.iter().any(|i| nianbao::relations::weight(i, r, c) != 0.0);
+            let used = insts.iter().any(|i| i.weight(r, c) != 0.0);
             if let (true, Some(v)) = (used, cell.value.count()) {
                 out.push((r, c, v));
             }
@@ -455,7 +455,7 @@ fn every_relation_failing() {
 
 mod properties {
     use super::*;
-    use nianbao::relations::{all_instances, check, Outcome};
+    use nianbao::arith::all_instances;
     use proptest::prelude::*;
 
     /// Table 三 (or 四) of a seed with up to four cells changed: a new
@@ -493,7 +493,7 @@ mod properties {
                     m.cells[f.row][f.column].value = Value::Count(f.need.nearest(f.found));
                 }
                 for inst in all_instances(m.def) {
-                    prop_assert!(!matches!(check(&m, &inst), Outcome::Fails(_)), "{e:?} leaves a relation failing");
+                    prop_assert!(inst.holds(&|r, c| m.number(r, c)) != Some(false), "{e:?} leaves a relation failing");
                 }
             }
         }

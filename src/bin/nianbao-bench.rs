@@ -368,7 +368,7 @@ fn with_cell(t: &nianbao::parse::Table, r: usize, c: usize, v: u64) -> nianbao::
 /// search), every relation failing (the cap) — and of a whole check with
 /// and without a changed figure (the L001 finding with its prose ranking).
 fn locate_figures(seed: &str, budget: Duration) {
-    use nianbao::locate::locate_up_to;
+    use nianbao::rules::locate::locate_up_to;
     let doc = nianbao::parse::parse(seed);
     println!("\nwhich cell is wrong (L001, issue 11), on the 001 seed's tables:");
     println!("  {:<54} {:>10} {:>8}", "case", "µs/table", "found");
@@ -382,10 +382,10 @@ fn locate_figures(seed: &str, budget: Duration) {
             continue;
         }
         // The last cell that takes part in a relation (table 二's fee row takes none).
-        let insts = nianbao::relations::all_instances(t.def);
+        let insts = nianbao::arith::all_instances(t.def);
         let (lr, lc) = (0..rows)
             .flat_map(|r| (0..t.cells[r].len()).map(move |c| (r, c)))
-            .rfind(|&(r, c)| insts.iter().any(|i| nianbao::relations::weight(i, r, c) != 0.0))
+            .rfind(|&(r, c)| insts.iter().any(|i| i.weight(r, c) != 0.0))
             .unwrap_or((last, width - 1));
         let mut cases: Vec<(String, nianbao::parse::Table, usize)> = vec![
             ("relations hold".into(), t.clone(), 2),

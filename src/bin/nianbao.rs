@@ -30,8 +30,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use nianbao::convert::{self, ConvertError};
-use nianbao::{check, export, CheckResult, Status};
-use serde::Serialize;
+use nianbao::{check, check_set, export, FileResult, Status};
 
 const USAGE: &str = "用法 / usage: nianbao check [--format text|json|csv] 路径...
        路径可以是文件、目录（递归查找 .txt .docx .html .htm .pdf）或 -（读标准输入）
@@ -42,15 +41,6 @@ const USAGE: &str = "用法 / usage: nianbao check [--format text|json|csv] 路�
 const WALKED: &[&str] = &["txt", "docx", "html", "htm", "pdf"];
 /// Folders deeper than this are not entered.
 const MAX_WALK_DEPTH: usize = 32;
-
-#[derive(Serialize)]
-struct FileResult<'a> {
-    file: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<&'static str>,
-    #[serde(flatten)]
-    result: &'a CheckResult,
-}
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
@@ -227,8 +217,7 @@ fn run_check(args: &[String], raw: &[std::ffi::OsString]) -> ExitCode {
             files.push((name.clone(), Some(path.to_path_buf())));
         }
     }
-    let mut results: Vec<(String, CheckResult)> = Vec::new();
-    let mut errors: Vec<Option<&'static str>> = Vec::new();
+    let mut results: Vec<FileResult> = Vec::new();
     for (f, path) in &files {
         let bytes = match read_input(f, path.as_deref()) {
             Ok(b) => b,
@@ -238,37 +227,25 @@ fn run_check(args: &[String], raw: &[std::ffi::OsString]) -> ExitCode {
                 continue;
             }
         };
-        let (result, error) = match read_file(f, &bytes) {
-            Ok(FileRead::Text(text)) => (check(&text), None),
-            Ok(FileRead::Pdf(pdf)) => (pdf.result, None),
-            Err((message, code, status)) => (refused(message, status), Some(code)),
+        let file = match read_file(f, &bytes) {
+            Ok(FileRead::Text(text)) => FileResult::checked(f.clone(), check(&text)),
+            Ok(FileRead::Pdf(pdf)) => FileResult::checked(f.clone(), pdf.result),
+            Err((message, code, status)) => FileResult::refused(f.clone(), code, message, status),
         };
-        if result.status != Status::Checked {
+        if file.result.status != Status::Checked {
             io_error = true;
-            eprintln!("{f}：{}", result.message);
+            eprintln!("{f}：{}", file.result.message);
         }
-        results.push((f.clone(), result));
-        errors.push(error);
+        results.push(file);
     }
-    nianbao::continuity::apply(&mut results);
-    let any_error = results.iter().any(|(_, r)| r.has_errors());
+    check_set(&mut results);
+    let any_error = results.iter().any(|f| f.result.has_errors());
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written = match format {
-        Format::Json => {
-            let list: Vec<FileResult> = results
-                .iter()
-                .zip(&errors)
-                .map(|((f, r), e)| FileResult {
-                    file: f,
-                    error: *e,
-                    result: r,
-                })
-                .collect();
-            serde_json::to_writer_pretty(&mut out, &list)
-                .map_err(std::io::Error::other)
-                .and_then(|_| writeln!(out))
-        }
+        Format::Json => serde_json::to_writer_pretty(&mut out, &results)
+            .map_err(std::io::Error::other)
+            .and_then(|_| writeln!(out)),
         Format::Text => write_text(&mut out, &results),
         Format::Csv => export::write_csv(&mut out, &results),
     };
@@ -345,16 +322,9 @@ fn read_pdf(_bytes: &[u8]) -> Result<nianbao::pdf::PdfCheck, Refusal> {
     Err((e.message(), e.code(), e.status()))
 }
 
-/// The result of a file that could not be read, with its own message.
-fn refused(message: &'static str, status: Status) -> CheckResult {
-    let mut r = CheckResult::refused(status, "");
-    r.message = message;
-    r
-}
-
-fn write_text(out: &mut impl Write, results: &[(String, CheckResult)]) -> std::io::Result<()> {
+fn write_text(out: &mut impl Write, results: &[FileResult]) -> std::io::Result<()> {
     let (mut e, mut w, mut n) = (0, 0, 0);
-    for (file, r) in results {
+    for FileResult { file, result: r, .. } in results {
         if r.status != Status::Checked {
             writeln!(out, "{file}: {}", r.message)?;
             continue;
@@ -371,7 +341,7 @@ fn write_text(out: &mut impl Write, results: &[(String, CheckResult)]) -> std::i
             format!("{year}年")
         };
         writeln!(out, "== {file}  {agency} {year}")?;
-        for f in export::reading_order(&r.findings) {
+        for f in nianbao::rules::reading_order(&r.findings) {
             if let Some(page) = f.place.page {
                 writeln!(out, "{file}:第 {page} 页: {} [{}] {}", f.code, f.severity.label(), f.message)?;
             } else if f.place.line > 0 {

@@ -1,7 +1,7 @@
 //! The standard layout of the annual report as data, in one place: sections,
 //! tables, rows, columns, the words that identify each row in the wild, and
-//! the arithmetic relations between cells. One engine (`crate::relations`)
-//! checks every relation; a new layout is new data here, not new code.
+//! the arithmetic relations between cells. One module (`crate::arith`)
+//! evaluates every relation; a new layout is new data here, not new code.
 //!
 //! Source: 国办公开办函〔2021〕30号 (the 2021 format) and 〔2019〕60号 (the
 //! 2019 format, whose table B has a single （六）其他处理 row).
@@ -468,41 +468,6 @@ pub const TABLE_C: TableDef = TableDef {
         right: &[plus(Sel::Cols(0, 4))],
     }],
 };
-
-/// Whether the relations that `def` checks on each row hold for one row's
-/// figures (`values[c]` for column `c`): `None` when the row has none. Used
-/// only to tell a reviewer which reading of run-together digits adds up —
-/// never to choose one.
-pub fn row_holds(def: &TableDef, row: usize, values: &[u64]) -> Option<bool> {
-    let side = |terms: &[Term]| -> Option<i128> {
-        terms.iter().try_fold(0i128, |acc, t| {
-            let sum: i128 = match t.sel {
-                Sel::Col(c) => *values.get(c)? as i128,
-                Sel::Cols(a, b) => values.get(a..b)?.iter().map(|&v| v as i128).sum(),
-                _ => return None,
-            };
-            Some(if t.negative { acc - sum } else { acc + sum })
-        })
-    };
-    let mut any = None;
-    for rel in def.relations {
-        let applies = match rel.each {
-            Each::Row => true,
-            Each::Rows(ids) => ids.iter().any(|id| def.row_index(id) == Some(row)),
-            Each::Column => false,
-        };
-        if !applies {
-            continue;
-        }
-        let (l, r) = (side(rel.left)?, side(rel.right)?);
-        let holds = match rel.op {
-            Op::Eq => l == r,
-            Op::Ge => l >= r,
-        };
-        any = Some(any.unwrap_or(true) && holds);
-    }
-    any
-}
 
 /// Every table definition, for the engine and the documentation.
 pub const TABLES: [&TableDef; 5] = [&TABLE_A, &TABLE_A_2019, &TABLE_B, &TABLE_B_2019, &TABLE_C];

@@ -141,6 +141,10 @@ impl Table {
     pub fn cell(&self, row: usize, col: usize) -> Option<&Cell> {
         self.cells.get(row).and_then(|r| r.get(col))
     }
+    /// A cell's value for arithmetic (`None` when it could not be read).
+    pub fn number(&self, row: usize, col: usize) -> Option<f64> {
+        self.cell(row, col).and_then(|c| c.value.number())
+    }
     /// The figures as integers (`None` for unreadable or non-integer cells).
     pub fn counts(&self) -> Vec<Vec<Option<u64>>> {
         self.cells.iter().map(|r| r.iter().map(|c| c.value.count()).collect()).collect()

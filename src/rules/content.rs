@@ -5,15 +5,18 @@
 //! Table A's 行政事业性收费 is a fee the agency charges in its work, not the
 //! 信息处理费: it is never taken for it.
 
-use super::Rule;
+use super::{Check, Rule};
 use crate::finding::{Finding, Severity};
 use crate::parse::Document;
 use crate::prose::{find_any, split, Prose, SENTENCE};
 
 /// A finding at a section's heading.
-fn at_heading(doc: &Document, code: &'static str, number: u8, message: String) -> Option<Finding> {
+fn at_heading(doc: &Document, rule: &'static Rule, number: u8, message: String) -> Option<Finding> {
     let s = doc.section(number)?;
-    Some(Finding::new(code, message, s.heading.span).in_section(crate::format::section(number).numeral))
+    Some(
+        rule.finding(message, s.heading.span)
+            .in_section(crate::format::section(number).numeral),
+    )
 }
 
 fn r001(doc: &Document) -> Vec<Finding> {
@@ -38,7 +41,7 @@ fn r001(doc: &Document) -> Vec<Finding> {
     }
     at_heading(
         doc,
-        "R001",
+        &R001,
         6,
         "第六部分没有说明政府信息公开信息处理费的收取情况（依《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），格式要求在此报告，未收取的也应写明）".to_string(),
     )
@@ -54,7 +57,7 @@ pub const R001: Rule = Rule {
     summary: "第六部分“其他需要报告的事项”没有说明信息处理费的收取情况（2021年度及以后的报告）",
     why: "国办公开办函〔2021〕30号要求在第六部分报告按《政府信息公开信息处理费管理办法》收取信息处理费的情况；没有收取也应写明。表二的“行政事业性收费”是另一回事，不能代替。",
     example: "六、其他需要报告的事项　无。",
-    check: r001,
+    check: Check::Report(r001),
 };
 
 fn r002(doc: &Document) -> Vec<Finding> {
@@ -67,7 +70,7 @@ fn r002(doc: &Document) -> Vec<Finding> {
     let year = p.year().map_or(String::new(), |y| format!("{y}年"));
     at_heading(
         doc,
-        "R002",
+        &R002,
         6,
         format!("第六部分没有报告{year}政务公开工作要点的落实情况（格式要求在此报告）"),
     )
@@ -83,7 +86,7 @@ pub const R002: Rule = Rule {
     summary: "第六部分没有报告本年度政务公开工作要点的落实情况",
     why: "格式要求在第六部分报告本年度政务公开工作要点的落实情况；只写信息处理费的报告漏了这一项。",
     example: "六、其他需要报告的事项　2023年，全年收取信息处理费 0 元。（没有工作要点落实情况）",
-    check: r002,
+    check: Check::Report(r002),
 };
 
 /// Words that name a problem.
@@ -138,7 +141,7 @@ fn r003(doc: &Document) -> Vec<Finding> {
         (false, true) => "第五部分只写了改进措施，没有写存在的主要问题",
         _ => return Vec::new(),
     };
-    at_heading(doc, "R003", 5, msg.to_string()).into_iter().collect()
+    at_heading(doc, &R003, 5, msg.to_string()).into_iter().collect()
 }
 
 /// R003 — section 五 names problems but no improvements, or the reverse.
@@ -149,5 +152,5 @@ pub const R003: Rule = Rule {
     summary: "第五部分“存在的主要问题及改进情况”只写了问题没有写改进情况，或只写了改进没有写问题",
     why: "这一部分的标题要求两者都写：问题是什么，打算怎么改。只写一半，读者无法判断整改是否对症。",
     example: "五、存在的主要问题及改进情况　一是政策解读形式单一；二是队伍力量不足。（没有下一步措施）",
-    check: r003,
+    check: Check::Report(r003),
 };

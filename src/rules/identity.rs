@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::Rule;
+use super::{Check, Rule};
 use crate::finding::{Finding, Severity};
 use crate::parse::Document;
 use crate::prose::{self, Prose};
@@ -165,7 +165,8 @@ fn i001(doc: &Document) -> Vec<Finding> {
             reference.what,
             p.quote(reference.range.clone())
         );
-        let mut f = Finding::new("I001", msg, p.span(n.range.clone()))
+        let mut f = I001
+            .finding(msg, p.span(n.range.clone()))
             .expected_found(p.quote(reference.range.clone()), p.quote(n.range.clone()))
             .with_related(p.span(reference.range.clone()));
         if let Some(sec) = p.section_at(n.range.start) {
@@ -185,7 +186,7 @@ pub const I001: Rule = Rule {
         "标题、“现发布《…》”一句和联系方式中的机关名称不是同一机关（“吴忠市利通区…”与“利通区…”视为同一机关，“…办公室”视为本机关的办公室）",
     why: "年报是一个机关的报告；其中出现别的机关名称，多是照抄其他单位的报告后漏改，读者会怀疑全部内容。",
     example: "标题为“利通区审批服务管理局…”，结尾却写“请与利通区应急管理局办公室联系”",
-    check: i001,
+    check: Check::Report(i001),
 };
 
 #[cfg(test)]

@@ -5,8 +5,9 @@
 
 mod active;
 mod applications;
+mod arithmetic;
 mod content;
-mod continuity;
+pub mod continuity;
 mod identity;
 pub mod locate;
 mod narrative;
@@ -15,8 +16,10 @@ mod structure;
 mod wording;
 mod years;
 
+use crate::facts::ReportFacts;
 use crate::finding::{Finding, Severity};
 use crate::parse::Document;
+use crate::text::Span;
 
 /// A rule and its documentation.
 pub struct Rule {
@@ -30,7 +33,33 @@ pub struct Rule {
     pub why: &'static str,
     /// A line of a report that breaks it (Chinese).
     pub example: &'static str,
-    pub check: fn(&Document) -> Vec<Finding>,
+    pub check: Check,
+}
+
+/// What a rule looks at: one report, or a set of reports.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// A rule over one report.
+    Report(fn(&Document) -> Vec<Finding>),
+    /// A rule over a set of reports (continuity across years): each finding
+    /// with the index of the report it belongs to.
+    Reports(fn(&[Member]) -> Vec<(usize, Finding)>),
+}
+
+/// One report of a set, as the rules over several reports see it.
+#[derive(Debug, Clone, Copy)]
+pub struct Member<'a> {
+    /// The file's name, for messages.
+    pub name: &'a str,
+    /// The report as read; `None` when it was not checked.
+    pub facts: Option<&'a ReportFacts>,
+}
+
+impl Rule {
+    /// A finding of this rule at `span`, with the rule's code and severity.
+    pub fn finding(&'static self, message: impl Into<String>, span: Span) -> Finding {
+        Finding::of(self.code, self.severity, message, span)
+    }
 }
 
 /// Every rule, in documentation order.
@@ -71,20 +100,52 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.code == code)
 }
 
-/// The severity of a rule code (`Info` for an unknown code).
-pub fn severity_of(code: &str) -> Severity {
-    rule(code).map_or(Severity::Info, |r| r.severity)
-}
-
 /// Runs every rule over a document; findings in text order, except that
 /// each L001 (the cell most likely wrong) comes just before the first
 /// finding it explains.
 pub fn run(doc: &Document) -> Vec<Finding> {
-    let mut out: Vec<Finding> = RULES.iter().flat_map(|r| cap((r.check)(doc))).collect();
+    let mut out: Vec<Finding> = Vec::new();
+    for r in RULES {
+        if let Check::Report(check) = r.check {
+            out.extend(cap(r, check(doc)));
+        }
+    }
     out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
-    let order = crate::export::reading_order_indices(&out);
+    let order = reading_order_indices(&out);
     let mut slots: Vec<Option<Finding>> = out.into_iter().map(Some).collect();
     order.into_iter().filter_map(|k| slots.get_mut(k).and_then(Option::take)).collect()
+}
+
+/// The findings in the order people read them: each L001 (the cell most
+/// likely wrong) first for its table, just before the first finding it
+/// explains; the rest in text order.
+pub fn reading_order(findings: &[Finding]) -> Vec<&Finding> {
+    reading_order_indices(findings).into_iter().map(|k| &findings[k]).collect()
+}
+
+/// [`reading_order`] as indices into `findings`.
+pub fn reading_order_indices(findings: &[Finding]) -> Vec<usize> {
+    let explains = |l: &Finding, f: &Finding| l.code == "L001" && f.code != "L001" && f.table == l.table && l.explains.contains(&f.code);
+    let mut out: Vec<usize> = Vec::with_capacity(findings.len());
+    for (k, f) in findings.iter().enumerate() {
+        match out.iter().position(|&g| explains(f, &findings[g])) {
+            Some(at) => out.insert(at, k),
+            None => out.push(k),
+        }
+    }
+    out
+}
+
+/// Runs the rules over a set of reports: their findings, each with the
+/// index of the report it belongs to.
+pub fn run_set(reports: &[Member]) -> Vec<(usize, Finding)> {
+    let mut out = Vec::new();
+    for r in RULES {
+        if let Check::Reports(check) = r.check {
+            out.extend(check(reports));
+        }
+    }
+    out
 }
 
 /// The most findings listed for one rule; the rest are counted in one more
@@ -93,16 +154,15 @@ pub fn run(doc: &Document) -> Vec<Finding> {
 /// only drown the page.
 pub const MAX_PER_RULE: usize = 100;
 
-fn cap(mut found: Vec<Finding>) -> Vec<Finding> {
+fn cap(rule: &'static Rule, mut found: Vec<Finding>) -> Vec<Finding> {
     if found.len() <= MAX_PER_RULE {
         return found;
     }
     let rest = found.len() - MAX_PER_RULE;
     let first_left_out = found[MAX_PER_RULE].span;
     found.truncate(MAX_PER_RULE);
-    let code = found[0].code;
-    found.push(Finding::new(
-        code,
+    let code = rule.code;
+    found.push(rule.finding(
         format!("另有 {rest} 处同类问题（{code}）未逐一列出，只列出了前 {MAX_PER_RULE} 处"),
         first_left_out,
     ));
@@ -113,12 +173,11 @@ fn cap(mut found: Vec<Finding>) -> Vec<Finding> {
 /// (A001, B004, C002 share this shape): an error for each cell holding a
 /// mark or text ("—", "/", "无", "-1"); one warning for the table's empty
 /// cells together, which the sums count as 0.
-pub(crate) fn value_findings(table: Option<&crate::parse::Table>, code: &'static str) -> Vec<Finding> {
+pub(crate) fn value_findings(table: Option<&crate::parse::Table>, rule: &'static Rule) -> Vec<Finding> {
     use crate::parse::Value;
     let Some(t) = table else { return Vec::new() };
     let mut out = Vec::new();
     let mut empty: Vec<(usize, usize)> = Vec::new();
-    let numeral = crate::format::section(t.def.section).numeral;
     for (r, row) in t.cells.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             let what = match &cell.value {
@@ -138,16 +197,11 @@ pub(crate) fn value_findings(table: Option<&crate::parse::Table>, code: &'static
             let cl = t.def.column_label(r, c);
             let zero = if kind == "非负整数" { "；没有的应填 0" } else { "" };
             let msg = format!("“{rl}”一行“{cl}”{what}，不是{kind}{zero}。涉及此格的核对未能进行");
-            let mut f = Finding::new(code, msg, cell.span.unwrap_or(t.span))
-                .in_section(numeral)
-                .expected_found(kind, cell.value.display().unwrap_or_default());
-            f.table = Some(t.def.id);
-            f.table_label = Some(t.def.title);
-            f.row = Some(r);
-            f.row_label = Some(rl);
-            f.column = Some(c);
-            f.column_label = Some(cl.to_string());
-            f.cells = vec![crate::relations::cell_ref(t, r, c)];
+            let f = rule
+                .finding(msg, t.span)
+                .at_cell(t, r, c)
+                .expected_found(kind, cell.value.display().unwrap_or_default())
+                .with_cells(t, [(r, c)]);
             out.push(f);
         }
     }
@@ -169,16 +223,12 @@ pub(crate) fn value_findings(table: Option<&crate::parse::Table>, code: &'static
             names.join("、"),
             more
         );
-        let span = t.cell(r0, c0).and_then(|c| c.span).unwrap_or(t.span);
-        let mut f = Finding::new(code, msg, span).in_section(numeral).expected_found("0", "（空）");
+        let mut f = rule
+            .finding(msg, t.span)
+            .at_cell(t, r0, c0)
+            .expected_found("0", "（空）")
+            .with_cells(t, empty.iter().copied());
         f.severity = Severity::Warning;
-        f.table = Some(t.def.id);
-        f.table_label = Some(t.def.title);
-        f.row = Some(r0);
-        f.row_label = Some(t.def.rows[r0].full_label());
-        f.column = Some(c0);
-        f.column_label = Some(t.def.column_label(r0, c0).to_string());
-        f.cells = empty.iter().map(|&(r, c)| crate::relations::cell_ref(t, r, c)).collect();
         out.push(f);
     }
     out

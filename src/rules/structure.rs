@@ -1,10 +1,9 @@
 //! The report's structure: sections, title, tables present and readable, layout.
 
-use super::Rule;
-use crate::finding::{Finding, Severity};
+use super::{Check, Rule};
+use crate::finding::Severity;
 use crate::format::{self, SECTIONS};
 use crate::parse::{Document, Table};
-use crate::relations::{check_code, Outcome};
 use crate::text::Span;
 
 /// S001 — a required section is missing.
@@ -15,7 +14,7 @@ pub const S001: Rule = Rule {
     summary: "缺少规定的部分（一至六）",
     why: "国办公开办函〔2021〕30号规定年报由六个部分组成，缺少任何一部分都不符合格式；也可能是标题写法无法识别。",
     example: "全文没有“五、存在的主要问题及改进情况”",
-    check: |doc: &Document| {
+    check: Check::Report(|doc: &Document| {
         SECTIONS
             .iter()
             .filter(|s| doc.section(s.number).is_none())
@@ -26,8 +25,7 @@ pub const S001: Rule = Rule {
                     .iter()
                     .find(|x| x.number > s.number)
                     .map_or(doc.text.len(), |x| x.heading.span.start);
-                Finding::new(
-                    "S001",
+                S001.finding(
                     format!("缺少第{}部分“{}、{}”（或其标题无法识别）", s.numeral, s.numeral, s.heading),
                     Span::new(at, at),
                 )
@@ -35,7 +33,7 @@ pub const S001: Rule = Rule {
                 .expected_found(format!("{}、{}", s.numeral, s.heading), "未找到")
             })
             .collect()
-    },
+    }),
 };
 
 /// S002 — sections out of order or repeated.
@@ -46,7 +44,7 @@ pub const S002: Rule = Rule {
     summary: "各部分顺序错乱或重复出现",
     why: "六个部分的顺序是格式规定的；顺序错乱或重复常是拼接、复制粘贴留下的痕迹。",
     example: "“三、收到和处理政府信息公开申请情况”出现了两次",
-    check: |doc: &Document| {
+    check: Check::Report(|doc: &Document| {
         doc.misplaced_headings
             .iter()
             .map(|h| {
@@ -57,10 +55,11 @@ pub const S002: Rule = Rule {
                 } else {
                     "出现的位置不对（顺序错乱）"
                 };
-                Finding::new("S002", format!("第{}部分标题“{}”{}", def.numeral, h.text, what), h.span).in_section(def.numeral)
+                S002.finding(format!("第{}部分标题“{}”{}", def.numeral, h.text, what), h.span)
+                    .in_section(def.numeral)
             })
             .collect()
-    },
+    }),
 };
 
 /// S003 — title, agency or report year cannot be determined.
@@ -71,25 +70,24 @@ pub const S003: Rule = Rule {
     summary: "无法确定标题、机关名称或报告年度",
     why: "标题应为“机关名称 + 年度 + 政府信息公开工作年度报告”；缺少机关或年度，读者无法知道这是谁哪一年的报告。",
     example: "政府信息公开工作年度报告（标题中没有机关和年份）",
-    check: |doc: &Document| {
+    check: Check::Report(|doc: &Document| {
         let mut out = Vec::new();
         let at = doc.title.as_ref().map_or(Span::new(0, 0), |t| t.span);
         if doc.title.is_none() {
-            out.push(Finding::new(
-                "S003",
-                "没有找到报告标题（应为“机关名称 + YYYY年 + 政府信息公开工作年度报告”）",
-                at,
-            ));
+            out.push(S003.finding("没有找到报告标题（应为“机关名称 + YYYY年 + 政府信息公开工作年度报告”）", at));
         } else {
             if doc.agency.is_none() {
-                out.push(Finding::new("S003", "标题中没有机关名称", at).expected_found("机关名称", "未找到"));
+                out.push(S003.finding("标题中没有机关名称", at).expected_found("机关名称", "未找到"));
             }
             if doc.year.is_none() {
-                out.push(Finding::new("S003", "标题中没有报告年度（如“2023年”）", at).expected_found("YYYY年", "未找到"));
+                out.push(
+                    S003.finding("标题中没有报告年度（如“2023年”）", at)
+                        .expected_found("YYYY年", "未找到"),
+                );
             }
         }
         out
-    },
+    }),
 };
 
 /// S004 — a standard table is missing, or cells of it cannot be read.
@@ -100,7 +98,7 @@ pub const S004: Rule = Rule {
     summary: "缺少标准表格，或表格中有单元格无法读取（列出是哪些，以及因此未能进行的核对）",
     why: "读不出的数字不能猜；依赖它们的核对没有进行，必须让审核人知道，而不是默默当作通过。",
     example: "一行的数字连在一起（801000081），无法唯一拆成七个数",
-    check: |doc: &Document| {
+    check: Check::Report(|doc: &Document| {
         let mut out = Vec::new();
         let tables: [(&format::TableDef, Option<&Table>); 3] = [
             (&format::TABLE_A, doc.tables.active.as_ref()),
@@ -112,13 +110,9 @@ pub const S004: Rule = Rule {
             let Some(t) = table else {
                 let at = doc.section(def.section).map_or(Span::new(0, 0), |s| s.heading.span);
                 out.push(
-                    Finding::new(
-                        "S004",
-                        format!("缺少表格“{}”（第{}部分），其中的核对均未进行", def.title, numeral),
-                        at,
-                    )
-                    .in_section(numeral)
-                    .with_table(def),
+                    S004.finding(format!("缺少表格“{}”（第{}部分），其中的核对均未进行", def.title, numeral), at)
+                        .in_section(numeral)
+                        .with_table(def),
                 );
                 continue;
             };
@@ -150,24 +144,23 @@ pub const S004: Rule = Rule {
                 })
                 .into_iter()
                 .filter_map(|code| {
-                    let n = check_code(t, code).iter().filter(|o| matches!(o, Outcome::NotAssessed(_))).count();
+                    let n = super::arithmetic::not_assessed(t, code);
                     (n > 0).then(|| format!("{code}（{n} 处）"))
                 })
                 .collect();
             if !not_assessed.is_empty() {
                 msg.push_str(&format!("。因此未能核对：{}", not_assessed.join("、")));
             }
-            let mut f = Finding::new("S004", msg, t.span).in_section(numeral).with_table(t.def);
+            let mut f = S004
+                .finding(msg, t.span)
+                .in_section(numeral)
+                .with_table(t.def)
+                .with_cells(t, unreadable.iter().take(200).copied());
             f.found = Some(format!("{} 格无法读取", unreadable.len()));
-            f.cells = unreadable
-                .iter()
-                .take(200)
-                .map(|&(r, c)| crate::relations::cell_ref(t, r, c))
-                .collect();
             out.push(f);
         }
         out
-    },
+    }),
 };
 
 /// S005 — table B follows the 2019 layout in a report for 2021 or later.
@@ -178,7 +171,7 @@ pub const S005: Rule = Rule {
     summary: "2021年及以后的报告，表三仍沿用2019年版格式（只有一行“（六）其他处理”）；仍按旧版读取并核对",
     why: "自2021年度报告起应使用国办公开办函〔2021〕30号格式，（六）其他处理分为三个小项；旧表会漏报这些情形。",
     example: "（六）其他处理	0	0	0	0	0	0	0（下面没有 1. 2. 3. 三个小项）",
-    check: |doc: &Document| {
+    check: Check::Report(|doc: &Document| {
         let Some(t) = doc.tables.applications.as_ref() else {
             return Vec::new();
         };
@@ -188,19 +181,19 @@ pub const S005: Rule = Rule {
         }
         let row = t.def.row_index("other").unwrap_or(0);
         let span = t.cell(row, 0).and_then(|c| c.span).unwrap_or(t.span);
-        let mut f = Finding::new(
-            "S005",
-            format!(
+        let mut f = S005
+            .finding(
+                format!(
                 "本报告为 {} 年度，表三却使用2019年版格式（“（六）其他处理”只有一行，没有2021年版的三个小项）；已按旧版读取并核对其数字",
                 year.unwrap_or_default()
             ),
-            span,
-        )
-        .in_section("三")
-        .with_table(t.def)
-        .expected_found("2021年版（25行）", "2019年版（23行）");
+                span,
+            )
+            .in_section("三")
+            .with_table(t.def)
+            .expected_found("2021年版（25行）", "2019年版（23行）");
         f.row = Some(row);
         f.row_label = Some(t.def.rows[row].full_label());
         vec![f]
-    },
+    }),
 };

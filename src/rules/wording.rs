@@ -2,7 +2,7 @@
 //! standard text. The list of known departures is data, in
 //! `crate::format::wording`.
 
-use super::Rule;
+use super::{Check, Rule};
 use crate::finding::{Finding, Severity};
 use crate::format::wording::{HEADING_WORDINGS, WORDINGS};
 use crate::parse::Document;
@@ -43,7 +43,7 @@ fn w001(doc: &Document) -> Vec<Finding> {
                 let quote = p.quote(r.clone());
                 let msg = format!("{}写作“{}”，标准文本为“{}”", w.label, quote, standard);
                 out.push(
-                    Finding::new("W001", msg, p.span(r))
+                    W001.finding(msg, p.span(r))
                         .in_section(crate::format::section(number).numeral)
                         .expected_found(standard, quote),
                 );
@@ -63,7 +63,7 @@ fn w001(doc: &Document) -> Vec<Finding> {
             h.standard
         );
         out.push(
-            Finding::new("W001", msg, sec.heading.span)
+            W001.finding(msg, sec.heading.span)
                 .in_section(crate::format::section(h.section).numeral)
                 .expected_found(h.standard, heading),
         );
@@ -79,5 +79,5 @@ pub const W001: Rule = Rule {
     summary: "表格的标准标签或小标题与国办公开办函〔2021〕30号的标准文本不一致（如“本年制发作数”“本年度止件数”“钩稽”“二十条第（一）项”缺“第”），并给出标准文本",
     why: "标签是格式规定的文字；错字、漏字虽不影响数字，却说明表格是手工录入或转抄的，值得顺手改正。",
     example: "信息内容	本年制发件数	本年度止件数	现行有效件数（应为“本年废止件数”）",
-    check: w001,
+    check: Check::Report(w001),
 };

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::Rule;
+use super::{Check, Rule};
 use crate::finding::{Finding, Severity};
 use crate::parse::Document;
 use crate::prose::{self, split, Prose, SENTENCE};
@@ -16,8 +16,7 @@ fn y001(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     if year.value != period.value {
         out.push(
-            Finding::new(
-                "Y001",
+            Y001.finding(
                 format!(
                     "统计期限从 {} 年开始，标题却是 {} 年度的报告：统计期限应为 {} 年 1 月 1 日至 12 月 31 日",
                     period.value, year.value, year.value
@@ -42,8 +41,7 @@ fn y001(doc: &Document) -> Vec<Finding> {
         if n.is_year() && text[n.end..].starts_with("12月31日") {
             if n.value as i32 != year.value {
                 out.push(
-                    Finding::new(
-                        "Y001",
+                    Y001.finding(
                         format!(
                             "统计期限截至 {} 年 12 月 31 日，标题却是 {} 年度的报告：统计期限应为 {} 年全年",
                             n.value, year.value, year.value
@@ -68,7 +66,7 @@ pub const Y001: Rule = Rule {
     summary: "“本报告统计数据从 YYYY 年 1 月 1 日至 12 月 31 日”中的年份与标题年份不一致",
     why: "统计期限就是报告年度；年份不一致，表中数字属于哪一年就说不清了，多是沿用上年报告时漏改。",
     example: "2023年政府信息公开工作年度报告……本报告统计数据从2022年1月1日至12月31日",
-    check: y001,
+    check: Check::Report(y001),
 };
 
 /// A year found in a fixed phrase, and what it should be.
@@ -211,7 +209,7 @@ fn y002(doc: &Document) -> Vec<Finding> {
             "{}为 {} 年，与报告年度 {} 年不符（“{}”），应为 {} 年",
             h.what, h.found, year, quote, h.expected
         );
-        let mut f = Finding::new("Y002", msg, p.span(h.range.clone())).expected_found(h.expected, h.found);
+        let mut f = Y002.finding(msg, p.span(h.range.clone())).expected_found(h.expected, h.found);
         if let Some(sec) = p.section_at(h.range.start) {
             f = f.in_section(sec);
         }
@@ -231,5 +229,5 @@ pub const Y002: Rule = Rule {
     summary: "标题或固定表述中的年份与报告年度矛盾：现发布《…YYYY年…》、YYYY年政务公开工作要点落实情况、结转至YYYY年（应为次年）、各部分段首的“YYYY年，”",
     why: "这些年份都由报告年度决定；与之不符，几乎总是照抄上年报告后漏改。",
     example: "2023年报告的第六部分写“（一）2022年政务公开工作要点落实情况”",
-    check: y002,
+    check: Check::Report(y002),
 };

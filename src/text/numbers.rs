@@ -349,8 +349,8 @@ mod tests {
 
     #[test]
     fn table_and_prose_read_a_figure_alike() {
-        use crate::text::Span;
         use crate::text::tokens::{tokenize, Tok};
+        use crate::text::Span;
         for (cell, value) in [("3,001", 3001), ("３，００１", 3001), ("1,234,567", 1_234_567), ("70", 70)] {
             let line = format!("（一）本年新收政府信息公开申请数量\t{cell}");
             let toks = tokenize(&line, Span::new(0, line.len()));

@@ -340,7 +340,10 @@ fn list_readings(def: &TableDef, row: Option<usize>, readings: &[Vec<u64>], more
         if readings.len() > 3 { " 等" } else { "" }
     );
     if let Some(r) = row {
-        let adding: Vec<&Vec<u64>> = readings.iter().filter(|v| format::row_holds(def, r, v) == Some(true)).collect();
+        let adding: Vec<&Vec<u64>> = readings
+            .iter()
+            .filter(|v| crate::arith::row_holds(def, r, v) == Some(true))
+            .collect();
         if adding.len() == 1 && !more {
             s.push_str(&format!("（其中只有 {} 能使本行勾稽成立，仅供参考）", show(adding[0])));
         }

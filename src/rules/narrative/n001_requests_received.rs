@@ -5,7 +5,7 @@ use crate::finding::{Finding, Severity};
 use crate::format::phrases::{CHANGE, NONE_RECEIVED, NOT_REQUESTS, PART, RECEIVED};
 use crate::parse::Document;
 use crate::prose::{self, find_any, split, Prose, CLAUSE};
-use crate::rules::Rule;
+use crate::rules::{Check, Rule};
 
 /// N001 — the number of requests received in the prose differs from table B.
 pub const N001: Rule = Rule {
@@ -15,7 +15,7 @@ pub const N001: Rule = Rule {
     summary: "正文所写收到（受理、新收）的政府信息公开申请件数与表三“本年新收”（或新收加上年结转）不符；“未收到申请”而表中新收不为 0 也在此列",
     why: "正文与表格说的是同一件事，两处数字不一致，读者不知道哪个可信，常见于沿用上年或其他单位的文字。“受理/收到”有时只计本年新收、有时含上年结转，两种读法都不相符才报告；正文明说只是某一部分（如区政府办代表区政府受理）时不比较。",
     example: "2022年，共收到政府信息公开申请12件（表三本年新收总计为 11，上年结转 0）",
-    check: n001,
+    check: Check::Report(n001),
 };
 
 /// The columns of table B an applicant qualifier selects, and its name.
@@ -63,7 +63,7 @@ fn n001(doc: &Document) -> Vec<Finding> {
                         table: t,
                         cells,
                     };
-                    out.push(claim.finding(&p, "N001", msg, n, 0));
+                    out.push(claim.finding(&p, &N001, msg, n, 0));
                 }
                 continue;
             }
@@ -118,7 +118,7 @@ fn n001(doc: &Document) -> Vec<Finding> {
                 table: t,
                 cells,
             };
-            out.push(claim.finding(&p, "N001", msg, expected, v));
+            out.push(claim.finding(&p, &N001, msg, expected, v));
         }
     }
     out

@@ -5,7 +5,7 @@ use crate::finding::{Finding, Severity};
 use crate::format::phrases::{CARRY, FROM_LAST_YEAR, NOT_REQUESTS, TO_NEXT_YEAR};
 use crate::parse::Document;
 use crate::prose::{self, find_any, split, Num, Prose, CLAUSE};
-use crate::rules::Rule;
+use crate::rules::{Check, Rule};
 
 /// N002 — carried over from last year / to next year disagrees with table B.
 pub const N002: Rule = Rule {
@@ -15,7 +15,7 @@ pub const N002: Rule = Rule {
     summary: "正文所写上年结转、结转下年度（结转至次年）的申请件数与表三第二项或第四项不符",
     why: "结转件数连接前后两年的报告；正文与表格不一致，至少一处错了。",
     example: "结转至2024年1件（表三“四、结转下年度继续办理”总计为 0）",
-    check: n002,
+    check: Check::Report(n002),
 };
 
 /// Which carry-over a 结转 at `at` in `s` names: `Some(true)` carried to next
@@ -87,7 +87,7 @@ fn n002(doc: &Document) -> Vec<Finding> {
                 table: t,
                 cells,
             };
-            out.push(claim.finding(&p, "N002", msg, n, num.value));
+            out.push(claim.finding(&p, &N002, msg, n, num.value));
         }
     }
     out

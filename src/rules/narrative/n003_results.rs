@@ -7,7 +7,7 @@ use crate::finding::{Finding, Severity};
 use crate::format::phrases::{Outcome, CHANGE, NOT_REQUESTS, OUTCOMES};
 use crate::parse::{Document, Table};
 use crate::prose::{self, find_any, split, Prose, CLAUSE};
-use crate::rules::Rule;
+use crate::rules::{Check, Rule};
 
 /// N003 — results by kind in the prose disagree with table B.
 pub const N003: Rule = Rule {
@@ -17,7 +17,7 @@ pub const N003: Rule = Rule {
     summary: "正文所写各类办理结果（予以公开、部分公开、不予公开、无法提供、不予处理、其他处理、办结）的件数与表三不符",
     why: "办理结果是表三的主体；正文给出的分类数字应与表中相应行（或一组小项之和）一致。",
     example: "予以公开8件，不予公开3件（表三（一）予以公开为 8，（三）不予公开各项之和为 0）",
-    check: n003,
+    check: Check::Report(n003),
 };
 
 /// The rows of table B that count a kind of result, and their label.
@@ -117,7 +117,7 @@ fn n003(doc: &Document) -> Vec<Finding> {
                 table: t,
                 cells,
             };
-            out.push(claim.finding(&p, "N003", msg, n, num.value));
+            out.push(claim.finding(&p, &N003, msg, n, num.value));
         }
     }
     out

@@ -10,11 +10,11 @@ use std::ops::Range;
 
 use super::shared::{cells_of, sum, Claim};
 use crate::finding::{Finding, Severity};
-use crate::text::Span;
 use crate::format::phrases::{CASE_RESULTS, NARROWING, NO_CASES};
 use crate::parse::{Document, Table};
 use crate::prose::{self, find_any, rfind_any, split, Num, Prose, COMMA, SENTENCE};
-use crate::rules::Rule;
+use crate::rules::{Check, Rule};
+use crate::text::Span;
 
 /// N004 — the prose on review and litigation disagrees with table C.
 pub const N004: Rule = Rule {
@@ -24,7 +24,7 @@ pub const N004: Rule = Rule {
     summary: "正文说没有因政府信息公开引起的行政复议、行政诉讼，而表四有案件；或正文所写复议、诉讼件数与表四不符",
     why: "“无行政复议、行政诉讼”是常被照抄的套话；表四有案件时，它就与表格矛盾。只说“无被纠错案件”之类的句子不在此列。",
     example: "无因政府信息公开引起的行政复议或行政诉讼（表四行政复议总计为 2）",
-    check: n004,
+    check: Check::Report(n004),
 };
 
 /// The columns of table C: 结果维持, 结果纠正, 其他结果, 尚未审结 …
@@ -214,7 +214,7 @@ fn result_count(p: &Prose, t: &Table, c: &Clause, g: Group) -> Option<Finding> {
         table: t,
         cells,
     };
-    Some(claim.finding(p, "N004", msg, n, num.value))
+    Some(claim.finding(p, &N004, msg, n, num.value))
 }
 
 /// 无行政复议、行政诉讼 (the negation at `neg_at` in the clause) while table
@@ -243,7 +243,7 @@ fn none_claimed(p: &Prose, t: &Table, c: &Clause, neg_at: usize) -> Vec<Finding>
             table: t,
             cells,
         };
-        out.push(claim.finding(p, "N004", msg, total.max(parts), 0));
+        out.push(claim.finding(p, &N004, msg, total.max(parts), 0));
     }
     out
 }
@@ -285,7 +285,7 @@ fn group_counts(p: &Prose, t: &Table, c: &Clause, last: &mut Option<Group>) -> V
             table: t,
             cells: totals,
         };
-        out.push(claim.finding(p, "N004", msg, total, num.value));
+        out.push(claim.finding(p, &N004, msg, total, num.value));
     }
     out
 }

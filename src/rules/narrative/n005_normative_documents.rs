@@ -5,7 +5,7 @@ use crate::finding::{Finding, Severity};
 use crate::format::phrases::{CHANGE, DOC_SCOPE, DOC_VERBS, OTHER_ACTIONS, OTHER_DOCUMENTS};
 use crate::parse::{Document, Table};
 use crate::prose::{self, find_any, split, Prose, CLAUSE, SENTENCE};
-use crate::rules::Rule;
+use crate::rules::{Check, Rule};
 
 /// N005 — figures for normative documents disagree with table A.
 pub const N005: Rule = Rule {
@@ -15,7 +15,7 @@ pub const N005: Rule = Rule {
     summary: "正文所写制发（公开）、废止、现行有效的规章或行政规范性文件件数与表二第二十条第（一）项不符",
     why: "表二第二十条第（一）项就是这三个数；正文复述时应一致。只比较明说“规范性文件”“规章”的句子，“政策性文件”“公文”不比较。",
     example: "废止行政规范性文件7件，现行有效0件（表二行政规范性文件本年废止为 0）",
-    check: n005,
+    check: Check::Report(n005),
 };
 
 /// The row of table A a clause speaks of (0 规章, 1 行政规范性文件) and its
@@ -79,7 +79,7 @@ fn n005(doc: &Document) -> Vec<Finding> {
                 table: t,
                 cells: says.cells,
             };
-            out.push(claim.finding(&p, "N005", msg, says.expected, first.value));
+            out.push(claim.finding(&p, &N005, msg, says.expected, first.value));
         }
     }
     out

@@ -5,7 +5,7 @@ use crate::finding::{Finding, Severity};
 use crate::format::phrases::{ALL, FINISHED, NOT_REQUESTS, STILL_OPEN};
 use crate::parse::Document;
 use crate::prose::{self, find_any, rfind_any, split, Prose, COMMA};
-use crate::rules::Rule;
+use crate::rules::{Check, Rule};
 
 /// N006 — "all finished" in the prose while requests are carried to next year, or the reverse.
 pub const N006: Rule = Rule {
@@ -15,7 +15,7 @@ pub const N006: Rule = Rule {
     summary: "正文说申请均已办结（全部办理完毕），而表三“四、结转下年度继续办理”不为 0；或正文说有申请尚未办结，而该项为 0",
     why: "“均已办结”与结转下年度的申请互相矛盾。只说“均已答复”“均在法定期限内答复”的不在此列：答复不一定办结。",
     example: "全年共收到申请5件，均已办结（表三结转下年度继续办理为 1）",
-    check: n006,
+    check: Check::Report(n006),
 };
 
 fn n006(doc: &Document) -> Vec<Finding> {
@@ -53,7 +53,7 @@ fn n006(doc: &Document) -> Vec<Finding> {
                         table: t,
                         cells: cells.clone(),
                     };
-                    out.push(claim.finding(&p, "N006", msg, format!("{next}（有申请结转）"), "全部办结"));
+                    out.push(claim.finding(&p, &N006, msg, format!("{next}（有申请结转）"), "全部办结"));
                 }
                 continue;
             }
@@ -69,7 +69,7 @@ fn n006(doc: &Document) -> Vec<Finding> {
                     table: t,
                     cells: cells.clone(),
                 };
-                out.push(claim.finding(&p, "N006", msg, "有申请结转", 0));
+                out.push(claim.finding(&p, &N006, msg, "有申请结转", 0));
             }
         }
     }

@@ -3,11 +3,11 @@
 
 use std::ops::Range;
 
-use crate::finding::Finding;
+use crate::finding::{CellRef, Finding};
 use crate::format::phrases::OTHER_YEAR;
 use crate::parse::Table;
 use crate::prose::{self, find_any, Num, Prose};
-use crate::relations::cell_ref;
+use crate::rules::Rule;
 
 /// The column of table B that holds the totals.
 pub(super) const TOTAL: usize = 6;
@@ -29,9 +29,10 @@ pub(super) struct Claim<'t> {
 
 impl Claim<'_> {
     /// The finding: `expected` is what the table says, `found` what the prose says.
-    pub fn finding(&self, p: &Prose, code: &'static str, message: String, expected: impl ToString, found: impl ToString) -> Finding {
+    pub fn finding(&self, p: &Prose, rule: &'static Rule, message: String, expected: impl ToString, found: impl ToString) -> Finding {
         let t = self.table;
-        let mut f = Finding::new(code, message, p.span(self.phrase.clone()))
+        let mut f = rule
+            .finding(message, p.span(self.phrase.clone()))
             .with_table(t.def)
             .expected_found(expected, found);
         if let Some(sec) = p.section_at(self.phrase.start) {
@@ -43,7 +44,7 @@ impl Claim<'_> {
             f.column = Some(c);
             f.column_label = Some(t.def.column_label(r, c).to_string());
         }
-        f.cells = self.cells.iter().map(|&(r, c)| cell_ref(t, r, c)).collect();
+        f.cells = self.cells.iter().map(|&(r, c)| CellRef::of(t, r, c)).collect();
         let spans: Vec<_> = f.cells.iter().filter_map(|c| c.span).collect();
         for s in spans {
             f = f.with_related(s);

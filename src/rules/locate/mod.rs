@@ -1,13 +1,15 @@
 //! L001: which cell is most likely wrong. When a table's relations fail, the
 //! smallest set of cells whose change makes every relation of the table hold
-//! ([`crate::locate`]), and the value each would need.
+//! ([`search`]), and the value each would need.
 
-use super::Rule;
-use crate::finding::{Change, Finding, Severity};
+pub mod search;
+
+pub use search::{locate, locate_up_to, Fix, Located, Need, MAX_EXPLANATIONS, MAX_PAIRS};
+
+use super::{Check, Rule};
+use crate::finding::{CellRef, Change, Finding, Severity};
 use crate::format::Op;
-use crate::locate::{self, Fix, Located, Need};
 use crate::parse::{Document, Table, Value};
-use crate::relations::{self, cell_ref};
 
 /// The most explanations listed; with more the finding is not given (the
 /// figures cannot point at a cell).
@@ -65,7 +67,11 @@ fn describe(t: &Table, e: &[Fix]) -> String {
 
 /// How many N findings (prose against tables) a document raises.
 fn prose_disagreements(doc: &Document) -> usize {
-    PROSE_RULES.iter().map(|r| (r.check)(doc).len()).sum()
+    let count = |r: &&Rule| match r.check {
+        Check::Report(check) => check(doc).len(),
+        Check::Reports(_) => 0,
+    };
+    PROSE_RULES.iter().map(count).sum()
 }
 
 /// What the prose says of an explanation: with its values put in the table,
@@ -94,7 +100,7 @@ fn prose_verdict(doc: &Document, table: &Table, e: &[Fix], before: usize) -> i8 
 /// True when the cell is a total: the one cell on the left of an equality
 /// (a row's 总计, a column's （七）总计, a group's 总计).
 fn is_total(t: &Table, f: &Fix) -> bool {
-    relations::all_instances(t.def)
+    crate::arith::all_instances(t.def)
         .iter()
         .any(|i| i.relation.op == Op::Eq && i.left.len() == 1 && (i.left[0].1, i.left[0].2) == (f.row, f.column))
 }
@@ -104,7 +110,7 @@ fn circled(ks: &[usize]) -> String {
 }
 
 fn change(t: &Table, option: usize, f: &Fix) -> Change {
-    let c = cell_ref(t, f.row, f.column);
+    let c = CellRef::of(t, f.row, f.column);
     Change {
         option,
         table: t.def.id,
@@ -135,7 +141,7 @@ pub fn explain(doc: &Document, t: &Table, loc: &Located) -> Option<Finding> {
         let verdict = if ranked_prose { prose_verdict(doc, t, e, before) } else { 0 };
         ranked.push((verdict, e.iter().filter(|f| !is_total(t, f)).count(), e));
     }
-    locate::insertion_sort_by_key(&mut ranked, |r| (r.0, r.1));
+    search::insertion_sort_by_key(&mut ranked, |r| (r.0, r.1));
     let (mut agreeing, mut contradicted) = (Vec::new(), Vec::new());
     for (k, r) in ranked.iter().enumerate() {
         if r.0 < 0 {
@@ -197,20 +203,15 @@ pub fn explain(doc: &Document, t: &Table, loc: &Located) -> Option<Finding> {
         msg.push_str(&note);
     }
     let first = &best[0];
-    let span = t.cell(first.row, first.column).and_then(|c| c.span).unwrap_or(t.span);
-    let mut f = Finding::new("L001", msg, span)
-        .in_section(numeral)
-        .with_table(t.def)
+    let mut f = L001
+        .finding(msg, t.span)
+        .at_cell(t, first.row, first.column)
         .expected_found(first.need.display(), first.found);
-    f.row = Some(first.row);
-    f.row_label = t.def.rows.get(first.row).map(|r| r.full_label());
-    f.column = Some(first.column);
-    f.column_label = Some(t.def.column_label(first.row, first.column).to_string());
     // The cells of every explanation listed, the first's first, each once.
     for (k, (_, _, e)) in ranked.iter().enumerate() {
         for x in e.iter() {
             if !f.cells.iter().any(|c| (c.row, c.column) == (x.row, x.column)) {
-                f.cells.push(cell_ref(t, x.row, x.column));
+                f.cells.push(CellRef::of(t, x.row, x.column));
             }
             if k == 0 {
                 f.changes.push(change(t, 1, x));
@@ -224,7 +225,13 @@ pub fn explain(doc: &Document, t: &Table, loc: &Located) -> Option<Finding> {
         }
     }
     // As serious as the most serious finding it explains (all errors today).
-    f.severity = loc.codes.iter().map(|c| super::severity_of(c)).min().unwrap_or(f.severity);
+    f.severity = loc
+        .codes
+        .iter()
+        .filter_map(|c| super::rule(c))
+        .map(|r| r.severity)
+        .min()
+        .unwrap_or(f.severity);
     f.explains = loc.codes.clone();
     Some(f)
 }
@@ -232,7 +239,7 @@ pub fn explain(doc: &Document, t: &Table, loc: &Located) -> Option<Finding> {
 fn l001(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     for t in doc.tables.all() {
-        if let Some(f) = locate::locate(t).and_then(|loc| explain(doc, t, &loc)) {
+        if let Some(f) = search::locate(t).and_then(|loc| explain(doc, t, &loc)) {
             out.push(f);
         }
     }
@@ -247,5 +254,5 @@ pub const L001: Rule = Rule {
     summary: "表格的勾稽关系不成立时，指出改动哪一格（至多两格）就能使本表全部勾稽关系成立、该格应为多少；同样简单的改法不止一种时一并列出（至多 5 种），正文数字与其中一种相符的排在最前",
     why: "一个填错的数字往往同时破坏行合计、列合计和勾稽关系，表上出现三四处不符、各列十几个单元格，审核人还得自己推算是哪一格错了。统计部门审核调查表的 Fellegi–Holt 原则：能让全部关系成立的最少改动最可能是真正的错误。只改一格就能解释全部不符、且只有一种改法时，基本可以断定是这一格；有几种改法时如实列出，由审核人对照原始台账判断。未能读取的单元格从不作为建议。",
     example: "（三）不予公开 5.属于三类内部事务信息：自然人 3、总计 2，（七）总计与勾稽关系都按 2 计算——“自然人”报告为 3，若为 2，则本表全部勾稽关系成立",
-    check: l001,
+    check: Check::Report(l001),
 };

@@ -4,10 +4,10 @@
 //! the Fellegi–Holt principle of statistical data editing (Fellegi & Holt,
 //! 1976; Statistics Netherlands' `errorlocate`).
 //!
-//! The arithmetic is the engine's ([`crate::relations`]): each instance of a
-//! relation gives its residual (left − right) and how much a cell moves it
-//! ([`relations::weight`]); a candidate is solved from those and then
-//! verified by the engine itself ([`relations::holds_with`]) over every
+//! The arithmetic is [`crate::arith`]'s: each instance of a relation gives
+//! its residual (left − right) and how much a cell moves it
+//! ([`Instance::weight`]); a candidate is solved from those and then
+//! verified by the same arithmetic ([`Instance::holds`]) over every
 //! instance of the table. Cells that could not be read are never chosen,
 //! and neither is a cell that shares a relation with an unread one (what it
 //! would need depends on the figure nobody could read).
@@ -17,9 +17,9 @@
 //! cells can reach is not searched at all, and the pairs tried and the
 //! explanations kept are capped.
 
+use crate::arith::{self, Instance};
 use crate::format::Kind;
 use crate::parse::Table;
-use crate::relations::{self, Instance};
 
 /// The most pairs of cells tried in one table.
 pub const MAX_PAIRS: usize = 20_000;
@@ -179,7 +179,7 @@ impl<'t> System<'t> {
         let mut residual: Vec<Option<f64>> = Vec::with_capacity(insts.len());
         let mut eq = Vec::with_capacity(insts.len());
         for i in &insts {
-            residual.push(relations::residual(table, i, &[]));
+            residual.push(i.residual(&|r, c| table.number(r, c)));
             eq.push(i.relation.op == crate::format::Op::Eq);
         }
         // Every cell some instance uses, in table order, with the instances
@@ -195,7 +195,7 @@ impl<'t> System<'t> {
                 if slot.iter().any(|&(kk, _)| kk == k) {
                     continue;
                 }
-                let w = relations::weight(i, r, c);
+                let w = i.weight(r, c);
                 if w != 0.0 {
                     slot.push((k, w));
                 }
@@ -238,7 +238,11 @@ impl<'t> System<'t> {
             over.push(((f.row, f.column), f.need.nearest(f.found) as f64));
         }
         for (k, i) in self.insts.iter().enumerate() {
-            if self.residual[k].is_some() && relations::holds_with(self.table, i, &over) != Some(true) {
+            let value = |r: usize, c: usize| match over.iter().find(|(at, _)| *at == (r, c)) {
+                Some(&(_, v)) => Some(v),
+                None => self.table.number(r, c),
+            };
+            if self.residual[k].is_some() && i.holds(&value) != Some(true) {
                 return false;
             }
         }
@@ -334,8 +338,8 @@ impl<'t> System<'t> {
 /// every relation holds (or none could be assessed).
 pub fn locate_up_to(table: &Table, max_size: usize) -> Option<Located> {
     // Most tables hold: answer that before any further work.
-    let insts = relations::all_instances(table.def);
-    if insts.iter().all(|i| relations::holds_with(table, i, &[]) != Some(false)) {
+    let insts = arith::all_instances(table.def);
+    if insts.iter().all(|i| i.holds(&|r, c| table.number(r, c)) != Some(false)) {
         return None;
     }
     let sys = System::new(table, insts);

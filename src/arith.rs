@@ -1,0 +1,199 @@
+//! The arithmetic of [`format`](crate::format), evaluated. Each relation is
+//! expanded over the rows or columns it applies to ([`Instance`]) and its two
+//! sides are added up over any source of cell values: a lookup
+//! `(row, column) → Option<value>`. The module knows nothing of parsed tables
+//! or findings, so the table reader (its hint on run-together digits), the
+//! rules (their checks) and L001's search all evaluate the same arithmetic.
+
+use crate::format::{Each, Op, Relation, Sel, TableDef, Term};
+
+/// A cell's value for arithmetic, `None` when it could not be read.
+pub type Lookup<'a> = &'a dyn Fn(usize, usize) -> Option<f64>;
+
+/// Both sides of an instance added up, or the cells (row, column) that
+/// could not be read.
+pub type Sides = Result<(f64, f64), Vec<(usize, usize)>>;
+
+/// One term of an instance: (negative, row, column).
+pub type Cell = (bool, usize, usize);
+
+/// One instance of a relation: the row or column it is checked on.
+#[derive(Debug, Clone)]
+pub struct Instance {
+    pub relation: &'static Relation,
+    /// The row (for `Each::Row(s)`) or column (for `Each::Column`).
+    pub index: usize,
+    pub left: Vec<Cell>,
+    pub right: Vec<Cell>,
+}
+
+fn expand(sel: Sel, def: &TableDef, row: Option<usize>, col: Option<usize>) -> Vec<(usize, usize)> {
+    match sel {
+        Sel::Col(c) => row.map(|r| vec![(r, c)]).unwrap_or_default(),
+        Sel::Cols(a, b) => row.map(|r| (a..b).map(|c| (r, c)).collect()).unwrap_or_default(),
+        Sel::Row(id) => match (def.row_index(id), col) {
+            (Some(r), Some(c)) => vec![(r, c)],
+            _ => Vec::new(),
+        },
+        Sel::Rows(a, b) => match (def.row_index(a), def.row_index(b), col) {
+            (Some(a), Some(b), Some(c)) => (a..b).map(|r| (r, c)).collect(),
+            _ => Vec::new(),
+        },
+    }
+}
+
+/// Every instance of a relation in a table's layout.
+pub fn instances(def: &TableDef, relation: &'static Relation) -> Vec<Instance> {
+    let mk = |row: Option<usize>, col: Option<usize>, index: usize| {
+        let side = |terms: &[Term]| -> Vec<Cell> {
+            terms
+                .iter()
+                .flat_map(|t| expand(t.sel, def, row, col).into_iter().map(move |(r, c)| (t.negative, r, c)))
+                .collect()
+        };
+        Instance {
+            relation,
+            index,
+            left: side(relation.left),
+            right: side(relation.right),
+        }
+    };
+    match relation.each {
+        Each::Row => (0..def.rows.len()).map(|r| mk(Some(r), None, r)).collect(),
+        Each::Rows(ids) => ids
+            .iter()
+            .filter_map(|id| def.row_index(id))
+            .map(|r| mk(Some(r), None, r))
+            .collect(),
+        Each::Column => (0..def.columns.len()).map(|c| mk(None, Some(c), c)).collect(),
+    }
+}
+
+/// Every instance of every relation of a table's layout.
+pub fn all_instances(def: &TableDef) -> Vec<Instance> {
+    def.relations.iter().flat_map(|r| instances(def, r)).collect()
+}
+
+fn sum(terms: &[Cell], value: Lookup) -> Result<f64, Vec<(usize, usize)>> {
+    let mut missing = Vec::new();
+    let mut total = 0.0;
+    for &(neg, r, c) in terms {
+        match value(r, c) {
+            Some(v) => total += if neg { -v } else { v },
+            None => missing.push((r, c)),
+        }
+    }
+    if missing.is_empty() {
+        Ok(total)
+    } else {
+        Err(missing)
+    }
+}
+
+impl Instance {
+    /// Both sides added up; the cells that could not be read when a side
+    /// cannot be.
+    pub fn sides(&self, value: Lookup) -> Sides {
+        match (sum(&self.left, value), sum(&self.right, value)) {
+            (Ok(l), Ok(r)) => Ok((l, r)),
+            (a, b) => {
+                let mut m = a.err().unwrap_or_default();
+                m.extend(b.err().unwrap_or_default());
+                Err(m)
+            }
+        }
+    }
+
+    /// Whether the relation holds for these sides.
+    pub fn holds_for(&self, left: f64, right: f64) -> bool {
+        match self.relation.op {
+            Op::Eq => (left - right).abs() < 1e-9,
+            Op::Ge => left + 1e-9 >= right,
+        }
+    }
+
+    /// Whether it holds (`None`: a cell it needs could not be read).
+    pub fn holds(&self, value: Lookup) -> Option<bool> {
+        self.sides(value).ok().map(|(l, r)| self.holds_for(l, r))
+    }
+
+    /// How far it is from holding: left − right (for `Op::Ge` it holds when
+    /// this is ≥ 0, for `Op::Eq` when it is 0); `None` when a cell it needs
+    /// could not be read.
+    pub fn residual(&self, value: Lookup) -> Option<f64> {
+        self.sides(value).ok().map(|(l, r)| l - r)
+    }
+
+    /// How left − right moves when cell (r, c) grows by one (0 when the
+    /// cell takes no part).
+    pub fn weight(&self, r: usize, c: usize) -> f64 {
+        let w = |terms: &[Cell]| -> f64 {
+            terms
+                .iter()
+                .filter(|&&(_, tr, tc)| (tr, tc) == (r, c))
+                .map(|&(neg, _, _)| if neg { -1.0 } else { 1.0 })
+                .sum()
+        };
+        w(&self.left) - w(&self.right)
+    }
+}
+
+/// Whether the relations that `def` checks on each row hold for one row's
+/// figures (`values[c]` for column `c`): `None` when none applies to the row
+/// or a figure it needs is missing. Used only to tell a reviewer which
+/// reading of run-together digits adds up — never to choose one.
+pub fn row_holds(def: &TableDef, row: usize, values: &[u64]) -> Option<bool> {
+    let value = |r: usize, c: usize| if r == row { values.get(c).map(|&v| v as f64) } else { None };
+    let mut any = None;
+    for inst in def
+        .relations
+        .iter()
+        .filter(|rel| !matches!(rel.each, Each::Column))
+        .flat_map(|rel| instances(def, rel))
+        .filter(|i| i.index == row)
+    {
+        let holds = inst.holds(&value)?;
+        any = Some(any.unwrap_or(true) && holds);
+    }
+    any
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::{TABLE_A, TABLE_B, TABLE_C};
+
+    #[test]
+    fn row_sums_of_table_b() {
+        let new = TABLE_B.row_index("new").unwrap();
+        assert_eq!(row_holds(&TABLE_B, new, &[5, 1, 0, 0, 0, 0, 6]), Some(true));
+        assert_eq!(row_holds(&TABLE_B, new, &[5, 1, 0, 0, 0, 0, 7]), Some(false));
+        assert_eq!(row_holds(&TABLE_B, new, &[5, 1]), None);
+    }
+
+    #[test]
+    fn inequality_of_table_a_and_groups_of_table_c() {
+        // 规章: 本年制发 3, 本年废止 1, 现行有效 2 holds (2 ≥ 3 − 1); 1 does not.
+        assert_eq!(row_holds(&TABLE_A, 0, &[3, 1, 2]), Some(true));
+        assert_eq!(row_holds(&TABLE_A, 0, &[3, 1, 1]), Some(false));
+        let group: Vec<u64> = vec![1, 2, 0, 0, 3];
+        assert_eq!(row_holds(&TABLE_C, 0, &group), Some(true));
+    }
+
+    #[test]
+    fn residual_and_weight_of_a_column_sum() {
+        let def = &TABLE_B;
+        let inst = all_instances(def)
+            .into_iter()
+            .find(|i| i.relation.code == "B002" && i.index == 0)
+            .unwrap();
+        let total = def.row_index("total").unwrap();
+        let value = |r: usize, _c: usize| Some(if r == total { 10.0 } else { 1.0 });
+        let parts = inst.right.len() as f64;
+        assert_eq!(inst.residual(&value), Some(10.0 - parts));
+        assert_eq!(inst.weight(total, 0), 1.0);
+        assert_eq!(inst.weight(total, 1), 0.0);
+        let unread = |_: usize, _: usize| None;
+        assert_eq!(inst.holds(&unread), None);
+    }
+}
