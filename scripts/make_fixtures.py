@@ -4,7 +4,7 @@
     pip install python-docx==1.2.0
     python3 scripts/make_fixtures.py
 
-Reads tests/fixtures/text/seed-001.txt (a copy of seeds/001, tab-separated
+Reads tests/fixtures/reports/seeds/001_43e3c9ba6b70e239.txt (seed 001, tab-separated
 tables) and writes
 
     tests/fixtures/docx/seed-001-numbered.docx   the same, its headings 一、
@@ -254,7 +254,7 @@ def hostile(seed_docx):
 
 
 def main():
-    with open(os.path.join(FIX, "text", "seed-001.txt"), encoding="utf-8") as f:
+    with open(os.path.join(FIX, "reports", "seeds", "001_43e3c9ba6b70e239.txt"), encoding="utf-8") as f:
         seed = f.read()
     parts = blocks(seed)
     write_docx(parts, os.path.join(FIX, "docx", "seed-001.docx"))

@@ -2,13 +2,14 @@
 """Makes the PDF test fixtures in tests/fixtures/pdf/ (run once; the outputs are committed, so
 the tests need neither LibreOffice nor Chromium nor ReportLab):
 
-  <report>.pdf + <report>.txt   LibreOffice (../shared/tools/pdf_shapes.py: each run of
+  <report>.pdf                  LibreOffice (../shared/tools/pdf_shapes.py: each run of
                                 tab-separated lines a Word table), from seeds 001-004 and four
-                                dev reports; the .txt is the report the PDF was made from
+                                dev reports (the text it was made from is the report's one copy
+                                in tests/fixtures/reports; tests/pdf.rs maps each PDF to it)
   seed-001-b001.pdf/.txt        seed 001 with one figure changed before rendering (自然人 of
                                 “一、本年新收” 2 -> 3): B001 and B003 on that cell
-  chromium-102.pdf/.txt         a saved web page (dev/102) printed to PDF by headless Chromium
-  reportlab-004.pdf/.txt        seed 004 set with ReportLab's non-embedded STSong-Light
+  chromium-102.pdf              a saved web page (dev/102) printed to PDF by headless Chromium
+  reportlab-004.pdf             seed 004 set with ReportLab's non-embedded STSong-Light
                                 (UniGB-UCS2-H), as iText/ReportLab systems write PDFs
   scanned.pdf                   pages as pictures only (no text layer)
   undecodable.pdf               text whose font maps every code to U+FFFD (no characters)
@@ -45,15 +46,17 @@ LIBREOFFICE = {
 }
 
 
-def libreoffice(name, text):
-    """name.pdf and name.txt from a report text, through pdf_shapes.py."""
+def libreoffice(name, text, keep_text=False):
+    """name.pdf from a report text, through pdf_shapes.py (and name.txt with keep_text: a text
+    that is not a report's copy)."""
     tmp = tempfile.mkdtemp(prefix="nianbao-pdf-")
     src = os.path.join(tmp, name + ".txt")
     with open(src, "w", encoding="utf-8") as f:
         f.write(text)
     subprocess.run([sys.executable, SHAPES, src, tmp], check=True, capture_output=True)
     shutil.copy(os.path.join(tmp, name + ".pdf"), os.path.join(OUT, name + ".pdf"))
-    shutil.copy(src, os.path.join(OUT, name + ".txt"))
+    if keep_text:
+        shutil.copy(src, os.path.join(OUT, name + ".txt"))
     shutil.rmtree(tmp)
 
 
@@ -70,14 +73,13 @@ def mutant(text):
     raise SystemExit("seed 001: row 一 not found")
 
 
-def chromium(name, html_path, txt_path):
+def chromium(name, html_path):
     chrome = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     profile = tempfile.mkdtemp(prefix="nianbao-chromium-")
     subprocess.run([chrome, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
                     "--no-pdf-header-footer", f"--print-to-pdf={os.path.join(OUT, name + '.pdf')}",
                     "file://" + html_path], check=True, capture_output=True, timeout=120)
     shutil.rmtree(profile, ignore_errors=True)
-    shutil.copy(txt_path, os.path.join(OUT, name + ".txt"))
 
 
 def reportlab(name, txt_path, encrypt=None):
@@ -116,8 +118,6 @@ def reportlab(name, txt_path, encrypt=None):
     flush()
     kw = {"encrypt": encrypt} if encrypt else {}
     SimpleDocTemplate(os.path.join(OUT, name + ".pdf"), pagesize=A4, leftMargin=50, rightMargin=50, **kw).build(story)
-    if not encrypt:
-        shutil.copy(txt_path, os.path.join(OUT, name + ".txt"))
 
 
 def scanned(src_pdf):
@@ -175,8 +175,8 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     for name, rel in LIBREOFFICE.items():
         libreoffice(name, open(os.path.join(REPORTS, rel), encoding="utf-8").read())
-    libreoffice("seed-001-b001", mutant(open(os.path.join(REPORTS, LIBREOFFICE["seed-001"]), encoding="utf-8").read()))
-    chromium("chromium-102", os.path.join(REPORTS, "dev", "102_pingtan2024.html"), os.path.join(REPORTS, "dev", "102_pingtan2024.txt"))
+    libreoffice("seed-001-b001", mutant(open(os.path.join(REPORTS, LIBREOFFICE["seed-001"]), encoding="utf-8").read()), keep_text=True)
+    chromium("chromium-102", os.path.join(REPORTS, "dev", "102_pingtan2024.html"))
     reportlab("reportlab-004", os.path.join(REPORTS, LIBREOFFICE["seed-004"]))
     from reportlab.lib import pdfencrypt
     reportlab("encrypted", os.path.join(REPORTS, LIBREOFFICE["seed-004"]), encrypt=pdfencrypt.StandardEncryption("年报2024", ownerPassword="owner", strength=128))

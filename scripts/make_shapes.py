@@ -6,6 +6,8 @@
 For each tab-separated REPORT, writes OUT_DIR/<name>/<variant>.tab.txt (the report, or the
 report with one figure changed) and, through ../shared/tools/pdf_shapes.py (Word -> PDF ->
 pdftotext), <variant>.layout.txt and <variant>.raw.txt; and OUT_DIR/<name>/mutants.json:
+(orig.tab.txt is not written when REPORT is the report's one copy in tests/fixtures/reports:
+tests/corpus.rs reads it there)
 for each variant the changed cell (table, row, column as in the JSON contract), the figure
 before and after. Variants:
   orig    the report as it is
@@ -53,6 +55,15 @@ def mutate(text, table, key, cell, blank=False):
     raise SystemExit(f"no row for {table} {key}")
 
 
+def is_report_copy(name, text):
+    """Whether text is the report's one copy in tests/fixtures/reports."""
+    for sub in ("seeds", "real", "dev"):
+        p = os.path.join(HERE, "..", "tests", "fixtures", "reports", sub, name + ".txt")
+        if os.path.exists(p) and open(p, encoding="utf-8").read() == text:
+            return True
+    return False
+
+
 def main(out, reports):
     for rep in reports:
         name = os.path.basename(rep).split(".")[0]
@@ -66,11 +77,11 @@ def main(out, reports):
             variants[v] = (t, {"table": table, "row": row, "column": col, "before": old, "after": new})
         manifest = {}
         for v, (t, change) in variants.items():
-            tab = os.path.join(d, f"{v}.tab.txt")
-            open(tab, "w", encoding="utf-8").write(t)
             tmp = tempfile.mkdtemp()
             src = os.path.join(tmp, f"{v}.txt")
-            shutil.copy(tab, src)
+            open(src, "w", encoding="utf-8").write(t)
+            if v != "orig" or not is_report_copy(name, t):
+                shutil.copy(src, os.path.join(d, f"{v}.tab.txt"))
             subprocess.run([sys.executable, TOOL, src, tmp], check=True, capture_output=True)
             for shape in ("layout", "raw"):
                 shutil.copy(os.path.join(tmp, f"{v}.{shape}.txt"), os.path.join(d, f"{v}.{shape}.txt"))

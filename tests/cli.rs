@@ -49,7 +49,7 @@ fn s(p: &Path) -> &str {
 
 #[test]
 fn exit_codes() {
-    let seed = fixture("text/seed-001.txt");
+    let seed = fixture("reports/seeds/001_43e3c9ba6b70e239.txt");
     let broken = fixture("continuity/zhongwei-2024-broken.txt");
     let consistent = fixture("continuity/zhongwei-2024-consistent.txt");
     assert_eq!(code(&run(&["check", s(&seed), s(&consistent)])), 0);
@@ -70,7 +70,7 @@ fn exit_codes() {
 
 #[test]
 fn standard_input_and_gbk() {
-    let text = std::fs::read_to_string(fixture("text/seed-001.txt")).unwrap();
+    let text = std::fs::read_to_string(fixture("reports/seeds/001_43e3c9ba6b70e239.txt")).unwrap();
     let o = run_stdin(&["check", "--format", "json", "-"], text.as_bytes());
     assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
     let v = json(&o);
@@ -99,7 +99,7 @@ fn docx_and_html_give_the_same_findings_as_text() {
         "check",
         "--format",
         "json",
-        s(&fixture("text/seed-001.txt")),
+        s(&fixture("reports/seeds/001_43e3c9ba6b70e239.txt")),
         s(&fixture("docx/seed-001.docx")),
         s(&fixture("html/seed-001.html")),
     ]);
@@ -122,7 +122,7 @@ fn docx_and_html_give_the_same_findings_as_text() {
 fn folders_are_walked_in_order_and_other_files_noted() {
     let d = scratch("walk");
     std::fs::create_dir_all(d.join("b-2024")).unwrap();
-    std::fs::copy(fixture("text/seed-001.txt"), d.join("a-2023.txt")).unwrap();
+    std::fs::copy(fixture("reports/seeds/001_43e3c9ba6b70e239.txt"), d.join("a-2023.txt")).unwrap();
     std::fs::copy(fixture("continuity/zhongwei-2024-broken.txt"), d.join("b-2024/report.TXT")).unwrap();
     std::fs::copy(fixture("html/seed-001.html"), d.join("c.htm")).unwrap();
     std::fs::copy(fixture("docx/seed-001.docx"), d.join("d.docx")).unwrap();
@@ -176,7 +176,7 @@ fn file_names_that_are_not_utf8() {
     let d = scratch("gbk-names");
     let name = std::ffi::OsStr::from_bytes(b"\xb1\xa8\xb8\xe6.txt"); // 报告.txt in GBK
     let file = d.join(name);
-    std::fs::copy(fixture("text/seed-001.txt"), &file).unwrap();
+    std::fs::copy(fixture("reports/seeds/001_43e3c9ba6b70e239.txt"), &file).unwrap();
     let o = Command::new(BIN).arg("check").arg(&file).output().unwrap();
     assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
     let o = run(&["check", "--format", "json", s(&d)]);
@@ -231,7 +231,7 @@ fn csv_opens_in_a_spreadsheet() {
     // A file name with a comma and quotes must be quoted.
     let odd = d.join("报告,\"2024\".txt");
     std::fs::copy(fixture("continuity/zhongwei-2024-broken.txt"), &odd).unwrap();
-    let seed = fixture("text/seed-001.txt");
+    let seed = fixture("reports/seeds/001_43e3c9ba6b70e239.txt");
     let pdf = d.join("x.pdf");
     std::fs::write(&pdf, b"%PDF-1.4").unwrap();
     let o = run(&["check", "--format", "csv", s(&seed), s(&odd), s(&pdf)]);
@@ -265,7 +265,7 @@ fn csv_opens_in_a_spreadsheet() {
 fn text_output_names_files_and_totals() {
     let o = run(&[
         "check",
-        s(&fixture("text/seed-001.txt")),
+        s(&fixture("reports/seeds/001_43e3c9ba6b70e239.txt")),
         s(&fixture("continuity/zhongwei-2024-broken.txt")),
     ]);
     let out = String::from_utf8(o.stdout).unwrap();

@@ -43,7 +43,7 @@ fn rules_are_registered_with_docs() {
 /// repealed in 2024, 8 valid: consistent, so nothing is found.
 #[test]
 fn hongzequ_pair_is_paired_and_consistent() {
-    let files = ["continuity/hongzequ-2023.txt", "continuity/hongzequ-2024.txt"];
+    let files = ["reports/real/hongzequ-2023.txt", "reports/real/hongzequ-2024.txt"];
     let (results, found) = run(&files);
     let agencies: Vec<_> = results.iter().map(|r| r.report.as_ref().unwrap().agency.clone().unwrap()).collect();
     assert_eq!(agencies, ["洪泽区人民政府", "淮安市洪泽区人民政府"]);
@@ -59,7 +59,7 @@ fn hongzequ_pair_is_paired_and_consistent() {
 /// carried 1 (自然人, 总计), and repeals 7 documents of the 0 valid.
 #[test]
 fn broken_pair_is_found_at_the_cells_of_year_n() {
-    let (results, found) = run(&["text/seed-001.txt", "continuity/zhongwei-2024-broken.txt"]);
+    let (results, found) = run(&["reports/seeds/001_43e3c9ba6b70e239.txt", "continuity/zhongwei-2024-broken.txt"]);
     assert!(found.iter().all(|(i, _)| *i == 1), "findings belong to the 2024 report");
     let x001: Vec<_> = found.iter().map(|(_, f)| f).filter(|f| f.code == "X001").collect();
     assert_eq!(x001.len(), 2);
@@ -102,7 +102,7 @@ fn broken_pair_is_found_at_the_cells_of_year_n() {
 #[test]
 fn check_set_checks_continuity() {
     let mut set = vec![
-        FileResult::checked("2023.txt", load("text/seed-001.txt")),
+        FileResult::checked("2023.txt", load("reports/seeds/001_43e3c9ba6b70e239.txt")),
         FileResult::checked("2024.txt", load("continuity/zhongwei-2024-broken.txt")),
     ];
     check_set(&mut set);
@@ -114,7 +114,7 @@ fn check_set_checks_continuity() {
 #[test]
 fn refused_files_take_no_part() {
     let mut set = vec![
-        FileResult::checked("2023.txt", load("text/seed-001.txt")),
+        FileResult::checked("2023.txt", load("reports/seeds/001_43e3c9ba6b70e239.txt")),
         FileResult::refused("扫描件.pdf", "pdf_scanned", "这是扫描件", nianbao::Status::Binary),
         FileResult::checked("2024.txt", load("continuity/zhongwei-2024-broken.txt")),
     ];
@@ -125,9 +125,9 @@ fn refused_files_take_no_part() {
 
 #[test]
 fn consistent_pair_passes_in_any_order() {
-    let (_, found) = run(&["continuity/zhongwei-2024-consistent.txt", "text/seed-001.txt"]);
+    let (_, found) = run(&["continuity/zhongwei-2024-consistent.txt", "reports/seeds/001_43e3c9ba6b70e239.txt"]);
     assert!(found.is_empty(), "{found:?}");
-    let (_, found) = run(&["continuity/zhongwei-2024-broken.txt", "text/seed-001.txt"]);
+    let (_, found) = run(&["continuity/zhongwei-2024-broken.txt", "reports/seeds/001_43e3c9ba6b70e239.txt"]);
     assert_eq!(found.len(), 3);
     assert!(found.iter().all(|(i, _)| *i == 0));
 }
@@ -135,7 +135,7 @@ fn consistent_pair_passes_in_any_order() {
 #[test]
 fn other_agencies_and_years_are_not_paired() {
     // Same agency, two years apart; another agency for the year before.
-    let (_, found) = run(&["continuity/hongzequ-2023.txt", "continuity/zhongwei-2024-broken.txt"]);
+    let (_, found) = run(&["reports/real/hongzequ-2023.txt", "continuity/zhongwei-2024-broken.txt"]);
     assert!(found.is_empty());
 }
 

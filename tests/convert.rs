@@ -13,7 +13,7 @@ fn fixture(path: &str) -> Vec<u8> {
 }
 
 fn seed_text() -> String {
-    String::from_utf8(fixture("text/seed-001.txt")).unwrap()
+    String::from_utf8(fixture("reports/seeds/001_43e3c9ba6b70e239.txt")).unwrap()
 }
 
 /// The seed as the converters should give it: no blank lines, no trailing empty cells.

@@ -10,7 +10,7 @@ use nianbao::{check, check_set, export, FileResult};
 fn library_csv_is_the_command_line_csv() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let files = [
-        "text/seed-001.txt",
+        "reports/seeds/001_43e3c9ba6b70e239.txt",
         "continuity/zhongwei-2024-broken.txt",
         "reports/seeds/002_a8d23b48448f5a19.txt",
     ];

@@ -1,6 +1,7 @@
 //! PDFs (issue 10): the fixtures in tests/fixtures/pdf/ were made once by
 //! scripts/make_pdf_fixtures.py from reports in ../shared/reports (LibreOffice, Chromium's print
-//! to PDF, ReportLab with a non-embedded STSong-Light), each with the .txt it was made from, and
+//! to PDF, ReportLab with a non-embedded STSong-Light), each made from a report
+//! (tests/fixtures/reports; the one PDF of a report made wrong has its .txt beside it), and
 //! with the items pdf.js reads from it (.items.json, dumped by the page's own reader,
 //! www/pdf-items.js). For each: the text, the native reader (the command line) and pdf.js's
 //! items (the page) give the same tables cell for cell and the same findings.
@@ -85,25 +86,32 @@ fn findings(r: &CheckResult) -> Vec<String> {
     v
 }
 
-const SAME_AS_TEXT: &[&str] = &[
-    "seed-001",
-    "seed-002",
-    "seed-003",
-    "seed-004",
-    "dev-108",
-    "dev-117",
-    "dev-107",
-    "dev-124",
-    "seed-001-b001",
-    "chromium-102",
-    "reportlab-004",
+/// Each PDF and the text it was made from: the report's one copy in tests/fixtures/reports,
+/// or (for the PDF of a report made wrong) the text beside the PDF.
+const SAME_AS_TEXT: &[(&str, &str)] = &[
+    ("seed-001", "reports/seeds/001_43e3c9ba6b70e239.txt"),
+    ("seed-002", "reports/seeds/002_a8d23b48448f5a19.txt"),
+    ("seed-003", "reports/seeds/003_ea91102f3cc3d767.txt"),
+    ("seed-004", "reports/seeds/004_5cd136013ffaed5d.txt"),
+    ("dev-108", "reports/dev/108_czj2023.txt"),
+    ("dev-117", "reports/dev/117_suping2022.txt"),
+    ("dev-107", "reports/dev/107_junshan2019.txt"),
+    ("dev-124", "reports/dev/124_junshan2023.txt"),
+    ("seed-001-b001", "pdf/seed-001-b001.txt"),
+    ("chromium-102", "reports/dev/102_pingtan2024.txt"),
+    ("reportlab-004", "reports/seeds/004_5cd136013ffaed5d.txt"),
 ];
+
+/// A file under tests/fixtures.
+fn under_fixtures(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path)
+}
 
 #[test]
 fn pdfs_read_as_their_text_cell_for_cell_with_the_same_findings() {
     let mut failures = Vec::new();
-    for name in SAME_AS_TEXT {
-        let text = std::fs::read_to_string(fixture(&format!("{name}.txt"))).unwrap();
+    for &(name, source) in SAME_AS_TEXT {
+        let text = std::fs::read_to_string(under_fixtures(source)).unwrap();
         let want = nianbao::check(&text);
         assert!(want.report.is_some(), "{name}: the text is a report");
         for (reader, got) in [("native", native(name).map_err(|p| p.code().to_string())), ("pdf.js", page(name))] {
@@ -138,7 +146,7 @@ fn pdfs_read_as_their_text_cell_for_cell_with_the_same_findings() {
 #[test]
 fn the_command_line_and_the_page_give_the_same_places() {
     // Same findings with the same pages and boxes from the native reader and pdf.js.
-    for name in SAME_AS_TEXT {
+    for &(name, _) in SAME_AS_TEXT {
         let (a, b) = (native(name).unwrap(), page(name).unwrap());
         type At = (String, Option<u32>, Option<(f32, f32)>);
         let places = |r: &CheckResult| -> Vec<At> {
@@ -231,9 +239,10 @@ fn the_command_line_checks_pdfs_alone_in_folders_and_in_batches() {
     // a folder of PDFs and texts, with a broken PDF among them: every file read, in name order
     let d = std::env::temp_dir().join(format!("nianbao-pdf-{}", std::process::id()));
     std::fs::create_dir_all(&d).unwrap();
-    for f in ["seed-001.pdf", "seed-001.txt", "truncated.pdf"] {
+    for f in ["seed-001.pdf", "truncated.pdf"] {
         std::fs::copy(fixture(f), d.join(f)).unwrap();
     }
+    std::fs::copy(under_fixtures("reports/seeds/001_43e3c9ba6b70e239.txt"), d.join("seed-001.txt")).unwrap();
     let o = run(&["check", "--format", "json", d.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2), "a file could not be read");
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();

@@ -1,5 +1,5 @@
 //! Issue 4's rules on every real report as published (copies of
-//! ../shared/reports in tests/fixtures/prose): they raise exactly the known
+//! ../shared/reports in tests/fixtures/reports): they raise exactly the known
 //! defects and nothing else. A false alarm on a clean report costs the
 //! reviewer's trust, so any new finding here must be judged before it is
 //! accepted into this list.
@@ -11,7 +11,7 @@ const CODES: [&str; 13] = [
 ];
 
 fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/prose/{}", env!("CARGO_MANIFEST_DIR"), name);
+    let path = format!("{}/tests/fixtures/reports/{}", env!("CARGO_MANIFEST_DIR"), name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -51,7 +51,7 @@ fn clean_reports_raise_only_their_known_defects() {
 #[test]
 fn every_report_is_in_the_list() {
     for dir in ["seeds", "real"] {
-        let path = format!("{}/tests/fixtures/prose/{dir}", env!("CARGO_MANIFEST_DIR"));
+        let path = format!("{}/tests/fixtures/reports/{dir}", env!("CARGO_MANIFEST_DIR"));
         for e in std::fs::read_dir(&path).unwrap() {
             let name = format!("{dir}/{}", e.unwrap().file_name().to_string_lossy());
             assert!(EXPECTED.iter().any(|(n, _)| *n == name), "{name} is not checked");

@@ -1,11 +1,11 @@
 //! Issue 4's rules (N, Y, I, W, R): each fires on a real report made wrong in
 //! that one respect (a string replaced in a real sentence), and stays silent
-//! where the report is right. The reports are copies in tests/fixtures/prose.
+//! where the report is right. The reports are copies in tests/fixtures/reports.
 
 use nianbao::{check, CheckResult, Finding, Severity};
 
 fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/prose/{}", env!("CARGO_MANIFEST_DIR"), name);
+    let path = format!("{}/tests/fixtures/reports/{}", env!("CARGO_MANIFEST_DIR"), name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -38,7 +38,7 @@ const HZ24_RAW: &str = "real/hongzequ-2024.pdftotext-raw.txt";
 const HA24: &str = "real/huaianshi-2024.txt";
 const HA24_RAW: &str = "real/huaianshi-2024.pdftotext-raw.txt";
 const PT21: &str = "real/pingtan-2021.txt";
-const PT25: &str = "../reports/dev/103_pingtan2025.txt";
+const PT25: &str = "dev/103_pingtan2025.txt";
 
 // ------------------------------------------------------------------ N001
 

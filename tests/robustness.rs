@@ -48,21 +48,31 @@ fn errors(r: &nianbao::CheckResult) -> Vec<String> {
         .collect()
 }
 
-/// The real reports (copies of ../shared/reports).
-fn reports() -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = std::fs::read_dir(fixtures().join("reports"))
-        .expect("tests/fixtures/regressions/reports")
+/// The real reports of seeds/ and real/ (their one copy, in tests/fixtures/reports).
+fn report_files() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reports");
+    let mut out: Vec<PathBuf> = ["seeds", "real"]
+        .iter()
+        .flat_map(|sub| std::fs::read_dir(root.join(sub)).expect("tests/fixtures/reports"))
         .flatten()
-        .map(|e| {
-            let p = e.path();
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    out.sort();
+    out
+}
+
+/// The real reports, by file name, with their text.
+fn reports() -> Vec<(String, String)> {
+    report_files()
+        .into_iter()
+        .map(|p| {
             (
                 p.file_name().unwrap().to_string_lossy().into_owned(),
                 std::fs::read_to_string(&p).unwrap(),
             )
         })
-        .collect();
-    out.sort();
-    out
+        .collect()
 }
 
 // ------------------------------------------------------------ regressions
@@ -71,13 +81,14 @@ fn reports() -> Vec<(String, String)> {
 /// point a user's bytes can take: text, decoded bytes, .docx, web page.
 #[test]
 fn regression_corpus_replays() {
-    let mut files: Vec<PathBuf> = Vec::new();
-    for dir in ["crashes", "reports"] {
-        if let Ok(rd) = std::fs::read_dir(fixtures().join(dir)) {
-            files.extend(rd.flatten().map(|e| e.path()).filter(|p| p.is_file()));
-        }
-    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures().join("crashes"))
+        .expect("tests/fixtures/regressions/crashes")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
     files.sort();
+    files.extend(report_files());
     assert!(!files.is_empty());
     for p in files {
         let bytes = std::fs::read(&p).unwrap();

@@ -52,7 +52,7 @@ test('the single file from file://: a seed, a .docx, several files, a CSV; no ot
 
   // several files: the continuity break, and the CSV
   await shadow(page, 'input[type="file"]').setInputFiles([
-    { name: 'a-2023.txt', mimeType: 'text/plain', buffer: readFileSync(join(FILES, 'text/seed-001.txt')) },
+    { name: 'a-2023.txt', mimeType: 'text/plain', buffer: readFileSync(join(FILES, 'reports/seeds/001_43e3c9ba6b70e239.txt')) },
     { name: 'b-2024.txt', mimeType: 'text/plain', buffer: readFileSync(join(FILES, 'continuity/zhongwei-2024-broken.txt')) },
   ]);
   await page.waitForFunction(() => document.querySelector('nianbao-checker').shadowRoot.querySelectorAll('.summary-table tr.report-row').length === 2);
