@@ -65,14 +65,11 @@ fn c001_finds_hongzequ_totals_in_both_shapes() {
     }
 }
 
-/// Anchors: section 三's heading, then a row label unique in each shape.
-const B_ANCHOR: &str = "收到和处理政府信息公开申请情况\n";
-
 #[test]
 fn b001_row_total() {
-    for (shape, name) in SHAPES {
+    for (shape, _) in SHAPES {
         // 予以公开: 总计 (column 7) becomes 5 while the six columns add to 0.
-        let text = set_figure(&fixture(name), B_ANCHOR, "予以公开", 6, "5");
+        let text = mutant(&format!("b001_row_total.{shape}"));
         let r = run(&text);
         let f = with_code(&r, "B001");
         assert_eq!(f.len(), 1, "{shape}: {:?}", codes(&r));
@@ -91,11 +88,9 @@ fn b001_row_total() {
 
 #[test]
 fn b002_column_total() {
-    for (shape, name) in SHAPES {
+    for (shape, _) in SHAPES {
         // 国家秘密, 自然人 := 2 and its 总计 := 2: the row adds up, the columns do not.
-        let text = set_figure(&fixture(name), B_ANCHOR, "属于国家秘密", 0, "2");
-        let text = set_figure(&text, B_ANCHOR, "属于国家秘密", 6, "2");
-        let r = run(&text);
+        let r = run(&mutant(&format!("b002_column_total.{shape}")));
         assert!(with_code(&r, "B001").is_empty(), "{shape}");
         let f = with_code(&r, "B002");
         let cols: Vec<_> = f.iter().map(|f| f.column).collect();
@@ -109,11 +104,9 @@ fn b002_column_total() {
 
 #[test]
 fn b003_balance() {
-    for (shape, name) in SHAPES {
+    for (shape, _) in SHAPES {
         // 上年结转 := 1 in 自然人 and 总计: the row holds, 一 + 二 ≠ 七 + 四.
-        let text = set_figure(&fixture(name), B_ANCHOR, "上年结转政府信息公开申请数量", 0, "1");
-        let text = set_figure(&text, B_ANCHOR, "上年结转政府信息公开申请数量", 6, "1");
-        let r = run(&text);
+        let r = run(&mutant(&format!("b003_balance.{shape}")));
         let f = with_code(&r, "B003");
         assert_eq!(
             f.iter().map(|f| f.column).collect::<Vec<_>>(),
@@ -132,9 +125,8 @@ fn b003_balance() {
 
 #[test]
 fn b004_not_a_count() {
-    for (shape, name) in SHAPES {
-        let text = set_figure(&fixture(name), B_ANCHOR, "重复申请", 2, "—");
-        let r = run(&text);
+    for (shape, _) in SHAPES {
+        let r = run(&mutant(&format!("b004_not_a_count.{shape}")));
         let f = with_code(&r, "B004");
         assert_eq!(f.len(), 1, "{shape}: {:?}", codes(&r));
         assert_eq!((f[0].row, f[0].column), (Some(16), Some(2)), "{shape}");
@@ -149,10 +141,8 @@ fn b004_not_a_count() {
 /// empty cell that should hold a figure still shows in its row's total.
 #[test]
 fn b004_empty_cells_are_a_warning_and_count_as_zero() {
-    let name = SEEDS[1];
     // （二）部分公开 · 科研机构 0 → empty: nothing else is wrong.
-    let text = set_figure(&fixture(name), B_ANCHOR, "部分公开", 2, "");
-    let r = run(&text);
+    let r = run(&mutant("b004_empty_partly_granted"));
     let f = with_code(&r, "B004");
     assert_eq!(f.len(), 1, "{:?}", codes(&r));
     assert_eq!(f[0].severity, nianbao::Severity::Warning);
@@ -164,8 +154,7 @@ fn b004_empty_cells_are_a_warning_and_count_as_zero() {
         codes(&r)
     );
     // 5.属于三类内部事务信息 · 总计 1 → empty (the row's last cell): the row no longer adds up.
-    let text = set_figure(&fixture(name), B_ANCHOR, "内部事务信息", 6, "");
-    let r = run(&text);
+    let r = run(&mutant("b004_empty_row_total"));
     assert_eq!(with_code(&r, "B004")[0].severity, nianbao::Severity::Warning);
     let b001 = with_code(&r, "B001");
     assert_eq!(b001.len(), 1, "{:?}", codes(&r));
@@ -175,18 +164,16 @@ fn b004_empty_cells_are_a_warning_and_count_as_zero() {
     );
     // 一、本年新收 · 自然人 → empty: an empty cell before the first figure could be the label's
     // spacer cell or the figure's; which cell is empty is not guessed.
-    let text = set_figure(&fixture(name), B_ANCHOR, "本年新收政府信息公开申请数量", 0, "");
-    let r = run(&text);
+    let r = run(&mutant("b004_empty_first_cell"));
     assert!(with_code(&r, "B001").is_empty(), "{:?}", codes(&r));
     assert!(with_code(&r, "S004")[0].message.contains("本年新收"), "{:?}", codes(&r));
 }
 
 #[test]
 fn c001_group_total() {
-    for (shape, name) in SHAPES {
+    for (shape, _) in SHAPES {
         // The 15 figures of table C are on one line: set 行政复议's 结果维持 to 3.
-        let text = set_figure(&fixture(name), "行政诉讼情况\n", "审", 0, "3");
-        let r = run(&text);
+        let r = run(&mutant(&format!("c001_group_total.{shape}")));
         let f = with_code(&r, "C001");
         assert_eq!(f.len(), 1, "{shape}: {:?}", codes(&r));
         assert_eq!(
@@ -199,22 +186,18 @@ fn c001_group_total() {
 
 #[test]
 fn c002_not_a_count() {
-    for (shape, name) in SHAPES {
-        let text = set_figure(&fixture(name), "行政诉讼情况\n", "审", 7, "/");
-        let r = run(&text);
+    for (shape, _) in SHAPES {
+        let r = run(&mutant(&format!("c002_not_a_count.{shape}")));
         let f = with_code(&r, "C002");
         assert_eq!(f.len(), 1, "{shape}: {:?}", codes(&r));
         assert_eq!((f[0].row, f[0].column), (Some(1), Some(2)), "{shape}");
     }
 }
 
-const A_ANCHOR: &str = "主动公开政府信息情况\n";
-
 #[test]
 fn a001_not_a_count() {
-    for (shape, name) in SHAPES {
-        let text = set_figure(&fixture(name), A_ANCHOR, "行政处罚", 0, "无");
-        let r = run(&text);
+    for (shape, _) in SHAPES {
+        let r = run(&mutant(&format!("a001_not_a_count.{shape}")));
         let f = with_code(&r, "A001");
         assert_eq!(f.len(), 1, "{shape}: {:?}", codes(&r));
         assert_eq!((f[0].table, f[0].row), (Some("A"), Some(3)));
@@ -223,11 +206,9 @@ fn a001_not_a_count() {
 
 #[test]
 fn a002_valid_below_net_issued() {
-    for (shape, name) in SHAPES {
+    for (shape, _) in SHAPES {
         // 行政规范性文件: 制发 5, 废止 0, 现行有效 0 (in 001 废止 is 7: make it 0).
-        let text = set_figure(&fixture(name), A_ANCHOR, "行政规范性文件", 0, "5");
-        let text = set_figure(&text, A_ANCHOR, "行政规范性文件", 1, "0");
-        let r = run(&text);
+        let r = run(&mutant(&format!("a002_valid_below_net_issued.{shape}")));
         let f = with_code(&r, "A002");
         assert_eq!(f.len(), 1, "{shape}: {:?}", codes(&r));
         assert_eq!((f[0].row, f[0].column, f[0].found.as_deref()), (Some(1), Some(2), Some("0")));
@@ -237,9 +218,8 @@ fn a002_valid_below_net_issued() {
 
 #[test]
 fn s001_missing_section() {
-    for (shape, name) in SHAPES {
-        let text = fixture(name).replacen("五、存在", "存在", 1);
-        let r = run(&text);
+    for (shape, _) in SHAPES {
+        let r = run(&mutant(&format!("s001_missing_section.{shape}")));
         let f = with_code(&r, "S001");
         assert_eq!(f.len(), 1, "{shape}");
         assert_eq!(f[0].section, Some("五"));
@@ -248,10 +228,9 @@ fn s001_missing_section() {
 
 #[test]
 fn s002_out_of_order() {
-    for (shape, name) in SHAPES {
+    for (shape, _) in SHAPES {
         // A second "三、收到和处理…" heading appended at the end.
-        let text = format!("{}\n三、收到和处理政府信息公开申请情况\n", fixture(name));
-        let r = run(&text);
+        let r = run(&mutant(&format!("s002_repeated_heading.{shape}")));
         let f = with_code(&r, "S002");
         assert_eq!(f.len(), 1, "{shape}: {:?}", codes(&r));
         assert!(f[0].message.contains("重复"), "{}", f[0].message);
@@ -260,26 +239,23 @@ fn s002_out_of_order() {
 
 #[test]
 fn s003_title_without_year() {
-    for (shape, name) in SHAPES {
+    for (shape, _) in SHAPES {
         // The title line loses its year: the report year cannot be determined.
-        let text = fixture(name).replacen("2023年政府信息公开工作年度报告", "政府信息公开工作年度报告", 1);
-        let r = run(&text);
+        let r = run(&mutant(&format!("s003_title_without_year.{shape}")));
         let f = with_code(&r, "S003");
         assert!(f.iter().any(|f| f.message.contains("年度")), "{shape}: {:?}", codes(&r));
         assert_eq!(r.report.as_ref().unwrap().year, None, "{shape}");
     }
     // A title of neither agency nor year.
-    let text = fixture(SEEDS[1]).replacen("中卫市审批服务管理局 2023年政府信息公开工作年度报告", "政府信息公开工作年度报告", 1);
-    let r = run(&text);
+    let r = run(&mutant("s003_title_of_neither"));
     assert_eq!(with_code(&r, "S003").len(), 2, "{:?}", codes(&r));
 }
 
 #[test]
 fn s004_unreadable_cells_are_reported() {
-    for (shape, name) in SHAPES.into_iter().filter(|(shape, _)| *shape != "tab") {
+    for (shape, _) in SHAPES.into_iter().filter(|(shape, _)| *shape != "tab") {
         // One figure of the 予以公开 row disappears: the row cannot be read.
-        let text = set_figure(&fixture(name), B_ANCHOR, "予以公开", 3, "");
-        let r = run(&text);
+        let r = run(&mutant(&format!("b_granted_figure_removed.{shape}")));
         let f = with_code(&r, "S004");
         assert_eq!(f.len(), 1, "{shape}: {:?}", codes(&r));
         assert!(
@@ -300,8 +276,7 @@ fn s004_unreadable_cells_are_reported() {
 /// tabs: that is an empty cell (B004), not a shifted row.
 #[test]
 fn tab_empty_cell_is_recognised() {
-    let text = set_figure(&fixture(SEEDS[1]), B_ANCHOR, "予以公开", 3, "");
-    let r = run(&text);
+    let r = run(&mutant("b_granted_figure_removed.tab"));
     let f = with_code(&r, "B004");
     assert_eq!(f.len(), 1, "{:?}", codes(&r));
     assert_eq!((f[0].row, f[0].column, f[0].found.as_deref()), (Some(2), Some(3), Some("（空）")));
@@ -311,19 +286,14 @@ fn tab_empty_cell_is_recognised() {
         codes(&r)
     );
     // The same with the last cell of a row empty.
-    let text = set_figure(&fixture(SEEDS[1]), B_ANCHOR, "予以公开", 6, "");
-    let r = run(&text);
+    let r = run(&mutant("b_granted_total_removed"));
     let f = with_code(&r, "B004");
     assert_eq!((f[0].row, f[0].column), (Some(2), Some(6)), "{:?}", codes(&r));
 }
 
 #[test]
 fn s004_missing_table() {
-    let text = fixture(SEEDS[1]);
-    let start = text.find("四、政府信息公开行政复议").unwrap();
-    let end = text.find("五、存在的主要问题").unwrap();
-    let text = format!("{}四、政府信息公开行政复议、行政诉讼情况\n\n{}", &text[..start], &text[end..]);
-    let r = run(&text);
+    let r = run(&mutant("s004_missing_table"));
     let f = with_code(&r, "S004");
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].table, Some("C"));
@@ -338,11 +308,7 @@ fn s005_old_layout() {
         assert_eq!(r.report.as_ref().unwrap().tables.applications_layout, Some("2019"));
     }
     // A seed turned into the 2019 layout: the three sub-rows of （六） folded into one.
-    let text = fixture(SEEDS[1]);
-    let a = text.find("\t(六) 其他处理\t1.申请人").unwrap();
-    let b = text.find("(七) 总计").unwrap();
-    let text = format!("{}\t(六) 其他处理\t0\t0\t0\t0\t0\t0\t0\n{}", &text[..a], &text[b..]);
-    let r = run(&text);
+    let r = run(&mutant("s005_old_layout"));
     assert_eq!(r.report.as_ref().unwrap().tables.applications_layout, Some("2019"));
     assert_eq!(with_code(&r, "S005").len(), 1);
     assert!(with_code(&r, "B002").is_empty(), "{:?}", codes(&r));
@@ -352,8 +318,7 @@ fn s005_old_layout() {
 /// first hundred and counts the rest in one more finding.
 #[test]
 fn findings_of_one_rule_are_capped() {
-    let text = format!("{}{}", fixture(SEEDS[1]), "\n三、收到和处理政府信息公开申请情况\n".repeat(300));
-    let r = run(&text);
+    let r = run(&mutant("s002_capped"));
     let f = with_code(&r, "S002");
     assert_eq!(f.len(), nianbao::rules::MAX_PER_RULE + 1);
     assert!(f.last().unwrap().message.contains("另有 200 处"), "{}", f.last().unwrap().message);

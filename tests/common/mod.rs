@@ -4,6 +4,10 @@
 
 use nianbao::{check, CheckResult, Finding};
 
+mod mutants;
+#[allow(unused_imports)]
+pub use mutants::*;
+
 pub const SEEDS: [&str; 5] = [
     "seeds/000_4d177dac3167f082.txt",
     "seeds/001_43e3c9ba6b70e239.txt",
