@@ -413,15 +413,14 @@ fn outputs() -> BTreeMap<String, String> {
         out.insert(format!("mutants/{}.txt", m.name), head + &render(&nianbao::check(&m.text())));
     }
     for (name, files) in SETS {
-        let texts: Vec<(String, String)> = files
+        let mut set: Vec<nianbao::FileResult> = files
             .iter()
-            .map(|f| (f.to_string(), std::fs::read_to_string(fixtures().join(f)).unwrap()))
+            .map(|f| nianbao::FileResult::checked(*f, nianbao::check(&std::fs::read_to_string(fixtures().join(f)).unwrap())))
             .collect();
-        let view: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
-        let results = nianbao::continuity::check_many(&view);
+        nianbao::check_set(&mut set);
         let mut body = format!("# set {name}: checked together (continuity across years)\n");
-        for ((file, _), r) in texts.iter().zip(&results) {
-            body.push_str(&format!("\n## tests/fixtures/{file}\n{}", render(r)));
+        for f in &set {
+            body.push_str(&format!("\n## tests/fixtures/{}\n{}", f.file, render(&f.result)));
         }
         out.insert(format!("sets/{name}.txt"), body);
     }
