@@ -185,8 +185,6 @@ pub struct Document<'a> {
     /// Headings found out of order or repeated (S002).
     pub misplaced_headings: Vec<sections::HeadingHit>,
     pub tables: Tables,
-    /// The flattened prose, built once on first use by the prose rules.
-    pub flat: std::sync::OnceLock<crate::prose::Flat>,
 }
 
 impl Document<'_> {
@@ -224,7 +222,6 @@ pub fn parse(text: &str) -> Document<'_> {
         sections: secs,
         misplaced_headings: misplaced,
         tables: Tables::default(),
-        flat: std::sync::OnceLock::new(),
     };
     let body = |n: u8| doc.section(n).map(|s| s.body);
     let active = body(2).map(|b| tables::read_active(text, b)).map(Table::narrowed);

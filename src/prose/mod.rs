@@ -224,15 +224,16 @@ const REQUEST_WORDS: &[&str] = &["信息公开申请", "依申请", "公开申�
 /// A document with its prose flattened: what every prose rule starts from.
 pub struct Prose<'a> {
     pub doc: &'a Document<'a>,
-    /// Built once per document (every prose rule used to build its own).
-    pub flat: &'a Flat,
+    pub flat: Flat,
 }
 
 impl<'a> Prose<'a> {
+    /// The prose of a document (built once per check: the rules share it
+    /// through their context).
     pub fn new(doc: &'a Document<'a>) -> Prose<'a> {
         Prose {
             doc,
-            flat: doc.flat.get_or_init(|| Flat::new(doc.text)),
+            flat: Flat::new(doc.text),
         }
     }
 

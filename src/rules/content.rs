@@ -5,10 +5,10 @@
 //! Table A's 行政事业性收费 is a fee the agency charges in its work, not the
 //! 信息处理费: it is never taken for it.
 
-use super::{Check, Rule};
+use super::{Check, Context, Rule};
 use crate::finding::{Finding, Severity};
 use crate::parse::Document;
-use crate::prose::{find_any, split, Prose, SENTENCE};
+use crate::prose::{find_any, split, SENTENCE};
 
 /// A finding at a section's heading.
 fn at_heading(doc: &Document, rule: &'static Rule, number: u8, message: String) -> Option<Finding> {
@@ -19,13 +19,14 @@ fn at_heading(doc: &Document, rule: &'static Rule, number: u8, message: String) 
     )
 }
 
-fn r001(doc: &Document) -> Vec<Finding> {
+fn r001(cx: &Context) -> Vec<Finding> {
+    let doc = cx.doc;
     // The fee (国办函〔2020〕109号) is reported from the reports for 2021 on (the 2021 format).
     let year = doc.year.as_ref().or(doc.period_year.as_ref()).map(|y| y.value);
     if year.is_some_and(|y| y < 2021) {
         return Vec::new();
     }
-    let p = Prose::new(doc);
+    let p = &cx.prose;
     let Some(body) = p.section(6) else { return Vec::new() };
     let s = &p.text()[body.clone()];
     // 信息处理费, 信息公开处理费, 处理费: any mention states it (收取 0 元,
@@ -60,8 +61,9 @@ pub const R001: Rule = Rule {
     check: Check::Report(r001),
 };
 
-fn r002(doc: &Document) -> Vec<Finding> {
-    let p = Prose::new(doc);
+fn r002(cx: &Context) -> Vec<Finding> {
+    let doc = cx.doc;
+    let p = &cx.prose;
     let Some(body) = p.section(6) else { return Vec::new() };
     let s = &p.text()[body];
     if ["工作要点", "公开要点", "要点落实", "政务公开重点"].iter().any(|w| s.contains(w)) {
@@ -127,8 +129,9 @@ const IMPROVEMENTS: &[&str] = &[
     "拟",
 ];
 
-fn r003(doc: &Document) -> Vec<Finding> {
-    let p = Prose::new(doc);
+fn r003(cx: &Context) -> Vec<Finding> {
+    let doc = cx.doc;
+    let p = &cx.prose;
     let Some(body) = p.section(5) else { return Vec::new() };
     let s = &p.text()[body];
     if s.is_empty() {

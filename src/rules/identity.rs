@@ -4,10 +4,9 @@
 
 use std::ops::Range;
 
-use super::{Check, Rule};
+use super::{Check, Context, Rule};
 use crate::finding::{Finding, Severity};
-use crate::parse::Document;
-use crate::prose::{self, Prose};
+use crate::prose::{self};
 
 /// The characters a place name ends with (吴忠市, 利通区, 平潭综合实验区).
 const PLACE_ENDS: &[char] = &['省', '市', '区', '县', '州', '盟', '旗'];
@@ -88,8 +87,9 @@ struct Named {
     what: &'static str,
 }
 
-fn i001(doc: &Document) -> Vec<Finding> {
-    let p = Prose::new(doc);
+fn i001(cx: &Context) -> Vec<Finding> {
+    let doc = cx.doc;
+    let p = &cx.prose;
     let text = p.text();
     let mut names: Vec<Named> = Vec::new();
     // 现发布《X YYYY年…》.

@@ -19,6 +19,7 @@ mod years;
 use crate::facts::ReportFacts;
 use crate::finding::{Finding, Severity};
 use crate::parse::Document;
+use crate::prose::Prose;
 use crate::text::Span;
 
 /// A rule and its documentation.
@@ -40,10 +41,26 @@ pub struct Rule {
 #[derive(Clone, Copy)]
 pub enum Check {
     /// A rule over one report.
-    Report(fn(&Document) -> Vec<Finding>),
+    Report(fn(&Context) -> Vec<Finding>),
     /// A rule over a set of reports (continuity across years): each finding
     /// with the index of the report it belongs to.
     Reports(fn(&[Member]) -> Vec<(usize, Finding)>),
+}
+
+/// What a rule over one report looks at: the parsed document and its
+/// prose, built once for all the rules.
+pub struct Context<'a> {
+    pub doc: &'a Document<'a>,
+    pub prose: Prose<'a>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Document<'a>) -> Context<'a> {
+        Context {
+            doc,
+            prose: Prose::new(doc),
+        }
+    }
 }
 
 /// One report of a set, as the rules over several reports see it.
@@ -104,10 +121,11 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 /// each L001 (the cell most likely wrong) comes just before the first
 /// finding it explains.
 pub fn run(doc: &Document) -> Vec<Finding> {
+    let cx = Context::new(doc);
     let mut out: Vec<Finding> = Vec::new();
     for r in RULES {
         if let Check::Report(check) = r.check {
-            out.extend(cap(r, check(doc)));
+            out.extend(cap(r, check(&cx)));
         }
     }
     out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));

@@ -1,9 +1,9 @@
 //! The report's structure: sections, title, tables present and readable, layout.
 
-use super::{Check, Rule};
+use super::{Check, Context, Rule};
 use crate::finding::Severity;
 use crate::format::{self, SECTIONS};
-use crate::parse::{Document, Table};
+use crate::parse::Table;
 use crate::text::Span;
 
 /// S001 — a required section is missing.
@@ -14,7 +14,8 @@ pub const S001: Rule = Rule {
     summary: "缺少规定的部分（一至六）",
     why: "国办公开办函〔2021〕30号规定年报由六个部分组成，缺少任何一部分都不符合格式；也可能是标题写法无法识别。",
     example: "全文没有“五、存在的主要问题及改进情况”",
-    check: Check::Report(|doc: &Document| {
+    check: Check::Report(|cx: &Context| {
+        let doc = cx.doc;
         SECTIONS
             .iter()
             .filter(|s| doc.section(s.number).is_none())
@@ -44,7 +45,8 @@ pub const S002: Rule = Rule {
     summary: "各部分顺序错乱或重复出现",
     why: "六个部分的顺序是格式规定的；顺序错乱或重复常是拼接、复制粘贴留下的痕迹。",
     example: "“三、收到和处理政府信息公开申请情况”出现了两次",
-    check: Check::Report(|doc: &Document| {
+    check: Check::Report(|cx: &Context| {
+        let doc = cx.doc;
         doc.misplaced_headings
             .iter()
             .map(|h| {
@@ -70,7 +72,8 @@ pub const S003: Rule = Rule {
     summary: "无法确定标题、机关名称或报告年度",
     why: "标题应为“机关名称 + 年度 + 政府信息公开工作年度报告”；缺少机关或年度，读者无法知道这是谁哪一年的报告。",
     example: "政府信息公开工作年度报告（标题中没有机关和年份）",
-    check: Check::Report(|doc: &Document| {
+    check: Check::Report(|cx: &Context| {
+        let doc = cx.doc;
         let mut out = Vec::new();
         let at = doc.title.as_ref().map_or(Span::new(0, 0), |t| t.span);
         if doc.title.is_none() {
@@ -98,7 +101,8 @@ pub const S004: Rule = Rule {
     summary: "缺少标准表格，或表格中有单元格无法读取（列出是哪些，以及因此未能进行的核对）",
     why: "读不出的数字不能猜；依赖它们的核对没有进行，必须让审核人知道，而不是默默当作通过。",
     example: "一行的数字连在一起（801000081），无法唯一拆成七个数",
-    check: Check::Report(|doc: &Document| {
+    check: Check::Report(|cx: &Context| {
+        let doc = cx.doc;
         let mut out = Vec::new();
         let tables: [(&format::TableDef, Option<&Table>); 3] = [
             (&format::TABLE_A, doc.tables.active.as_ref()),
@@ -171,7 +175,8 @@ pub const S005: Rule = Rule {
     summary: "2021年及以后的报告，表三仍沿用2019年版格式（只有一行“（六）其他处理”）；仍按旧版读取并核对",
     why: "自2021年度报告起应使用国办公开办函〔2021〕30号格式，（六）其他处理分为三个小项；旧表会漏报这些情形。",
     example: "（六）其他处理	0	0	0	0	0	0	0（下面没有 1. 2. 3. 三个小项）",
-    check: Check::Report(|doc: &Document| {
+    check: Check::Report(|cx: &Context| {
+        let doc = cx.doc;
         let Some(t) = doc.tables.applications.as_ref() else {
             return Vec::new();
         };

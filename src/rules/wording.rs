@@ -2,15 +2,15 @@
 //! standard text. The list of known departures is data, in
 //! `crate::format::wording`.
 
-use super::{Check, Rule};
+use super::{Check, Context, Rule};
 use crate::finding::{Finding, Severity};
 use crate::format::wording::{HEADING_WORDINGS, WORDINGS};
-use crate::parse::Document;
-use crate::prose::{self, Prose};
+use crate::prose::{self};
 use crate::text::squash;
 
-fn w001(doc: &Document) -> Vec<Finding> {
-    let p = Prose::new(doc);
+fn w001(cx: &Context) -> Vec<Finding> {
+    let doc = cx.doc;
+    let p = &cx.prose;
     let text = p.text();
     let mut out = Vec::new();
     let active_layout = doc.tables.active.as_ref().map(|t| t.def.layout);

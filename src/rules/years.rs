@@ -4,12 +4,12 @@
 
 use std::ops::Range;
 
-use super::{Check, Rule};
+use super::{Check, Context, Rule};
 use crate::finding::{Finding, Severity};
-use crate::parse::Document;
-use crate::prose::{self, split, Prose, SENTENCE};
+use crate::prose::{self, split, SENTENCE};
 
-fn y001(doc: &Document) -> Vec<Finding> {
+fn y001(cx: &Context) -> Vec<Finding> {
+    let doc = cx.doc;
     let (Some(year), Some(period)) = (doc.year.as_ref(), doc.period_year.as_ref()) else {
         return Vec::new();
     };
@@ -29,7 +29,7 @@ fn y001(doc: &Document) -> Vec<Finding> {
         return out;
     }
     // The end of the period: 至2023年12月31日.
-    let p = Prose::new(doc);
+    let p = &cx.prose;
     let text = p.text();
     let start = p.flat.range_of(period.span).start;
     let pre = p.preamble();
@@ -77,8 +77,9 @@ struct YearHit {
     what: &'static str,
 }
 
-fn y002(doc: &Document) -> Vec<Finding> {
-    let p = Prose::new(doc);
+fn y002(cx: &Context) -> Vec<Finding> {
+    let doc = cx.doc;
+    let p = &cx.prose;
     let Some(year) = p.year() else { return Vec::new() };
     let text = p.text();
     let mut hits: Vec<YearHit> = Vec::new();

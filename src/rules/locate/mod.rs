@@ -6,7 +6,7 @@ pub mod search;
 
 pub use search::{locate, locate_up_to, Fix, Located, Need, MAX_EXPLANATIONS, MAX_PAIRS};
 
-use super::{Check, Rule};
+use super::{Check, Context, Rule};
 use crate::finding::{CellRef, Change, Finding, Severity};
 use crate::format::Op;
 use crate::parse::{Document, Table, Value};
@@ -67,8 +67,9 @@ fn describe(t: &Table, e: &[Fix]) -> String {
 
 /// How many N findings (prose against tables) a document raises.
 fn prose_disagreements(doc: &Document) -> usize {
+    let cx = super::Context::new(doc);
     let count = |r: &&Rule| match r.check {
-        Check::Report(check) => check(doc).len(),
+        Check::Report(check) => check(&cx).len(),
         Check::Reports(_) => 0,
     };
     PROSE_RULES.iter().map(count).sum()
@@ -236,7 +237,8 @@ pub fn explain(doc: &Document, t: &Table, loc: &Located) -> Option<Finding> {
     Some(f)
 }
 
-fn l001(doc: &Document) -> Vec<Finding> {
+fn l001(cx: &Context) -> Vec<Finding> {
+    let doc = cx.doc;
     let mut out = Vec::new();
     for t in doc.tables.all() {
         if let Some(f) = search::locate(t).and_then(|loc| explain(doc, t, &loc)) {

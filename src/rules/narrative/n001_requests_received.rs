@@ -3,9 +3,8 @@
 use super::shared::{cells_of, count_after, other_year, sum, Claim, TOTAL};
 use crate::finding::{Finding, Severity};
 use crate::format::phrases::{CHANGE, NONE_RECEIVED, NOT_REQUESTS, PART, RECEIVED};
-use crate::parse::Document;
-use crate::prose::{self, find_any, split, Prose, CLAUSE};
-use crate::rules::{Check, Rule};
+use crate::prose::{self, find_any, split, CLAUSE};
+use crate::rules::{Check, Context, Rule};
 
 /// N001 — the number of requests received in the prose differs from table B.
 pub const N001: Rule = Rule {
@@ -29,11 +28,12 @@ fn applicant_columns(s: &str) -> (Vec<usize>, &'static str) {
     }
 }
 
-fn n001(doc: &Document) -> Vec<Finding> {
+fn n001(cx: &Context) -> Vec<Finding> {
+    let doc = cx.doc;
     let Some(t) = doc.tables.applications.as_ref() else {
         return Vec::new();
     };
-    let p = Prose::new(doc);
+    let p = &cx.prose;
     let text = p.text();
     let (Some(new), Some(carried)) = (t.def.row_index("new"), t.def.row_index("carried")) else {
         return Vec::new();
@@ -63,14 +63,14 @@ fn n001(doc: &Document) -> Vec<Finding> {
                         table: t,
                         cells,
                     };
-                    out.push(claim.finding(&p, &N001, msg, n, 0));
+                    out.push(claim.finding(p, &N001, msg, n, 0));
                 }
                 continue;
             }
             let Some((at, _)) = find_any(s, RECEIVED) else {
                 continue;
             };
-            if other_year(&p, cl.clone()) {
+            if other_year(p, cl.clone()) {
                 continue;
             }
             let nums = prose::numbers(text, cl.clone());
@@ -118,7 +118,7 @@ fn n001(doc: &Document) -> Vec<Finding> {
                 table: t,
                 cells,
             };
-            out.push(claim.finding(&p, &N001, msg, expected, v));
+            out.push(claim.finding(p, &N001, msg, expected, v));
         }
     }
     out

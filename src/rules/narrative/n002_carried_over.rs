@@ -3,9 +3,8 @@
 use super::shared::{b_rows, cells_of, count_near, sum, Claim, TOTAL};
 use crate::finding::{Finding, Severity};
 use crate::format::phrases::{CARRY, FROM_LAST_YEAR, NOT_REQUESTS, TO_NEXT_YEAR};
-use crate::parse::Document;
-use crate::prose::{self, find_any, split, Num, Prose, CLAUSE};
-use crate::rules::{Check, Rule};
+use crate::prose::{self, find_any, split, Num, CLAUSE};
+use crate::rules::{Check, Context, Rule};
 
 /// N002 — carried over from last year / to next year disagrees with table B.
 pub const N002: Rule = Rule {
@@ -46,11 +45,12 @@ pub(crate) fn carry_kind(text: &str, at: usize, kw: &str) -> Option<(bool, Optio
     None
 }
 
-fn n002(doc: &Document) -> Vec<Finding> {
+fn n002(cx: &Context) -> Vec<Finding> {
+    let doc = cx.doc;
     let Some(t) = doc.tables.applications.as_ref() else {
         return Vec::new();
     };
-    let p = Prose::new(doc);
+    let p = &cx.prose;
     let text = p.text();
     let mut out = Vec::new();
     for sentence in p.request_sentences() {
@@ -87,7 +87,7 @@ fn n002(doc: &Document) -> Vec<Finding> {
                 table: t,
                 cells,
             };
-            out.push(claim.finding(&p, &N002, msg, n, num.value));
+            out.push(claim.finding(p, &N002, msg, n, num.value));
         }
     }
     out

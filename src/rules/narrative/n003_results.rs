@@ -5,9 +5,9 @@ use std::ops::Range;
 use super::shared::{b_range, b_rows, cells_of, count_near, other_year, sum, Claim, TOTAL};
 use crate::finding::{Finding, Severity};
 use crate::format::phrases::{Outcome, CHANGE, NOT_REQUESTS, OUTCOMES};
-use crate::parse::{Document, Table};
-use crate::prose::{self, find_any, split, Prose, CLAUSE};
-use crate::rules::{Check, Rule};
+use crate::parse::Table;
+use crate::prose::{self, find_any, split, CLAUSE};
+use crate::rules::{Check, Context, Rule};
 
 /// N003 — results by kind in the prose disagree with table B.
 pub const N003: Rule = Rule {
@@ -65,17 +65,18 @@ fn one_outcome(s: &str, cl: &Range<usize>) -> Option<(usize, &'static str, Outco
     found.iter().all(|f| f.2 == first.2).then_some(first)
 }
 
-fn n003(doc: &Document) -> Vec<Finding> {
+fn n003(cx: &Context) -> Vec<Finding> {
+    let doc = cx.doc;
     let Some(t) = doc.tables.applications.as_ref() else {
         return Vec::new();
     };
-    let p = Prose::new(doc);
+    let p = &cx.prose;
     let text = p.text();
     let mut out = Vec::new();
     for sentence in p.request_sentences() {
         for cl in split(text, sentence, CLAUSE) {
             let s = &text[cl.clone()];
-            if find_any(s, NOT_REQUESTS).is_some() || find_any(s, CHANGE).is_some() || other_year(&p, cl.clone()) {
+            if find_any(s, NOT_REQUESTS).is_some() || find_any(s, CHANGE).is_some() || other_year(p, cl.clone()) {
                 continue;
             }
             let Some((at, kw, o)) = one_outcome(s, &cl) else { continue };
@@ -117,7 +118,7 @@ fn n003(doc: &Document) -> Vec<Finding> {
                 table: t,
                 cells,
             };
-            out.push(claim.finding(&p, &N003, msg, n, num.value));
+            out.push(claim.finding(p, &N003, msg, n, num.value));
         }
     }
     out

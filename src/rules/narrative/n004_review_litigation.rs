@@ -11,9 +11,9 @@ use std::ops::Range;
 use super::shared::{cells_of, sum, Claim};
 use crate::finding::{Finding, Severity};
 use crate::format::phrases::{CASE_RESULTS, NARROWING, NO_CASES};
-use crate::parse::{Document, Table};
+use crate::parse::Table;
 use crate::prose::{self, find_any, rfind_any, split, Num, Prose, COMMA, SENTENCE};
-use crate::rules::{Check, Rule};
+use crate::rules::{Check, Context, Rule};
 use crate::text::Span;
 
 /// N004 — the prose on review and litigation disagrees with table C.
@@ -162,12 +162,13 @@ fn on_disclosure(s: &str) -> bool {
     s.contains("信息公开") || s.contains("依申请") || s.contains("公开申请")
 }
 
-fn n004(doc: &Document) -> Vec<Finding> {
+fn n004(cx: &Context) -> Vec<Finding> {
+    let doc = cx.doc;
     let Some(t) = doc.tables.review.as_ref() else { return Vec::new() };
-    let p = Prose::new(doc);
+    let p = &cx.prose;
     let text = p.text();
     let mut out = Vec::new();
-    for body in bodies(&p, t) {
+    for body in bodies(p, t) {
         for sentence in split(text, body, SENTENCE) {
             if !on_disclosure(&text[sentence.clone()]) {
                 continue;
@@ -177,11 +178,11 @@ fn n004(doc: &Document) -> Vec<Finding> {
             for cl in split(text, sentence, COMMA) {
                 let c = Clause::new(text, cl);
                 if c.review.is_none() && c.litigation.is_none() {
-                    out.extend(last.and_then(|g| result_count(&p, t, &c, g)));
+                    out.extend(last.and_then(|g| result_count(p, t, &c, g)));
                 } else if let Some(neg_at) = c.negation() {
-                    out.extend(none_claimed(&p, t, &c, neg_at));
+                    out.extend(none_claimed(p, t, &c, neg_at));
                 } else {
-                    out.extend(group_counts(&p, t, &c, &mut last));
+                    out.extend(group_counts(p, t, &c, &mut last));
                 }
             }
         }

@@ -3,9 +3,9 @@
 use super::shared::{sum, Claim};
 use crate::finding::{Finding, Severity};
 use crate::format::phrases::{CHANGE, DOC_SCOPE, DOC_VERBS, OTHER_ACTIONS, OTHER_DOCUMENTS};
-use crate::parse::{Document, Table};
-use crate::prose::{self, find_any, split, Prose, CLAUSE, SENTENCE};
-use crate::rules::{Check, Rule};
+use crate::parse::Table;
+use crate::prose::{self, find_any, split, CLAUSE, SENTENCE};
+use crate::rules::{Check, Context, Rule};
 
 /// N005 — figures for normative documents disagree with table A.
 pub const N005: Rule = Rule {
@@ -41,9 +41,10 @@ fn last_verb(before: &str) -> Option<(usize, &'static str, usize)> {
         .max_by_key(|&(p, _, _)| p)
 }
 
-fn n005(doc: &Document) -> Vec<Finding> {
+fn n005(cx: &Context) -> Vec<Finding> {
+    let doc = cx.doc;
     let Some(t) = doc.tables.active.as_ref() else { return Vec::new() };
-    let p = Prose::new(doc);
+    let p = &cx.prose;
     let text = p.text();
     let Some(body) = p.section(1) else { return Vec::new() };
     let mut out = Vec::new();
@@ -79,7 +80,7 @@ fn n005(doc: &Document) -> Vec<Finding> {
                 table: t,
                 cells: says.cells,
             };
-            out.push(claim.finding(&p, &N005, msg, says.expected, first.value));
+            out.push(claim.finding(p, &N005, msg, says.expected, first.value));
         }
     }
     out

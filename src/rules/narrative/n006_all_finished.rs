@@ -3,9 +3,8 @@
 use super::shared::{sum, Claim, TOTAL};
 use crate::finding::{Finding, Severity};
 use crate::format::phrases::{ALL, FINISHED, NOT_REQUESTS, STILL_OPEN};
-use crate::parse::Document;
-use crate::prose::{self, find_any, rfind_any, split, Prose, COMMA};
-use crate::rules::{Check, Rule};
+use crate::prose::{self, find_any, rfind_any, split, COMMA};
+use crate::rules::{Check, Context, Rule};
 
 /// N006 — "all finished" in the prose while requests are carried to next year, or the reverse.
 pub const N006: Rule = Rule {
@@ -18,7 +17,8 @@ pub const N006: Rule = Rule {
     check: Check::Report(n006),
 };
 
-fn n006(doc: &Document) -> Vec<Finding> {
+fn n006(cx: &Context) -> Vec<Finding> {
+    let doc = cx.doc;
     let Some(t) = doc.tables.applications.as_ref() else {
         return Vec::new();
     };
@@ -27,7 +27,7 @@ fn n006(doc: &Document) -> Vec<Finding> {
     };
     let cells = vec![(row, TOTAL)];
     let Some(next) = sum(t, &cells) else { return Vec::new() };
-    let p = Prose::new(doc);
+    let p = &cx.prose;
     let text = p.text();
     let mut out = Vec::new();
     for sentence in p.request_sentences() {
@@ -53,7 +53,7 @@ fn n006(doc: &Document) -> Vec<Finding> {
                         table: t,
                         cells: cells.clone(),
                     };
-                    out.push(claim.finding(&p, &N006, msg, format!("{next}（有申请结转）"), "全部办结"));
+                    out.push(claim.finding(p, &N006, msg, format!("{next}（有申请结转）"), "全部办结"));
                 }
                 continue;
             }
@@ -69,7 +69,7 @@ fn n006(doc: &Document) -> Vec<Finding> {
                     table: t,
                     cells: cells.clone(),
                 };
-                out.push(claim.finding(&p, &N006, msg, "有申请结转", 0));
+                out.push(claim.finding(p, &N006, msg, "有申请结转", 0));
             }
         }
     }
