@@ -7,7 +7,8 @@ One HTML file that needs nothing else: opened by a double click from a USB stick
 folder (file://), it loads no other file and makes no request. Into it go:
 
 - the page (www/index.html's body), page.css as an inline <style>;
-- the JS modules (checker.js, render.js, nianbao.js and the two wasm-bindgen glue modules) as
+- the JS modules (checker.js and its parts input.js, results.js, exports.js; render.js, nianbao.js
+  and the two wasm-bindgen glue modules) as
   ONE inline <script type="module">: each module becomes a function scope in a registry, its
   `import … from './x.js'` a lookup in that registry (a small bundler for these known modules,
   not a general one: anything it does not understand fails the build rather than slipping through);
@@ -32,7 +33,7 @@ import re
 import sys
 from pathlib import Path
 
-MODULES = ["pkg/nianbao.js", "pkg/nianbao_files.js", "assets.js", "render.js", "nianbao.js", "checker.js"]
+MODULES = ["pkg/nianbao.js", "pkg/nianbao_files.js", "assets.js", "render.js", "nianbao.js", "input.js", "results.js", "exports.js", "checker.js"]
 
 ASSETS = """\
 // The single-file edition's assets.js (written by scripts/single-file.py): everything inline.
@@ -74,7 +75,7 @@ WORKER_BODY = """
 // ---- the worker's body (scripts/single-file.py; www/worker.js is the served site's): nianbao.js's jobs
 const { runJob } = __modules['nianbao.js'];
 self.onmessage = async (e) => {
-  const { id, op = 'check', data = { text: e.data.text }, wasm } = e.data;
+  const { id, op, data, wasm } = e.data;
   self.__nianbaoWasm = wasm;
   try {
     const result = await runJob(op, data, (progress) => self.postMessage({ id, progress }));

@@ -1,11 +1,12 @@
 //! The thin WebAssembly binding (wasm-bindgen): `check(text)` returns exactly
 //! the [`CheckResult`] the command line prints as JSON (options `null`, maps as
-//! plain objects), `rules()` the documentation of every rule, and `file_text`
+//! plain objects), `rules()` the documentation of every rule, `format()` the standard
+//! layout's section headings and table titles, and `file_text`
 //! / `decoded_file_text` a dropped file's text (`nianbao::convert`), for the page.
 //! Nothing here decides anything: the core does.
 //!
 //! Built twice (wasm-pack.toml `[[module]]`, scripts/build-wasm.sh): the checker
-//! (`check`, `check_many`, `csv`, `rules`), which the page loads at once, and with `--cfg nianbao_files`
+//! (`check`, `check_many`, `csv`, `rules`, `format`), which the page loads at once, and with `--cfg nianbao_files`
 //! the file reader (`file_text`, `decoded_file_text`), which it fetches only when
 //! a file is opened, so that pasting never waits for the .docx and .html code; and with
 //! `--cfg nianbao_pdf` the PDF checker (`check_pdf`, `pdf_problem`: the geometry of
@@ -118,6 +119,58 @@ pub fn rules() -> Result<JsValue, JsValue> {
         })
         .collect();
     to_js(&docs)
+}
+
+#[cfg(not(any(nianbao_files, nianbao_pdf)))]
+/// The standard layout's names, as the page shows them (`nianbao::format`).
+#[derive(Serialize)]
+struct FormatDoc {
+    /// The six sections: `{numeral, heading}` (一 … 六).
+    sections: Vec<SectionDoc>,
+    /// The three standard tables (2021 layout): `{table, section, title}`, `section` a numeral.
+    tables: Vec<TableDoc>,
+}
+
+#[cfg(not(any(nianbao_files, nianbao_pdf)))]
+#[derive(Serialize)]
+struct SectionDoc {
+    numeral: &'static str,
+    heading: &'static str,
+}
+
+#[cfg(not(any(nianbao_files, nianbao_pdf)))]
+#[derive(Serialize)]
+struct TableDoc {
+    table: &'static str,
+    section: &'static str,
+    title: &'static str,
+}
+
+#[cfg(not(any(nianbao_files, nianbao_pdf)))]
+/// The section headings and table titles of the standard layout (`nianbao::format`), so that the
+/// page names what is missing without a copy of its own: `{sections: [{numeral, heading}],
+/// tables: [{table, section, title}]}`.
+#[wasm_bindgen]
+pub fn format() -> Result<JsValue, JsValue> {
+    use crate::format::{section, SECTIONS, TABLES};
+    to_js(&FormatDoc {
+        sections: SECTIONS
+            .iter()
+            .map(|s| SectionDoc {
+                numeral: s.numeral,
+                heading: s.heading,
+            })
+            .collect(),
+        tables: TABLES
+            .iter()
+            .filter(|t| t.layout == "2021")
+            .map(|t| TableDoc {
+                table: t.id,
+                section: section(t.section).numeral,
+                title: t.title,
+            })
+            .collect(),
+    })
 }
 
 #[cfg(nianbao_files)]

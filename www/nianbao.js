@@ -115,6 +115,13 @@ class Lane {
     };
   }
 
+  /** Cancels the job running, if any, and terminates the worker even when idle. */
+  stop() {
+    this.cancel();
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
   cancel() {
     this.abort?.abort();
     this.abort = null;
@@ -215,6 +222,15 @@ export function exportBlob(kind, entries) {
 /** Stops the batch job (checkFiles, checkManyOffThread, exportBlob) that is running, if any. */
 export function cancelBatch() {
   jobs.cancel();
+}
+
+/**
+ * Stops both workers, idle or not (a job running rejects with AbortError): <nianbao-checker>
+ * calls it when the last checker leaves the page. The next job starts a fresh worker.
+ */
+export function release() {
+  checks.stop();
+  jobs.stop();
 }
 
 /**
@@ -336,11 +352,6 @@ export async function checkMany(files) {
   return core.check_many(files.map(input));
 }
 
-/** The synchronous checkMany, for callers that awaited `load()`. */
-export function checkManyNow(files) {
-  return core.check_many(files.map(input));
-}
-
 /**
  * The findings of `files` (as for checkMany) as `nianbao check --format csv` writes them: one row
  * per finding (文件, 机关, 年度, 规则, 级别, 行, 位置, 说明, 应为, 实为), a string that starts
@@ -366,6 +377,17 @@ function input(f) {
 export async function rules() {
   await load();
   return core.rules();
+}
+
+let formatDoc = null;
+
+/**
+ * The standard layout's names, from the core (nianbao::format): { sections: [{numeral, heading}]
+ * (一 … 六), tables: [{table, section, title}] (A, B, C; `section` a numeral) }.
+ */
+export async function format() {
+  await load();
+  return (formatDoc ??= core.format());
 }
 
 /** The core's version. */

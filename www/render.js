@@ -24,13 +24,6 @@ export const SEVERITY = {
   info: { label: '提示', rank: 2 },
 };
 
-const NUMERALS = ['一', '二', '三', '四', '五', '六'];
-const STANDARD_SECTIONS = ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'];
-const STANDARD_TABLES = [
-  { table: 'A', section: '二', title: '主动公开政府信息情况' },
-  { table: 'B', section: '三', title: '收到和处理政府信息公开申请情况' },
-  { table: 'C', section: '四', title: '政府信息公开行政复议、行政诉讼情况' },
-];
 const READ_MODE = { rows: '按行读取', stream: '行界限不清，按顺序读取' };
 
 // ------------------------------------------------------------------ verdict and status
@@ -63,7 +56,11 @@ export function problem(message) {
 
 // ------------------------------------------------------------------ report facts
 
-export function facts(report) {
+/**
+ * The report's facts: agency, year, title, and which of the standard sections and tables were
+ * found. `format` = the core's standard layout (nianbao.js format(): {sections, tables}).
+ */
+export function facts(report, format) {
   if (!report) return h('div');
   const found = new Map(report.sections.map((s) => [s.numeral, s]));
   const grids = new Map(report.grids.map((g) => [g.table, g]));
@@ -82,17 +79,16 @@ export function facts(report) {
     h(
       'dd',
       { class: 'fact-sections' },
-      NUMERALS.map((n, i) => {
+      format.sections.map(({ numeral: n, heading }) => {
         const s = found.get(n);
-        return h('span', { class: `chip ${s ? 'ok' : 'missing'}`, title: s ? `${s.heading}（第 ${s.line} 行）` : `未找到“${n}、${STANDARD_SECTIONS[i]}”`, data: s ? { start: s.start_utf16, end: s.end_utf16 } : {} }, `${s ? '✓' : '✗'} ${n}`);
+        return h('span', { class: `chip ${s ? 'ok' : 'missing'}`, title: s ? `${s.heading}（第 ${s.line} 行）` : `未找到“${n}、${heading}”`, data: s ? { start: s.start_utf16, end: s.end_utf16 } : {} }, `${s ? '✓' : '✗'} ${n}`);
       }),
-      report.sections.filter((s) => !NUMERALS.includes(s.numeral)).map((s) => h('span', { class: 'chip ok' }, s.heading)),
     ),
     h('dt', {}, '表格'),
     h(
       'dd',
       { class: 'fact-tables' },
-      [...STANDARD_TABLES, ...report.grids.filter((g) => !STANDARD_TABLES.some((t) => t.table === g.table))].map((t) => {
+      format.tables.map((t) => {
         const g = grids.get(t.table);
         const label = `${t.section}、${t.title}`;
         const more = g ? [g.layout && g.layout !== '2021' ? `${g.layout} 年版` : null, g.read !== 'rows' ? READ_MODE[g.read] ?? g.read : null].filter(Boolean).join('，') : '';
@@ -297,8 +293,6 @@ function detail(f, rule, on) {
 
 // ------------------------------------------------------------------ the tables, redrawn
 
-const A_SINGLE_COLUMN = { '第二十条第（五）项': '本年处理决定数量', '第二十条第（六）项': '本年处理决定数量', '第二十条第（八）项': '本年收费金额（单位：万元）' };
-
 /** Per cell (`A:row:col`), the findings that name it. */
 export function cellIndex(findingList) {
   const index = new Map();
@@ -337,7 +331,7 @@ export function grids(report, marks, selected, on) {
       .filter((x) => x.table === g.table && x.row === r && x.column === c);
     const suggest = suggestions.length ? [...new Set(suggestions.map((x) => x.expected))].join(' / ') + (suggestions[0].several ? '？' : '') : null;
     if (suggest) classes.push(suggestions[0].several ? 'suggest suggest-maybe' : 'suggest');
-    const tips = [`${row.label} · ${columnLabel(g, row, c)}`];
+    const tips = [`${row.label} · ${row.columns[c] ?? ''}`];
     if (suggest) tips.push(suggestions[0].several ? `可能应为 ${suggest.replace(/？$/, '')}（有几种改法，见 L001）` : `最可能出错：应为 ${suggest}（L001）`);
     if (!cell.ok) tips.push(cell.value == null ? '未能读出' : '不是数字');
     if (cell.split) tips.push('由粘连在一起的数字拆分得出');
@@ -379,7 +373,7 @@ export function grids(report, marks, selected, on) {
       ' 最可能出错的一格与能使本表全部勾稽关系成立的数值（L001） · 点击单元格可在原文中定位',
     ),
     report.grids.map((g) => {
-      const draw = { A: gridA, B: gridB, C: gridC }[g.table] ?? gridGeneric;
+      const draw = { A: gridA, B: gridB, C: gridC }[g.table];
       const caption = `grid-${g.table}-caption`;
       // the table scrolls sideways in its own box (a small screen), which the keyboard can scroll too
       return h(
@@ -392,18 +386,6 @@ export function grids(report, marks, selected, on) {
   );
 }
 
-/**
- * A cell's column label. The grid gives one list of columns; table A's items after the first
- * have columns of their own, which the grid does not carry (yet: a row's own `columns` is used
- * when present). For the 2021 layout those are known; otherwise they are numbered, not guessed.
- */
-function columnLabel(g, row, c) {
-  if (row.columns) return row.columns[c] ?? '';
-  if (g.table !== 'A' || row.group === g.rows[0].group) return g.columns[c] ?? `第 ${c + 1} 列`;
-  if (g.layout === '2021' && row.cells.length === 1 && A_SINGLE_COLUMN[row.group]) return A_SINGLE_COLUMN[row.group];
-  return `第 ${c + 1} 列`;
-}
-
 /** Table group A: one block a 第二十条 item, each with its own header. */
 function gridA(g, td) {
   const width = Math.max(...g.rows.map((r) => r.cells.length), 1);
@@ -413,7 +395,7 @@ function gridA(g, td) {
     if (row.group !== group) {
       group = row.group;
       body.append(h('tr', { class: 'group' }, h('th', { colspan: width + 1, scope: 'colgroup' }, group || g.title)));
-      const labels = row.cells.map((_, c) => columnLabel(g, row, c));
+      const labels = row.cells.map((_, c) => row.columns[c] ?? '');
       body.append(h('tr', { class: 'colhead' }, h('th', { scope: 'col' }, '信息内容'), labels.map((l, c) => h('th', { scope: 'col', colspan: c === labels.length - 1 ? width - labels.length + 1 : null }, l))));
     }
     body.append(h('tr', {}, h('th', { scope: 'row' }, row.label), row.cells.map((_, c) => td(g, r, c, c === row.cells.length - 1 && row.cells.length < width ? { colspan: width - row.cells.length + 1 } : {}))));
@@ -430,18 +412,13 @@ function gridB(g, td) {
   const head = h('thead');
   const cols = g.columns;
   const id = (x) => `grid-B-${x}`;
-  let colHeads; // per column, the ids of its headings
-  if (cols.length === 7) {
-    head.append(
-      h('tr', {}, h('td', { rowspan: 3, colspan: 3, class: 'corner' }, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'), h('th', { colspan: 7, scope: 'colgroup', id: id('who') }, '申请人情况')),
-      h('tr', {}, h('th', { rowspan: 2, scope: 'col', id: id('c0') }, cols[0]), h('th', { colspan: 5, scope: 'colgroup', id: id('legal') }, '法人或其他组织'), h('th', { rowspan: 2, scope: 'col', id: id('c6') }, cols[6])),
-      h('tr', {}, cols.slice(1, 6).map((c, i) => h('th', { scope: 'col', id: id(`c${i + 1}`) }, c))),
-    );
-    colHeads = cols.map((_, c) => [id('who'), c >= 1 && c <= 5 ? id('legal') : null, id(`c${c}`)].filter(Boolean));
-  } else {
-    head.append(h('tr', {}, h('td', { colspan: 3 }, ''), cols.map((c, i) => h('th', { scope: 'col', id: id(`c${i}`) }, c))));
-    colHeads = cols.map((_, c) => [id(`c${c}`)]);
-  }
+  head.append(
+    h('tr', {}, h('td', { rowspan: 3, colspan: 3, class: 'corner' }, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'), h('th', { colspan: 7, scope: 'colgroup', id: id('who') }, '申请人情况')),
+    h('tr', {}, h('th', { rowspan: 2, scope: 'col', id: id('c0') }, cols[0]), h('th', { colspan: 5, scope: 'colgroup', id: id('legal') }, '法人或其他组织'), h('th', { rowspan: 2, scope: 'col', id: id('c6') }, cols[6])),
+    h('tr', {}, cols.slice(1, 6).map((c, i) => h('th', { scope: 'col', id: id(`c${i + 1}`) }, c))),
+  );
+  // per column, the ids of its headings
+  const colHeads = cols.map((_, c) => [id('who'), c >= 1 && c <= 5 ? id('legal') : null, id(`c${c}`)].filter(Boolean));
   // Three levels of labels per row, then merged downwards where they repeat.
   let outer = '';
   const levels = g.rows.map((row) => {
@@ -518,18 +495,9 @@ function gridC(g, td) {
     }
     r += n;
   }
-  const third = h('tr', {}, g.rows.map((row, r) => row.cells.map((_, c) => h('th', { class: 'narrow', scope: 'col', id: id(`h${r}-${c}`) }, columnLabel(g, row, c)))));
+  const third = h('tr', {}, g.rows.map((row, r) => row.cells.map((_, c) => h('th', { class: 'narrow', scope: 'col', id: id(`h${r}-${c}`) }, row.columns[c] ?? ''))));
   const values = h('tr', {}, g.rows.map((row, r) => row.cells.map((_, c) => td(g, r, c, { headers: [...groupOf[r], id(`h${r}-${c}`)].join(' ') }))));
   return h('table', { class: 'grid-table grid-C' }, h('thead', {}, top, second.childElementCount ? second : null, third), h('tbody', {}, values));
-}
-
-function gridGeneric(g, td) {
-  return h(
-    'table',
-    { class: 'grid-table' },
-    h('thead', {}, h('tr', {}, h('th', {}, ''), g.columns.map((c) => h('th', {}, c)))),
-    h('tbody', {}, g.rows.map((row, r) => h('tr', {}, h('th', { scope: 'row' }, row.group ? `${row.group}·${row.label}` : row.label), row.cells.map((_, c) => td(g, r, c))))),
-  );
 }
 
 // ------------------------------------------------------------------ several reports
@@ -594,87 +562,6 @@ export function summary(view, on) {
         h('thead', {}, h('tr', {}, ['文件', '机关', '年度', '错误', '警告', '提示', '发现的问题', '详情'].map((l) => h('th', { scope: 'col' }, l)))),
         body,
       ),
-    ),
-  );
-}
-
-// ------------------------------------------------------------------ the review sheet (审核意见单)
-
-/** The verdict in one line, for the sheet. */
-export function verdictLine(result) {
-  if (result.status !== 'checked') return `未核查：${result.message}`;
-  const { errors, warnings, infos } = result.summary;
-  const counts = `${errors} 个错误，${warnings} 个警告，${infos} 个提示`;
-  return errors ? `未通过（${counts}）` : `通过（${counts}）`;
-}
-
-/** A date as 2026年11月25日. */
-export function chineseDate(d = new Date()) {
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
-}
-
-/**
- * The printable review sheet of one checked report: the agency, year, verdict, every finding
- * with its location, and blanks for the reviewer's opinion, signature and date. `item` = one of
- * checkMany's results (with its `file`).
- */
-export function sheet(item, date = new Date()) {
-  const r = item;
-  const rep = r.report ?? {};
-  const ok = r.status === 'checked';
-  const fail = ok && r.summary.errors > 0;
-  const row = (label, value, cls) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', { class: cls }, value));
-  const list = ok ? readingOrder(r.findings) : [];
-  return h(
-    'article',
-    { class: 'sheet', data: { file: r.file ?? '' } },
-    h('h1', { class: 'sheet-title' }, '政府信息公开工作年度报告审核意见单'),
-    h(
-      'table',
-      { class: 'sheet-head' },
-      h(
-        'tbody',
-        {},
-        row('报送机关', rep.agency ?? '未识别', 'sheet-agency'),
-        row('报告年度', rep.year != null ? `${rep.year} 年` : '未识别', 'sheet-year'),
-        row('报告标题', rep.title ?? '未识别'),
-        row('文件', r.file || '（粘贴的文字）'),
-        row('核查结论', h('strong', { class: fail ? 'sheet-fail' : 'sheet-pass' }, verdictLine(r)), 'sheet-verdict'),
-        row('核查日期', `${chineseDate(date)}（年报核查 nianbao，按国办公开办函〔2021〕30号格式）`),
-      ),
-    ),
-    h('h2', {}, `核查发现的问题（${list.length} 条）`),
-    list.length
-      ? h(
-          'table',
-          { class: 'sheet-findings' },
-          h('thead', {}, h('tr', {}, ['序号', '级别', '规则', '位置', '说明', '应为', '实为'].map((l) => h('th', { scope: 'col' }, l)))),
-          h(
-            'tbody',
-            {},
-            list.map((f, i) =>
-              h(
-                'tr',
-                { class: `sev-${f.severity}` },
-                h('td', { class: 'n' }, i + 1),
-                h('td', {}, SEVERITY[f.severity]?.label ?? f.severity),
-                h('td', {}, h('span', { class: 'code' }, f.code)),
-                h('td', { class: 'sheet-place' }, place(f).join('；')),
-                h('td', {}, f.message),
-                h('td', { class: 'n' }, f.expected ?? ''),
-                h('td', { class: 'n' }, f.found ?? ''),
-              ),
-            ),
-          ),
-        )
-      : h('p', { class: 'sheet-none' }, ok ? '未发现问题。' : r.message),
-    h(
-      'section',
-      { class: 'sheet-review' },
-      h('h2', {}, '审核意见'),
-      h('p', { class: 'sheet-choices' }, '□ 同意发布　　□ 修改后发布　　□ 退回修改'),
-      h('div', { class: 'sheet-blank' }, h('span', { class: 'sr-only' }, '（此处手写审核意见）')),
-      h('p', { class: 'sheet-sign' }, h('span', {}, '审核人（签字）：', h('span', { class: 'line' })), h('span', {}, '日期：', h('span', { class: 'line short' }), '年', h('span', { class: 'line tiny' }), '月', h('span', { class: 'line tiny' }), '日')),
     ),
   );
 }

@@ -9,7 +9,7 @@
 import { runJob } from './nianbao.js';
 
 self.onmessage = async (e) => {
-  const { id, op = 'check', data = { text: e.data.text } } = e.data;
+  const { id, op, data } = e.data;
   try {
     const result = await runJob(op, data, (progress) => self.postMessage({ id, progress }));
     self.postMessage({ id, result });

@@ -281,6 +281,43 @@ test('载入示例 loads the sample report and checks it', async () => {
   await page.context().close();
 });
 
+test('the sample attribute is observed; taken off the page the element lets go, put back it checks again', async () => {
+  const page = await open(browser);
+  const el = 'document.querySelector("nianbao-checker")';
+  const sampleHidden = () => page.evaluate(`${el}.shadowRoot.querySelector('button.sample').hidden`);
+  assert.equal(await sampleHidden(), false);
+  await page.evaluate(`${el}.setAttribute('sample', 'none')`);
+  assert.equal(await sampleHidden(), true, 'sample="none" hides 载入示例');
+  await page.evaluate(`${el}.removeAttribute('sample')`);
+  assert.equal(await sampleHidden(), false);
+  const text = seed('001_43e3c9ba6b70e239');
+  await paste(page, text);
+  await result(page, text);
+  // the print view open (window.print stubbed), then the element taken off the page
+  await page.evaluate(() => (window.print = () => {}));
+  await shadow(page, 'button.print-sheet').click();
+  assert.equal(await page.evaluate(() => 'nianbaoPrinting' in document.documentElement.dataset), true);
+  const changed = text.replace('(一) 予以公开\t0\t0\t0\t0\t0\t0\t0', '(一) 予以公开\t1\t0\t0\t0\t0\t0\t0');
+  assert.notEqual(changed, text);
+  await page.evaluate((t) => {
+    const el = document.querySelector('nianbao-checker');
+    const parent = el.parentNode;
+    el.remove();
+    window.__parent = parent;
+    el.shadowRoot.querySelector('textarea').value = t; // edited while off the page: not checked there
+    el.shadowRoot.querySelector('textarea').dispatchEvent(new Event('input'));
+    window.__el = el;
+  }, changed);
+  assert.equal(await page.evaluate(() => 'nianbaoPrinting' in document.documentElement.dataset), false, 'the print mark goes with the element');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__el.checkedText === window.__el.value), false, 'no check while off the page');
+  await page.evaluate(() => window.__parent.append(window.__el));
+  const r = await result(page, changed);
+  assert.ok(r.summary.errors >= 1, 'put back, the edited text is checked');
+  clean(page);
+  await page.context().close();
+});
+
 test('a count too large for a JS number still gives a result', async () => {
   const page = await open(browser);
   const text = seed('001_43e3c9ba6b70e239').replace('(一) 予以公开\t0\t0\t0\t0\t0\t0\t0', '(一) 予以公开\t12345678901234567\t0\t0\t0\t0\t0\t0');
