@@ -387,7 +387,7 @@ let formatDoc = null;
  */
 export async function format() {
   await load();
-  return (formatDoc ??= core.format());
+  return (formatDoc ??= JSON.parse(core.format()));
 }
 
 /** The core's version. */

@@ -293,6 +293,12 @@ test('the sample attribute is observed; taken off the page the element lets go, 
   const text = seed('001_43e3c9ba6b70e239');
   await paste(page, text);
   await result(page, text);
+  // the facts name the core's sections and tables (nianbao.js format(), from the wasm)
+  const chips = await page.evaluate(`[...${el}.shadowRoot.querySelectorAll('.facts .chip')].map((c) => c.textContent)`);
+  assert.deepEqual(chips, ['✓ 一', '✓ 二', '✓ 三', '✓ 四', '✓ 五', '✓ 六', '✓ 二、主动公开政府信息情况', '✓ 三、收到和处理政府信息公开申请情况', '✓ 四、政府信息公开行政复议、行政诉讼情况']);
+  const format = await page.evaluate(async () => (await import(new URL('nianbao.js', location.href).href)).format());
+  assert.deepEqual(format.sections[4], { numeral: '五', heading: '存在的主要问题及改进情况' });
+  assert.deepEqual(format.tables.map((t) => t.table + t.section), ['A二', 'B三', 'C四']);
   // the print view open (window.print stubbed), then the element taken off the page
   await page.evaluate(() => (window.print = () => {}));
   await shadow(page, 'button.print-sheet').click();
