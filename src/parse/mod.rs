@@ -5,8 +5,7 @@ pub mod sections;
 pub mod tables;
 
 use crate::format::TableDef;
-use crate::text::Normalized;
-use crate::text::Span;
+use crate::text::{Folded, Span};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Spanned<T> {
@@ -176,7 +175,7 @@ impl Tables {
 pub struct Document<'a> {
     /// The user's text.
     pub text: &'a str,
-    pub norm: Normalized,
+    pub norm: Folded,
     pub title: Option<Spanned<String>>,
     pub agency: Option<Spanned<String>>,
     pub year: Option<Spanned<i32>>,
@@ -202,13 +201,13 @@ const PREAMBLE_MAX: usize = 20_000;
 
 /// Stages 1–3: normalise, find the parts, read the tables.
 pub fn parse(text: &str) -> Document<'_> {
-    let norm = Normalized::new(text);
+    let norm = Folded::new(text);
     let hits = sections::heading_hits(&norm);
     let (secs, misplaced) = sections::choose_sections(&hits, text.len());
     // Title and period are looked for before section 一 (in folded offsets).
     let first = secs
         .first()
-        .map_or(norm.text.len(), |s| norm.to_normalized(s.heading.span.start))
+        .map_or(norm.text.len(), |s| norm.folded_at(s.heading.span.start))
         .min(PREAMBLE_MAX);
     let title = sections::find_title(&norm, first.max(200));
     let period_year = sections::find_period(&norm, Span::new(0, floor(&norm.text, first.max(200))));

@@ -4,8 +4,7 @@
 use super::{Section, Spanned};
 use crate::format::{SectionDef, SECTIONS};
 use crate::text::numbers::{parse_chinese, parse_uint};
-use crate::text::Normalized;
-use crate::text::Span;
+use crate::text::{Folded, Span};
 
 /// A heading candidate: section number, heading span, and whether it starts a line.
 #[derive(Debug, Clone)]
@@ -18,7 +17,7 @@ pub struct HeadingHit {
 const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
 
 /// Every place that looks like a section heading, in text order.
-pub fn heading_hits(norm: &Normalized) -> Vec<HeadingHit> {
+pub fn heading_hits(norm: &Folded) -> Vec<HeadingHit> {
     let t = &norm.text;
     let mut hits = Vec::new();
     // Whether only whitespace precedes the current character on its line.
@@ -42,7 +41,7 @@ pub fn heading_hits(norm: &Normalized) -> Vec<HeadingHit> {
 
 /// The heading of section `def` starting at byte `i` (its numeral `c`), if
 /// one starts there. Looks at most [`HEADING_WINDOW`] characters ahead.
-fn heading_at(norm: &Normalized, i: usize, c: char, def: &SectionDef, before: Option<char>, at_line_start: bool) -> Option<HeadingHit> {
+fn heading_at(norm: &Folded, i: usize, c: char, def: &SectionDef, before: Option<char>, at_line_start: bool) -> Option<HeadingHit> {
     let t = &norm.text;
     // The separator: 、 . , or a space.
     let sep = t[i + c.len_utf8()..].chars().next()?;
@@ -94,7 +93,7 @@ fn heading_at(norm: &Normalized, i: usize, c: char, def: &SectionDef, before: Op
     let text = t[i..heading_end].trim_end().to_string();
     Some(HeadingHit {
         number: def.number,
-        span: norm.span(i, i + text.len()),
+        span: norm.span(i..i + text.len()),
         text,
     })
 }
@@ -147,7 +146,7 @@ pub struct TitleInfo {
 
 const TITLE_KEYS: [&str; 3] = ["年度报告", "工作报告", "年报"];
 
-pub fn find_title(norm: &Normalized, limit: usize) -> TitleInfo {
+pub fn find_title(norm: &Folded, limit: usize) -> TitleInfo {
     let t = &norm.text;
     let head = &t[..floor_char_boundary(t, limit.min(t.len()))];
     let mut none = TitleInfo {
@@ -207,7 +206,7 @@ pub fn find_title(norm: &Normalized, limit: usize) -> TitleInfo {
     let end = lpos + key_end;
     let year = find_year(&t[start..end]).map(|(y, a, b)| Spanned {
         value: y,
-        span: norm.span(start + a, start + b),
+        span: norm.span(start + a..start + b),
     });
     // Agency: the text before the year on the title line, or the line above.
     let year_at = year.as_ref().map(|y| y.span);
@@ -237,12 +236,12 @@ pub fn find_title(norm: &Normalized, limit: usize) -> TitleInfo {
     let _ = year_at;
     let agency = agency_text_range.map(|(s, e)| Spanned {
         value: t[s..e].chars().filter(|c| !c.is_whitespace()).collect(),
-        span: norm.span(s, e),
+        span: norm.span(s..e),
     });
     let title_text: String = t[start..end].split_whitespace().collect::<Vec<_>>().join("");
     none.title = Some(Spanned {
         value: title_text,
-        span: norm.span(start, end),
+        span: norm.span(start..end),
     });
     none.agency = agency;
     none.year = year;
@@ -250,24 +249,24 @@ pub fn find_title(norm: &Normalized, limit: usize) -> TitleInfo {
 }
 
 /// A title whose agency and year stand on one line and whose name on the next.
-fn two_line_title(norm: &Normalized, start: usize, end: usize) -> TitleInfo {
+fn two_line_title(norm: &Folded, start: usize, end: usize) -> TitleInfo {
     let t = &norm.text;
     let text = &t[start..end];
     let year = find_year(text).map(|(y, a, b)| Spanned {
         value: y,
-        span: norm.span(start + a, start + b),
+        span: norm.span(start + a..start + b),
     });
     let agency = find_year(text).and_then(|(_, a, _)| {
         let before = text[..a].trim();
         (!before.is_empty()).then(|| Spanned {
             value: before.chars().filter(|c| !c.is_whitespace()).collect(),
-            span: norm.span(start, start + text[..a].trim_end().len()),
+            span: norm.span(start..start + text[..a].trim_end().len()),
         })
     });
     TitleInfo {
         title: Some(Spanned {
             value: text.split_whitespace().collect(),
-            span: norm.span(start, end),
+            span: norm.span(start..end),
         }),
         agency,
         year,
@@ -313,7 +312,7 @@ pub fn find_year(s: &str) -> Option<(i32, usize, usize)> {
 }
 
 /// The statistics period's year: the year of "YYYY年1月1日" in the preamble.
-pub fn find_period(norm: &Normalized, range: Span) -> Option<Spanned<i32>> {
+pub fn find_period(norm: &Folded, range: Span) -> Option<Spanned<i32>> {
     let t = &norm.text;
     let s = &t[range.start..range.end];
     let squash_pos: Vec<(usize, char)> = s.char_indices().filter(|(_, c)| !c.is_whitespace()).collect();
@@ -339,7 +338,7 @@ pub fn find_period(norm: &Normalized, range: Span) -> Option<Spanned<i32>> {
                 let e = range.start + to_norm(at + "1月1日".len() - "日".len()) + "日".len();
                 return Some(Spanned {
                     value: y,
-                    span: norm.span(a, e),
+                    span: norm.span(a..e),
                 });
             }
         }

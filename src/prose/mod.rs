@@ -4,9 +4,10 @@
 //! words and numbers' surroundings: `2023 年 1\n月 1 日`), with page numbers
 //! (`-3-`) between its lines and full-width forms mixed in. [`Flat`] is the
 //! text folded (`crate::text::fold`) with every whitespace character, every
-//! page-number line and Markdown's `*` removed, so a phrase reads as one run
-//! of characters; every character keeps the span of the user's character it
-//! came from, so a phrase found here points back at the user's text.
+//! page-number line and Markdown's `*` removed ([`Folded::flat`]), so a
+//! phrase reads as one run of characters; every character keeps the span of
+//! the user's character it came from, so a phrase found here points back at
+//! the user's text.
 //!
 //! On top of it: [`numbers`] (Arabic, full-width and Chinese numerals with the
 //! unit that follows them: 11件, 十一件, 两件, 二〇二三年), sentences and
@@ -16,112 +17,9 @@
 use std::ops::Range;
 
 use crate::parse::Document;
-use crate::text::fold;
 use crate::text::numbers::scan_digits;
 pub use crate::text::numbers::{numbers, Num};
-use crate::text::Span;
-
-/// The folded text without whitespace, with a way back to the user's text.
-#[derive(Debug, Clone)]
-pub struct Flat {
-    pub text: String,
-    /// One entry per character of `text`, in order: its byte offset in
-    /// `text` and the span of the user's character.
-    chars: Vec<(usize, Span)>,
-    /// [`Prose::request_sentences`], computed once (four rules ask for it).
-    request_sentences: std::sync::OnceLock<Vec<Range<usize>>>,
-}
-
-/// True for a line that is only a page number such as `-3-` or `— 3 —`:
-/// dashes, digits, dashes (at least one dash), whitespace ignored. Runs on
-/// every line, so it allocates nothing and stops at the first other character.
-fn is_page_number(line: &str) -> bool {
-    let (mut stage, mut dashes, mut digits) = (0u8, 0usize, 0usize);
-    for c in line.chars().map(fold) {
-        if c.is_whitespace() {
-            continue;
-        }
-        let dash = c == '-' || c == '—';
-        match stage {
-            0 if dash => dashes += 1,
-            0 | 1 if c.is_ascii_digit() => {
-                stage = 1;
-                digits += 1;
-            }
-            1 | 2 if dash => {
-                stage = 2;
-                dashes += 1;
-            }
-            _ => return false,
-        }
-    }
-    digits > 0 && dashes > 0
-}
-
-impl Flat {
-    pub fn new(original: &str) -> Flat {
-        let mut text = String::with_capacity(original.len());
-        let mut chars = Vec::with_capacity(original.len() / 2);
-        let mut line_start = 0;
-        for line in original.split_inclusive('\n') {
-            if !is_page_number(line) {
-                for (i, c) in line.char_indices() {
-                    let f = fold(c);
-                    if f.is_whitespace() || f == '*' {
-                        continue;
-                    }
-                    chars.push((text.len(), Span::new(line_start + i, line_start + i + c.len_utf8())));
-                    text.push(f);
-                }
-            }
-            line_start += line.len();
-        }
-        Flat {
-            text,
-            chars,
-            request_sentences: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// The index in `chars` of the character at flat byte offset `at`
-    /// (`chars.len()` at the end).
-    fn index(&self, at: usize) -> usize {
-        self.chars.partition_point(|&(o, _)| o < at)
-    }
-
-    /// The user's span of a flat byte range.
-    pub fn span(&self, r: Range<usize>) -> Span {
-        let a = self.index(r.start);
-        let b = self.index(r.end);
-        match (self.chars.get(a), b.checked_sub(1).and_then(|k| self.chars.get(k))) {
-            (Some(&(_, s)), Some(&(_, e))) if b > a => Span::new(s.start, e.end),
-            (Some(&(_, s)), _) => Span::new(s.start, s.start),
-            _ => {
-                let end = self.chars.last().map_or(0, |&(_, s)| s.end);
-                Span::new(end, end)
-            }
-        }
-    }
-
-    /// The flat byte range of the characters inside a span of the user's text.
-    pub fn range_of(&self, s: Span) -> Range<usize> {
-        let a = self.chars.partition_point(|&(_, o)| o.start < s.start);
-        let b = self.chars.partition_point(|&(_, o)| o.start < s.end);
-        let off = |k: usize| self.chars.get(k).map_or(self.text.len(), |&(o, _)| o);
-        off(a)..off(b)
-    }
-
-    /// The user's own characters of a flat range, whitespace left out: what a
-    /// message quotes.
-    pub fn quote(&self, original: &str, r: Range<usize>) -> String {
-        let a = self.index(r.start);
-        let b = self.index(r.end);
-        self.chars[a..b.max(a)]
-            .iter()
-            .filter_map(|&(_, s)| original.get(s.start..s.end))
-            .collect()
-    }
-}
+use crate::text::{Folded, Span};
 
 /// Ends of sentences (after folding: ！？；are ASCII).
 pub const SENTENCE: &[char] = &['。', '!', '?', ';'];
@@ -224,7 +122,9 @@ const REQUEST_WORDS: &[&str] = &["信息公开申请", "依申请", "公开申�
 /// A document with its prose flattened: what every prose rule starts from.
 pub struct Prose<'a> {
     pub doc: &'a Document<'a>,
-    pub flat: Flat,
+    pub flat: Folded,
+    /// [`Prose::request_sentences`], computed once (four rules ask for it).
+    request_sentences: std::sync::OnceLock<Vec<Range<usize>>>,
 }
 
 impl<'a> Prose<'a> {
@@ -233,7 +133,8 @@ impl<'a> Prose<'a> {
     pub fn new(doc: &'a Document<'a>) -> Prose<'a> {
         Prose {
             doc,
-            flat: Flat::new(doc.text),
+            flat: Folded::flat(doc.text),
+            request_sentences: std::sync::OnceLock::new(),
         }
     }
 
@@ -285,7 +186,7 @@ impl<'a> Prose<'a> {
     /// those that say so (信息公开申请, 依申请, 公开申请, 申请公开), and every
     /// sentence of the part headed （二）依申请公开….
     pub fn request_sentences(&self) -> Vec<Range<usize>> {
-        self.flat.request_sentences.get_or_init(|| self.find_request_sentences()).clone()
+        self.request_sentences.get_or_init(|| self.find_request_sentences()).clone()
     }
 
     fn find_request_sentences(&self) -> Vec<Range<usize>> {
@@ -309,19 +210,6 @@ impl<'a> Prose<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn flat_joins_wrapped_lines_and_maps_back() {
-        let s = "共收到政府\n  -1-\n信息公开申请 １１ 件。";
-        let f = Flat::new(s);
-        assert_eq!(f.text, "共收到政府信息公开申请11件。");
-        let at = f.text.find("11").unwrap();
-        let span = f.span(at..at + 2);
-        assert_eq!(&s[span.start..span.end], "１１");
-        assert_eq!(f.quote(s, 0..f.text.find('。').unwrap()), "共收到政府信息公开申请１１件");
-        let r = f.range_of(Span::new(0, s.find('信').unwrap()));
-        assert_eq!(&f.text[r], "共收到政府");
-    }
 
     #[test]
     fn sentences_clauses_and_parts() {

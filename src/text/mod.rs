@@ -2,13 +2,15 @@
 //! [`fold`], one character at a time, so every token keeps the byte span of
 //! the user's own characters: the way back is never lost.
 //!
-//! [`Normalized`] is the folded text as one string, with a sparse offset map
+//! [`Folded`] is the folded text as one string, with a sparse offset map
 //! back to the user's text, for stages that search whole phrases.
 
+mod folded;
 pub mod numbers;
 mod span;
 pub mod tokens;
 
+pub use folded::Folded;
 pub use span::Span;
 
 /// Folds one character to its canonical form: full-width ASCII to ASCII,
@@ -36,56 +38,32 @@ pub fn squash(s: &str) -> String {
     s.chars().map(fold).filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The folded text with a map back to the user's byte offsets.
-#[derive(Debug, Clone)]
-pub struct Normalized {
-    pub text: String,
-    /// `(normalised byte offset, original byte offset)` at every point where
-    /// the two stop advancing together; sorted.
-    checkpoints: Vec<(usize, usize)>,
-}
-
-impl Normalized {
-    pub fn new(original: &str) -> Normalized {
-        let mut text = String::with_capacity(original.len());
-        let mut checkpoints = Vec::new();
-        for (i, c) in original.char_indices() {
-            let f = fold(c);
-            if f.len_utf8() != c.len_utf8() {
-                text.push(f);
-                checkpoints.push((text.len(), i + c.len_utf8()));
-            } else {
-                text.push(f);
+/// True for a line that is only a page number such as `-3-` or `— 3 —`:
+/// dashes, digits, dashes (whitespace ignored). The table reader and the
+/// prose both leave such lines out; a lone `-2` is a figure, not a page.
+/// Runs on every line, so it allocates nothing and stops at the first other
+/// character.
+pub fn is_page_number(line: &str) -> bool {
+    let (mut stage, mut lead, mut digits, mut trail) = (0u8, 0usize, 0usize, 0usize);
+    for c in line.chars().map(fold) {
+        if c.is_whitespace() {
+            continue;
+        }
+        let dash = c == '-' || c == '—';
+        match stage {
+            0 if dash => lead += 1,
+            0 | 1 if c.is_ascii_digit() => {
+                stage = 1;
+                digits += 1;
             }
-        }
-        Normalized { text, checkpoints }
-    }
-
-    /// The byte offset in the user's text of a byte offset in the folded text.
-    pub fn to_original(&self, norm: usize) -> usize {
-        let i = self.checkpoints.partition_point(|&(n, _)| n <= norm);
-        if i == 0 {
-            norm
-        } else {
-            let (n, o) = self.checkpoints[i - 1];
-            o + (norm - n)
+            1 | 2 if dash => {
+                stage = 2;
+                trail += 1;
+            }
+            _ => return false,
         }
     }
-
-    /// The byte offset in the folded text of a byte offset in the user's text.
-    pub fn to_normalized(&self, orig: usize) -> usize {
-        let i = self.checkpoints.partition_point(|&(_, o)| o <= orig);
-        if i == 0 {
-            orig
-        } else {
-            let (n, o) = self.checkpoints[i - 1];
-            n + (orig - o)
-        }
-    }
-
-    pub fn span(&self, start: usize, end: usize) -> Span {
-        Span::new(self.to_original(start), self.to_original(end))
-    }
+    lead > 0 && digits > 0 && trail > 0
 }
 
 #[cfg(test)]
@@ -98,15 +76,12 @@ mod tests {
     }
 
     #[test]
-    fn normalized_maps_back() {
-        let s = "共收到１１件（一）";
-        let n = Normalized::new(s);
-        assert_eq!(n.text, "共收到11件(一)");
-        let at = n.text.find("11").unwrap();
-        let span = n.span(at, at + 2);
-        assert_eq!(&s[span.start..span.end], "１１");
-        let p = n.text.find("(一)").unwrap();
-        let span = n.span(p, p + "(一)".len());
-        assert_eq!(&s[span.start..span.end], "（一）");
+    fn page_numbers() {
+        for line in ["-3-", "— 3 —", "  - 12 -\n", "－３－", "—1—"] {
+            assert!(is_page_number(line), "{line:?}");
+        }
+        for line in ["-2", "3-", "12", "- -", "第3页", "-3-件", ""] {
+            assert!(!is_page_number(line), "{line:?}");
+        }
     }
 }

@@ -2,8 +2,8 @@
 //! markers, cell and line breaks), each with the byte span of the user's
 //! characters it came from. Tables are read from these tokens.
 
-use super::fold;
 use super::numbers::{digits_text, scan_digits, Digits};
+use super::{fold, is_page_number};
 use crate::text::Span;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -43,33 +43,6 @@ impl Token {
 
 fn is_blank_marker(s: &str) -> bool {
     matches!(s, "/" | "—" | "——" | "-" | "--" | "无" | "\\")
-}
-
-/// True for a line that is only a page number such as `-3-` or `— 3 —`.
-///
-/// Dashes, digits, dashes (whitespace ignored); runs on every line, so it
-/// allocates nothing and stops at the first other character.
-fn is_page_number(line: &str) -> bool {
-    let (mut stage, mut lead, mut digits, mut trail) = (0u8, 0usize, 0usize, 0usize);
-    for c in line.chars().map(fold) {
-        if c.is_whitespace() {
-            continue;
-        }
-        let dash = c == '-' || c == '—';
-        match stage {
-            0 if dash => lead += 1,
-            0 | 1 if c.is_ascii_digit() => {
-                stage = 1;
-                digits += 1;
-            }
-            1 | 2 if dash => {
-                stage = 2;
-                trail += 1;
-            }
-            _ => return false,
-        }
-    }
-    lead > 0 && digits > 0 && trail > 0
 }
 
 /// Tokenise `text[range]`. Offsets in the tokens are offsets in `text`.
