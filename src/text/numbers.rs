@@ -188,6 +188,17 @@ pub fn numbers(text: &str, r: Range<usize>) -> Vec<Num> {
         cs.get(k)
             .map_or_else(|| cs.last().map_or(base, |&(o, c)| o + c.len_utf8()), |x| x.0)
     };
+    // The number written at `cs[i..]`, its unit read from `cs[j]` on.
+    let num = |i: usize, j: usize, value: u64| {
+        let (unit, approx, end) = unit_after(&cs, j);
+        Num {
+            value,
+            range: cs[i].0..end_of(j),
+            unit,
+            end: end_of(end),
+            approx,
+        }
+    };
     let mut out = Vec::new();
     let mut i = 0;
     let mut after_ordinal = usize::MAX;
@@ -224,13 +235,9 @@ pub fn numbers(text: &str, r: Range<usize>) -> Vec<Num> {
                 value = value.saturating_mul(10_000);
                 k += 1;
             }
-            let (unit, approx, end) = unit_after(&cs, k);
             out.push(Num {
-                value,
                 range: cs[i].0..end_of(j),
-                unit,
-                end: end_of(end),
-                approx,
+                ..num(i, k, value)
             });
             i = k;
         } else if is_chinese_numeral_char(c) && c != 'O' {
@@ -240,7 +247,8 @@ pub fn numbers(text: &str, r: Range<usize>) -> Vec<Num> {
             }
             let prev = i.checked_sub(1).map(|p| cs[p].1);
             let s: String = cs[i..j].iter().map(|x| x.1).collect();
-            let (unit, approx, end) = unit_after(&cs, j);
+            let n = num(i, j, 0);
+            let unit = n.unit;
             let positional = !s.contains(['十', '百', '千', '万']);
             let ok_unit = match unit {
                 Some('年') => positional && s.chars().count() == 4,
@@ -250,13 +258,7 @@ pub fn numbers(text: &str, r: Range<usize>) -> Vec<Num> {
             let leading_unit = s.starts_with(['百', '千', '万']);
             if prev != Some('第') && ok_unit && !leading_unit {
                 if let Some(value) = parse_chinese(&s) {
-                    out.push(Num {
-                        value,
-                        range: cs[i].0..end_of(j),
-                        unit,
-                        end: end_of(end),
-                        approx,
-                    });
+                    out.push(Num { value, ..n });
                 }
             }
             i = j;

@@ -1,9 +1,9 @@
 //! N001: the number of requests received in the prose differs from table B.
 
-use super::shared::{cells_of, count_after, other_year, sum, Claim, TOTAL};
+use super::shared::{cells_of, count_after, other_year, request_clauses, sum, Claim, TOTAL};
 use crate::finding::{Finding, Severity};
 use crate::format::phrases::{CHANGE, NONE_RECEIVED, NOT_REQUESTS, PART, RECEIVED};
-use crate::prose::{self, find_any, split, CLAUSE};
+use crate::prose::{self, find_any};
 use crate::rules::{Check, Context, Rule};
 
 /// N001 — the number of requests received in the prose differs from table B.
@@ -39,87 +39,85 @@ fn n001(cx: &Context) -> Vec<Finding> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for sentence in p.request_sentences() {
-        for cl in split(text, sentence, CLAUSE) {
-            let s = &text[cl.clone()];
-            if !s.contains("申请") || find_any(s, NOT_REQUESTS).is_some() {
-                continue;
-            }
-            // 未收到…申请: none this year.
-            let requests_after = |at: usize| {
-                let tail = &s[at..];
-                tail.match_indices("申请").any(|(i, m)| !tail[i + m.len()..].starts_with('人'))
-            };
-            if let Some((at, _)) = find_any(s, NONE_RECEIVED).filter(|&(at, _)| requests_after(at)) {
-                // (未收到该申请人提交的补正 speaks of a correction, not of requests.)
-                let (cols, who) = applicant_columns(&s[at..]);
-                let cells = cells_of(&[new], &cols);
-                let Some(n) = sum(t, &cells) else { continue };
-                if n > 0 {
-                    let quote = p.quote(cl.clone());
-                    let msg = format!("文中说“{quote}”（即本年新收 0 件），表三“一、本年新收政府信息公开申请数量”的“{who}”却为 {n}");
-                    let claim = Claim {
-                        phrase: cl.clone(),
-                        table: t,
-                        cells,
-                    };
-                    out.push(claim.finding(p, &N001, msg, n, 0));
-                }
-                continue;
-            }
-            let Some((at, _)) = find_any(s, RECEIVED) else {
-                continue;
-            };
-            if other_year(p, cl.clone()) {
-                continue;
-            }
-            let nums = prose::numbers(text, cl.clone());
-            let Some(num) = count_after(&nums, cl.start + at) else { continue };
-            if !s[at..].contains("申请") {
-                continue;
-            }
-            let between = &text[cl.start + at..num.range.start];
-            if find_any(between, CHANGE).is_some() {
-                continue;
-            }
-            let (cols, who) = applicant_columns(between);
-            let new_cells = cells_of(&[new], &cols);
-            let carried_cells = cells_of(&[carried], &cols);
-            let (Some(n_new), Some(n_carried)) = (sum(t, &new_cells), sum(t, &carried_cells)) else {
-                continue;
-            };
-            let v = num.value;
-            if v == n_new || v == n_new + n_carried {
-                continue;
-            }
-            // A part of the body or one channel named: a difference of scope,
-            // not a contradiction. Decline.
-            if find_any(s, PART).is_some() {
-                continue;
-            }
-            let quote = p.quote(cl.clone());
-            let msg = if n_carried == 0 {
-                format!("文中“{quote}”为 {v} 件，表三“一、本年新收政府信息公开申请数量”的“{who}”为 {n_new}，上年结转为 0：两者不符")
-            } else {
-                format!(
-                    "文中“{quote}”为 {v} 件，与表三不符：本年新收（“{who}”）{n_new} 件，连同上年结转 {n_carried} 件为 {} 件。“收到/受理”有时只计本年新收，有时含上年结转，这里两种读法都不相符",
-                    n_new + n_carried
-                )
-            };
-            let mut cells = new_cells;
-            cells.extend(carried_cells);
-            let expected = if n_carried == 0 {
-                n_new.to_string()
-            } else {
-                format!("{n_new} 或 {}", n_new + n_carried)
-            };
-            let claim = Claim {
-                phrase: cl.start + at..num.end,
-                table: t,
-                cells,
-            };
-            out.push(claim.finding(p, &N001, msg, expected, v));
+    for cl in request_clauses(p) {
+        let s = &text[cl.clone()];
+        if !s.contains("申请") || find_any(s, NOT_REQUESTS).is_some() {
+            continue;
         }
+        // 未收到…申请: none this year.
+        let requests_after = |at: usize| {
+            let tail = &s[at..];
+            tail.match_indices("申请").any(|(i, m)| !tail[i + m.len()..].starts_with('人'))
+        };
+        if let Some((at, _)) = find_any(s, NONE_RECEIVED).filter(|&(at, _)| requests_after(at)) {
+            // (未收到该申请人提交的补正 speaks of a correction, not of requests.)
+            let (cols, who) = applicant_columns(&s[at..]);
+            let cells = cells_of(&[new], &cols);
+            let Some(n) = sum(t, &cells) else { continue };
+            if n > 0 {
+                let quote = p.quote(cl.clone());
+                let msg = format!("文中说“{quote}”（即本年新收 0 件），表三“一、本年新收政府信息公开申请数量”的“{who}”却为 {n}");
+                let claim = Claim {
+                    phrase: cl.clone(),
+                    table: t,
+                    cells,
+                };
+                out.push(claim.finding(p, &N001, msg, n, 0));
+            }
+            continue;
+        }
+        let Some((at, _)) = find_any(s, RECEIVED) else {
+            continue;
+        };
+        if other_year(p, cl.clone()) {
+            continue;
+        }
+        let nums = prose::numbers(text, cl.clone());
+        let Some(num) = count_after(&nums, cl.start + at) else { continue };
+        if !s[at..].contains("申请") {
+            continue;
+        }
+        let between = &text[cl.start + at..num.range.start];
+        if find_any(between, CHANGE).is_some() {
+            continue;
+        }
+        let (cols, who) = applicant_columns(between);
+        let new_cells = cells_of(&[new], &cols);
+        let carried_cells = cells_of(&[carried], &cols);
+        let (Some(n_new), Some(n_carried)) = (sum(t, &new_cells), sum(t, &carried_cells)) else {
+            continue;
+        };
+        let v = num.value;
+        if v == n_new || v == n_new + n_carried {
+            continue;
+        }
+        // A part of the body or one channel named: a difference of scope,
+        // not a contradiction. Decline.
+        if find_any(s, PART).is_some() {
+            continue;
+        }
+        let quote = p.quote(cl.clone());
+        let msg = if n_carried == 0 {
+            format!("文中“{quote}”为 {v} 件，表三“一、本年新收政府信息公开申请数量”的“{who}”为 {n_new}，上年结转为 0：两者不符")
+        } else {
+            format!(
+                "文中“{quote}”为 {v} 件，与表三不符：本年新收（“{who}”）{n_new} 件，连同上年结转 {n_carried} 件为 {} 件。“收到/受理”有时只计本年新收，有时含上年结转，这里两种读法都不相符",
+                n_new + n_carried
+            )
+        };
+        let mut cells = new_cells;
+        cells.extend(carried_cells);
+        let expected = if n_carried == 0 {
+            n_new.to_string()
+        } else {
+            format!("{n_new} 或 {}", n_new + n_carried)
+        };
+        let claim = Claim {
+            phrase: cl.start + at..num.end,
+            table: t,
+            cells,
+        };
+        out.push(claim.finding(p, &N001, msg, expected, v));
     }
     out
 }

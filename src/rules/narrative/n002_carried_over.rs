@@ -1,9 +1,9 @@
 //! N002: carried over from last year / to next year disagrees with table B.
 
-use super::shared::{b_rows, cells_of, count_near, sum, Claim, TOTAL};
+use super::shared::{b_rows, cells_of, count_near, request_clauses, sum, Claim, TOTAL};
 use crate::finding::{Finding, Severity};
 use crate::format::phrases::{CARRY, FROM_LAST_YEAR, NOT_REQUESTS, TO_NEXT_YEAR};
-use crate::prose::{self, find_any, split, Num, CLAUSE};
+use crate::prose::{self, find_any, Num};
 use crate::rules::{Check, Context, Rule};
 
 /// N002 — carried over from last year / to next year disagrees with table B.
@@ -53,42 +53,40 @@ fn n002(cx: &Context) -> Vec<Finding> {
     let p = &cx.prose;
     let text = p.text();
     let mut out = Vec::new();
-    for sentence in p.request_sentences() {
-        for cl in split(text, sentence, CLAUSE) {
-            let s = &text[cl.clone()];
-            if find_any(s, NOT_REQUESTS).is_some() {
-                continue;
-            }
-            let Some((at, kw)) = find_any(s, CARRY) else {
-                continue;
-            };
-            let at = cl.start + at;
-            let Some((next_year, _)) = carry_kind(text, at, kw) else { continue };
-            let nums = prose::numbers(text, cl.clone());
-            let kw_end = at + kw.len();
-            let Some(num) = count_near(text, &nums, at, kw_end, 6) else {
-                continue;
-            };
-            let (id, label) = if next_year {
-                ("carry_next", "四、结转下年度继续办理")
-            } else {
-                ("carried", "二、上年结转政府信息公开申请数量")
-            };
-            let rows = b_rows(t, &[id]);
-            let cells = cells_of(&rows, &[TOTAL]);
-            let Some(n) = sum(t, &cells) else { continue };
-            if n == num.value {
-                continue;
-            }
-            let quote = p.quote(cl.clone());
-            let msg = format!("文中“{quote}”为 {} 件，表三“{label}”总计为 {n}", num.value);
-            let claim = Claim {
-                phrase: num.range.start.min(at)..num.end.max(kw_end),
-                table: t,
-                cells,
-            };
-            out.push(claim.finding(p, &N002, msg, n, num.value));
+    for cl in request_clauses(p) {
+        let s = &text[cl.clone()];
+        if find_any(s, NOT_REQUESTS).is_some() {
+            continue;
         }
+        let Some((at, kw)) = find_any(s, CARRY) else {
+            continue;
+        };
+        let at = cl.start + at;
+        let Some((next_year, _)) = carry_kind(text, at, kw) else { continue };
+        let nums = prose::numbers(text, cl.clone());
+        let kw_end = at + kw.len();
+        let Some(num) = count_near(text, &nums, at, kw_end, 6) else {
+            continue;
+        };
+        let (id, label) = if next_year {
+            ("carry_next", "四、结转下年度继续办理")
+        } else {
+            ("carried", "二、上年结转政府信息公开申请数量")
+        };
+        let rows = b_rows(t, &[id]);
+        let cells = cells_of(&rows, &[TOTAL]);
+        let Some(n) = sum(t, &cells) else { continue };
+        if n == num.value {
+            continue;
+        }
+        let quote = p.quote(cl.clone());
+        let msg = format!("文中“{quote}”为 {} 件，表三“{label}”总计为 {n}", num.value);
+        let claim = Claim {
+            phrase: num.range.start.min(at)..num.end.max(kw_end),
+            table: t,
+            cells,
+        };
+        out.push(claim.finding(p, &N002, msg, n, num.value));
     }
     out
 }

@@ -2,11 +2,11 @@
 
 use std::ops::Range;
 
-use super::shared::{b_range, b_rows, cells_of, count_near, other_year, sum, Claim, TOTAL};
+use super::shared::{b_range, b_rows, cells_of, count_near, other_year, request_clauses, sum, Claim, TOTAL};
 use crate::finding::{Finding, Severity};
 use crate::format::phrases::{Outcome, CHANGE, NOT_REQUESTS, OUTCOMES};
 use crate::parse::Table;
-use crate::prose::{self, find_any, split, CLAUSE};
+use crate::prose::{self, find_any};
 use crate::rules::{Check, Context, Rule};
 
 /// N003 — results by kind in the prose disagree with table B.
@@ -73,53 +73,51 @@ fn n003(cx: &Context) -> Vec<Finding> {
     let p = &cx.prose;
     let text = p.text();
     let mut out = Vec::new();
-    for sentence in p.request_sentences() {
-        for cl in split(text, sentence, CLAUSE) {
-            let s = &text[cl.clone()];
-            if find_any(s, NOT_REQUESTS).is_some() || find_any(s, CHANGE).is_some() || other_year(p, cl.clone()) {
-                continue;
-            }
-            let Some((at, kw, o)) = one_outcome(s, &cl) else { continue };
-            // 未办结, 尚未办结: not a count of results.
-            if text[..at].ends_with('未') || text[..at].ends_with("没有") {
-                continue;
-            }
-            let nums = prose::numbers(text, cl.clone());
-            let kw_end = at + kw.len();
-            let Some(num) = count_near(text, &nums, at, kw_end, 9) else {
-                continue;
-            };
-            let (rows, label) = outcome_rows(t, o);
-            if rows.is_empty() {
-                continue;
-            }
-            let cells = cells_of(&rows, &[TOTAL]);
-            let Some(n) = sum(t, &cells) else { continue };
-            if n == num.value {
-                continue;
-            }
-            // 予以公开 N 件 may include the partly granted (予以公开8件（含部分公开2件）).
-            let partial = sum(t, &cells_of(&b_rows(t, &["partial"]), &[TOTAL]));
-            if o == Outcome::Granted && partial.is_some_and(|x| n + x == num.value) {
-                continue;
-            }
-            let quote = p.quote(cl.clone());
-            let msg = if o == Outcome::Granted {
-                format!(
-                    "文中“{quote}”为 {} 件，表三“{label}”总计为 {n}（连同部分公开为 {}），两种读法都不相符",
-                    num.value,
-                    n + partial.unwrap_or(0)
-                )
-            } else {
-                format!("文中“{quote}”为 {} 件，表三“{label}”总计为 {n}", num.value)
-            };
-            let claim = Claim {
-                phrase: num.range.start.min(at)..num.end.max(kw_end),
-                table: t,
-                cells,
-            };
-            out.push(claim.finding(p, &N003, msg, n, num.value));
+    for cl in request_clauses(p) {
+        let s = &text[cl.clone()];
+        if find_any(s, NOT_REQUESTS).is_some() || find_any(s, CHANGE).is_some() || other_year(p, cl.clone()) {
+            continue;
         }
+        let Some((at, kw, o)) = one_outcome(s, &cl) else { continue };
+        // 未办结, 尚未办结: not a count of results.
+        if text[..at].ends_with('未') || text[..at].ends_with("没有") {
+            continue;
+        }
+        let nums = prose::numbers(text, cl.clone());
+        let kw_end = at + kw.len();
+        let Some(num) = count_near(text, &nums, at, kw_end, 9) else {
+            continue;
+        };
+        let (rows, label) = outcome_rows(t, o);
+        if rows.is_empty() {
+            continue;
+        }
+        let cells = cells_of(&rows, &[TOTAL]);
+        let Some(n) = sum(t, &cells) else { continue };
+        if n == num.value {
+            continue;
+        }
+        // 予以公开 N 件 may include the partly granted (予以公开8件（含部分公开2件）).
+        let partial = sum(t, &cells_of(&b_rows(t, &["partial"]), &[TOTAL]));
+        if o == Outcome::Granted && partial.is_some_and(|x| n + x == num.value) {
+            continue;
+        }
+        let quote = p.quote(cl.clone());
+        let msg = if o == Outcome::Granted {
+            format!(
+                "文中“{quote}”为 {} 件，表三“{label}”总计为 {n}（连同部分公开为 {}），两种读法都不相符",
+                num.value,
+                n + partial.unwrap_or(0)
+            )
+        } else {
+            format!("文中“{quote}”为 {} 件，表三“{label}”总计为 {n}", num.value)
+        };
+        let claim = Claim {
+            phrase: num.range.start.min(at)..num.end.max(kw_end),
+            table: t,
+            cells,
+        };
+        out.push(claim.finding(p, &N003, msg, n, num.value));
     }
     out
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 use crate::finding::{CellRef, Finding};
 use crate::format::phrases::OTHER_YEAR;
 use crate::parse::Table;
-use crate::prose::{self, find_any, Num, Prose};
+use crate::prose::{self, find_any, split, Num, Prose, CLAUSE};
 use crate::rules::Rule;
 
 /// The column of table B that holds the totals.
@@ -101,4 +101,10 @@ pub(super) fn other_year(p: &Prose, cl: Range<usize>) -> bool {
     find_any(&t[cl.clone()], OTHER_YEAR).is_some()
         || p.year()
             .is_some_and(|y| prose::numbers(t, cl).iter().any(|n| n.is_year() && n.value as i32 != y))
+}
+
+/// The clauses (flat ranges) of the sentences on requests, in order: what
+/// N001, N002 and N003 read.
+pub(super) fn request_clauses(p: &Prose) -> Vec<Range<usize>> {
+    p.request_sentences().into_iter().flat_map(|s| split(p.text(), s, CLAUSE)).collect()
 }
