@@ -11,26 +11,37 @@
 //! [`check`] is the whole public API: the command line, the WebAssembly
 //! binding and the tests all call it and serialise its [`CheckResult`].
 
-pub mod arith;
+mod arith;
 pub mod convert;
 pub mod export;
-pub mod facts;
-pub mod finding;
-pub mod format;
-pub mod input;
+mod facts;
+mod finding;
+mod format;
+mod input;
 
-pub mod parse;
+mod parse;
 pub mod pdf;
-pub mod prose;
-pub mod report;
+mod prose;
+mod report;
 pub mod rules;
-pub mod text;
+mod text;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use finding::{Finding, Severity};
-pub use report::{check_set, CheckResult, FileResult, Status};
+// The contract: what a check returns, serialised alike by the command line
+// and the WebAssembly binding (README, "JSON").
+pub use facts::{ActiveValues, Grid, GridCell, GridRow, ReportFacts, SectionFact, TableValues};
+pub use finding::{CellRef, Change, Finding, PdfBox, Place, Severity};
+pub use input::decode;
+pub use report::{check_set, CheckResult, FileResult, Status, Summary};
+
+// The stages' own entry points, for the tests, the benchmark and the fuzz
+// targets (not part of the contract).
+pub use arith::{all_instances, Instance};
+pub use format::{TableDef, TABLE_A, TABLE_B, TABLE_C};
+pub use parse::{parse, Document, Table, Value};
+pub use text::{fold, Span};
 
 /// The largest text checked, in bytes (UTF-8). Larger input gets a clear
 /// message instead of work: no real report comes near it.

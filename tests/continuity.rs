@@ -83,7 +83,7 @@ fn broken_pair_is_found_at_the_cells_of_year_n() {
     let x002: Vec<_> = found.iter().map(|(_, f)| f).filter(|f| f.code == "X002").collect();
     assert_eq!(x002.len(), 1);
     assert_eq!(x002[0].severity, Severity::Warning);
-    assert_eq!(x002[0].row_label, Some(nianbao::format::TABLE_A.rows[1].full_label()));
+    assert_eq!(x002[0].row_label, Some(nianbao::TABLE_A.rows[1].full_label()));
     assert_eq!(x002[0].column_label.as_deref(), Some("现行有效件数"));
     assert_eq!((x002[0].expected.as_deref(), x002[0].found.as_deref()), (Some("-7"), Some("0")));
     // check_set() adds them to the report and its counts.

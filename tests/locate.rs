@@ -4,7 +4,7 @@
 mod common;
 use common::*;
 
-use nianbao::parse::{self, Table, Value};
+use nianbao::{parse, Document, Table, Value};
 use nianbao::rules::locate::{self, Fix, Need};
 
 /// Every report in tests/fixtures/reports (copied from ../shared/reports).
@@ -24,13 +24,13 @@ fn all_reports() -> Vec<String> {
     out
 }
 
-fn tables(doc: &parse::Document) -> Vec<Table> {
+fn tables(doc: &Document) -> Vec<Table> {
     doc.tables.all().filter(|t| !t.def.relations.is_empty()).cloned().collect()
 }
 
 /// The cells of a table that take part in a relation and were read as counts.
 fn mutable_cells(t: &Table) -> Vec<(usize, usize, u64)> {
-    let insts = nianbao::arith::all_instances(t.def);
+    let insts = nianbao::all_instances(t.def);
     let mut out = Vec::new();
     for (r, row) in t.cells.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
@@ -106,7 +106,7 @@ fn one_figure_changed_in_every_report() {
     let mut checked_tables = 0;
     for name in all_reports() {
         let text = fixture(&name);
-        let doc = parse::parse(&text);
+        let doc = parse(&text);
         for t in tables(&doc) {
             if locate::locate(&t).is_some() {
                 continue; // a real defect: see real_defects below
@@ -200,7 +200,7 @@ fn set_cell(text: &str, t: &Table, r: usize, c: usize, new: u64) -> String {
     format!("{}{}{}", &text[..span.start], new, &text[span.end..])
 }
 
-fn table_of<'a>(doc: &'a parse::Document, id: &str) -> &'a Table {
+fn table_of<'a>(doc: &'a Document, id: &str) -> &'a Table {
     doc.tables.all().find(|t| t.def.id == id).unwrap_or_else(|| panic!("no table {id}"))
 }
 
@@ -216,7 +216,7 @@ fn one_figure_changed_in_the_text() {
         ("seeds/001_43e3c9ba6b70e239.txt", "C"),
     ] {
         let text = fixture(name);
-        let doc = parse::parse(&text);
+        let doc = parse(&text);
         let t = table_of(&doc, id);
         let cells = mutable_cells(t);
         assert_eq!(cells.len(), t.def.cell_count(), "{name}: every cell of table {id} read");
@@ -235,7 +235,7 @@ fn one_figure_changed_in_the_text() {
                 .collect();
             assert!(!failing.is_empty());
             assert!(failing.iter().all(|c| f.explains.contains(c)), "{failing:?} vs {:?}", f.explains);
-            let here = |x: &nianbao::finding::Change| (x.row, x.column, x.expected.clone(), x.found.clone());
+            let here = |x: &nianbao::Change| (x.row, x.column, x.expected.clone(), x.found.clone());
             let truth = (r, c, v.to_string(), new.to_string());
             if f.alternatives.is_empty() {
                 unique += 1;
@@ -277,7 +277,7 @@ fn two_figures_changed() {
         "seeds/004_5cd136013ffaed5d.txt",
     ] {
         let text = fixture(name);
-        let doc = parse::parse(&text);
+        let doc = parse(&text);
         let t = table_of(&doc, "B");
         let cells = mutable_cells(t);
         for (a, &(r1, c1, v1)) in cells.iter().enumerate() {
@@ -324,7 +324,7 @@ fn two_figures_changed() {
 fn two_figures_changed_in_the_text() {
     let name = "seeds/001_43e3c9ba6b70e239.txt";
     let text = fixture(name);
-    let doc = parse::parse(&text);
+    let doc = parse(&text);
     let t = table_of(&doc, "B");
     let granted = t.def.row_index("granted").unwrap();
     let not_held = t.def.row_index("not_held").unwrap();
@@ -440,7 +440,7 @@ fn real_defects() {
 #[test]
 fn every_relation_failing() {
     let text = fixture("seeds/001_43e3c9ba6b70e239.txt");
-    let doc = parse::parse(&text);
+    let doc = parse(&text);
     let mut t = table_of(&doc, "B").clone();
     for (r, row) in t.cells.iter_mut().enumerate() {
         for (c, cell) in row.iter_mut().enumerate() {
@@ -455,14 +455,14 @@ fn every_relation_failing() {
 
 mod properties {
     use super::*;
-    use nianbao::arith::all_instances;
+    use nianbao::all_instances;
     use proptest::prelude::*;
 
     /// Table 三 (or 四) of a seed with up to four cells changed: a new
     /// count, or unread.
     fn table(id: &'static str, changes: &[(usize, Option<u64>)]) -> Table {
         let text = fixture("seeds/002_a8d23b48448f5a19.txt");
-        let doc = parse::parse(&text);
+        let doc = parse(&text);
         let mut t = table_of(&doc, id).clone();
         let width = t.cells[0].len();
         for &(k, v) in changes {
@@ -552,7 +552,7 @@ fn json_and_order() {
 fn unread_cells_are_never_chosen() {
     let name = "dev/128_scj2023_html.txt";
     let text = fixture(name);
-    let doc = parse::parse(&text);
+    let doc = parse(&text);
     let t = table_of(&doc, "B");
     assert!(t.unreadable().next().is_some(), "{name}: cells not read");
     let new = t.def.row_index("new").unwrap();
@@ -581,7 +581,7 @@ fn prose_agrees_with_the_explanation() {
     let name = "seeds/002_a8d23b48448f5a19.txt";
     let text = fixture(name);
     assert!(text.contains("共收到政府信息公开申请11件"));
-    let doc = parse::parse(&text);
+    let doc = parse(&text);
     let t = table_of(&doc, "B");
     let new = t.def.row_index("new").unwrap();
     assert_eq!(t.cells[new][6].value.count(), Some(11));

@@ -96,7 +96,7 @@ fn regression_corpus_replays() {
         let text = String::from_utf8_lossy(&bytes);
         let r = check(&text);
         check_result(&text, &r).unwrap_or_else(|e| panic!("{what} as text: {e}"));
-        if let Ok(t) = nianbao::input::decode(&bytes) {
+        if let Ok(t) = nianbao::decode(&bytes) {
             let r = check(&t);
             check_result(&t, &r).unwrap_or_else(|e| panic!("{what} decoded: {e}"));
         }
@@ -238,7 +238,7 @@ proptest! {
 
     #[test]
     fn any_bytes_decode_and_check(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
-        if let Ok(t) = nianbao::input::decode(&bytes) {
+        if let Ok(t) = nianbao::decode(&bytes) {
             check_ok(&t);
         }
     }
@@ -370,7 +370,7 @@ fn input_over_the_limit_is_refused_with_a_message() {
     assert!(r.findings.is_empty() && r.report.is_none());
     assert!(t.elapsed() < Duration::from_secs(5), "refusing must not do the work");
     let bytes = vec![b'a'; nianbao::MAX_INPUT_BYTES * 2 + 1];
-    assert_eq!(nianbao::input::decode(&bytes), Err(Status::TooLarge));
+    assert_eq!(nianbao::decode(&bytes), Err(Status::TooLarge));
     // Just under the limit is checked.
     let ok = "年".repeat(nianbao::MAX_INPUT_BYTES / 3 - 1);
     assert_ne!(check(&ok).status, Status::TooLarge);

@@ -334,7 +334,7 @@ fn cells_point_at_their_figures() {
                 for c in &row.cells {
                     let (Some(v), Some(p)) = (&c.value, &c.place) else { continue };
                     let s: String = chars[p.start..p.end].iter().collect();
-                    let folded: String = s.chars().map(nianbao::text::fold).collect();
+                    let folded: String = s.chars().map(nianbao::fold).collect();
                     assert!(folded == *v || folded.contains(v.as_str()), "{name}: cell {v:?} points at {s:?}");
                 }
             }

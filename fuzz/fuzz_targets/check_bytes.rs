@@ -9,7 +9,7 @@ use libfuzzer_sys::fuzz_target;
 mod invariants;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(text) = nianbao::input::decode(data) {
+    if let Ok(text) = nianbao::decode(data) {
         let r = nianbao::check(&text);
         if let Err(e) = invariants::check_result(&text, &r) {
             panic!("invariant broken: {e}");

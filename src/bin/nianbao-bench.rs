@@ -91,7 +91,7 @@ fn reports(dir: &Path) -> Vec<Input> {
         .into_iter()
         .filter_map(|p| {
             let bytes = std::fs::read(&p).ok()?;
-            let text = nianbao::input::decode(&bytes).ok()?;
+            let text = nianbao::decode(&bytes).ok()?;
             let name = p.file_name()?.to_string_lossy().into_owned();
             Some(Input { name, text })
         })
@@ -221,8 +221,8 @@ fn measure(inp: &Input, budget: Duration) -> Row {
 /// Where the time goes, stage by stage (for the big inputs).
 fn stages(text: &str) -> String {
     let b = Duration::from_millis(300);
-    let parse = time(b, || nianbao::parse::parse(text));
-    let doc = nianbao::parse::parse(text);
+    let parse = time(b, || nianbao::parse(text));
+    let doc = nianbao::parse(text);
     let rules = time(b, || nianbao::rules::run(&doc));
     let whole = time(b, || nianbao::check(text));
     format!(
@@ -355,10 +355,10 @@ fn wasm_times(glue: &Path, wasm: &Path, inputs: &[&Input], budget: Duration) -> 
 }
 
 /// A copy of `t` with cell (r, c) set to `v`.
-fn with_cell(t: &nianbao::parse::Table, r: usize, c: usize, v: u64) -> nianbao::parse::Table {
+fn with_cell(t: &nianbao::Table, r: usize, c: usize, v: u64) -> nianbao::Table {
     let mut t = t.clone();
     if let Some(cell) = t.cells.get_mut(r).and_then(|row| row.get_mut(c)) {
-        cell.value = nianbao::parse::Value::Count(v);
+        cell.value = nianbao::Value::Count(v);
     }
     t
 }
@@ -369,10 +369,10 @@ fn with_cell(t: &nianbao::parse::Table, r: usize, c: usize, v: u64) -> nianbao::
 /// and without a changed figure (the L001 finding with its prose ranking).
 fn locate_figures(seed: &str, budget: Duration) {
     use nianbao::rules::locate::locate_up_to;
-    let doc = nianbao::parse::parse(seed);
+    let doc = nianbao::parse(seed);
     println!("\nwhich cell is wrong (L001, issue 11), on the 001 seed's tables:");
     println!("  {:<54} {:>10} {:>8}", "case", "µs/table", "found");
-    let count = |t: &nianbao::parse::Table, r: usize, c: usize| t.cell(r, c).and_then(|x| x.value.count()).unwrap_or(0);
+    let count = |t: &nianbao::Table, r: usize, c: usize| t.cell(r, c).and_then(|x| x.value.count()).unwrap_or(0);
     for t in doc.tables.all().filter(|t| !t.def.relations.is_empty()) {
         let id = t.def.id;
         let rows = t.cells.len();
@@ -382,12 +382,12 @@ fn locate_figures(seed: &str, budget: Duration) {
             continue;
         }
         // The last cell that takes part in a relation (table 二's fee row takes none).
-        let insts = nianbao::arith::all_instances(t.def);
+        let insts = nianbao::all_instances(t.def);
         let (lr, lc) = (0..rows)
             .flat_map(|r| (0..t.cells[r].len()).map(move |c| (r, c)))
             .rfind(|&(r, c)| insts.iter().any(|i| i.weight(r, c) != 0.0))
             .unwrap_or((last, width - 1));
-        let mut cases: Vec<(String, nianbao::parse::Table, usize)> = vec![
+        let mut cases: Vec<(String, nianbao::Table, usize)> = vec![
             ("relations hold".into(), t.clone(), 2),
             ("one cell changed, search 1".into(), with_cell(t, 0, 0, count(t, 0, 0) + 1), 1),
             ("one cell changed, search 1 and 2".into(), with_cell(t, 0, 0, count(t, 0, 0) + 1), 2),
@@ -400,7 +400,7 @@ fn locate_figures(seed: &str, budget: Duration) {
         let mut all = t.clone();
         for (r, row) in all.cells.iter_mut().enumerate() {
             for (c, cell) in row.iter_mut().enumerate() {
-                cell.value = nianbao::parse::Value::Count(((r * 7 + c * 3 + 1) % 11) as u64);
+                cell.value = nianbao::Value::Count(((r * 7 + c * 3 + 1) % 11) as u64);
             }
         }
         cases.push(("every cell scrambled (all relations fail)".into(), all, 2));

@@ -469,5 +469,3 @@ pub const TABLE_C: TableDef = TableDef {
     }],
 };
 
-/// Every table definition, for the engine and the documentation.
-pub const TABLES: [&TableDef; 5] = [&TABLE_A, &TABLE_A_2019, &TABLE_B, &TABLE_B_2019, &TABLE_C];

@@ -60,16 +60,6 @@ pub fn ahead(text: &str, from: usize, n: usize) -> usize {
     text[from..].char_indices().nth(n).map_or(text.len(), |(i, _)| from + i)
 }
 
-/// The byte offset `n` characters before `to` (or 0).
-pub fn behind(text: &str, to: usize, n: usize) -> usize {
-    text[..to].char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i)
-}
-
-/// The piece of `pieces` holding flat offset `at`.
-pub fn containing(pieces: &[Range<usize>], at: usize) -> Option<Range<usize>> {
-    pieces.iter().find(|p| p.start <= at && at < p.end).cloned()
-}
-
 /// Every occurrence of `needle` in `text[r]` (flat offsets).
 pub fn find_all(text: &str, r: Range<usize>, needle: &str) -> Vec<usize> {
     text[r.clone()].match_indices(needle).map(|(i, _)| r.start + i).collect()

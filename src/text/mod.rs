@@ -27,12 +27,6 @@ pub fn fold(c: char) -> char {
     }
 }
 
-/// True for the characters that separate words inside a line (not tabs, which
-/// separate cells, nor line breaks).
-pub fn is_space(c: char) -> bool {
-    matches!(fold(c), ' ')
-}
-
 /// The folded form of `s` with all whitespace removed: what labels are compared by.
 pub fn squash(s: &str) -> String {
     s.chars().map(fold).filter(|c| !c.is_whitespace()).collect()

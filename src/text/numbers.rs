@@ -144,11 +144,6 @@ pub fn parse_chinese(s: &str) -> Option<u64> {
     total.checked_add(section.checked_add(digit.unwrap_or(0))?)
 }
 
-/// An integer written either way: ASCII digits (already folded) or Chinese.
-pub fn parse_any_uint(s: &str) -> Option<u64> {
-    parse_uint(s).or_else(|| parse_chinese(s))
-}
-
 /// A number in the prose.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Num {
@@ -164,10 +159,6 @@ pub struct Num {
 }
 
 impl Num {
-    /// An exact count of 件.
-    pub fn is_count(&self) -> bool {
-        self.unit == Some('件') && !self.approx
-    }
     /// A year written as 2023年 / 二〇二三年.
     pub fn is_year(&self) -> bool {
         self.unit == Some('年') && (1990..=2100).contains(&self.value)

@@ -2,8 +2,7 @@
 //! tests/robustness.rs and the fuzz targets (fuzz/fuzz_targets/*.rs include
 //! this file by path), so the fuzzer checks exactly what the tests check.
 
-use nianbao::finding::Place;
-use nianbao::text::Span;
+use nianbao::{Place, Span};
 use nianbao::CheckResult;
 
 /// Character-level facts about a text, to check places against.

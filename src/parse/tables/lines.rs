@@ -39,8 +39,6 @@ pub struct Group {
     pub prefix: Vec<Segment>,
     /// Label segments on the same line after the figures (when no group follows on it).
     pub suffix: Vec<Segment>,
-    /// An empty line stands right before this group's line (or the group follows one with only labels).
-    pub after_blank: bool,
     /// Whether the line holds tabs (cells) rather than spaces (layout).
     pub tabbed: bool,
 }
@@ -162,7 +160,6 @@ fn read_line(text: &str, line: usize, toks: &[Token], after_blank: bool, out: &m
                     leading_empty: !pending_empty.is_empty(),
                     prefix: Vec::new(),
                     suffix: Vec::new(),
-                    after_blank,
                     tabbed,
                 });
                 if !g.values.is_empty() {
