@@ -11,6 +11,8 @@
 //! [`check`] is the whole public API: the command line, the WebAssembly
 //! binding and the tests all call it and serialise its [`CheckResult`].
 
+#![forbid(unsafe_code)]
+
 mod arith;
 pub mod convert;
 pub mod export;

@@ -468,4 +468,3 @@ pub const TABLE_C: TableDef = TableDef {
         right: &[plus(Sel::Cols(0, 4))],
     }],
 };
-
