@@ -4,8 +4,8 @@
 mod common;
 use common::*;
 
-use nianbao::{parse, Document, Table, Value};
 use nianbao::rules::locate::{self, Fix, Need};
+use nianbao::{parse, Document, Table, Value};
 
 /// Every report in tests/fixtures/reports (copied from ../shared/reports).
 fn all_reports() -> Vec<String> {

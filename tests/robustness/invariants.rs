@@ -2,8 +2,8 @@
 //! tests/robustness.rs and the fuzz targets (fuzz/fuzz_targets/*.rs include
 //! this file by path), so the fuzzer checks exactly what the tests check.
 
-use nianbao::{Place, Span};
 use nianbao::CheckResult;
+use nianbao::{Place, Span};
 
 /// Character-level facts about a text, to check places against.
 pub struct TextIndex<'a> {
