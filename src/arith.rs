@@ -185,7 +185,7 @@ mod tests {
         let def = &TABLE_B;
         let inst = all_instances(def)
             .into_iter()
-            .find(|i| i.relation.code == "B002" && i.index == 0)
+            .find(|i| i.relation.code == crate::format::B_COLUMN_TOTAL.code && i.index == 0)
             .unwrap();
         let total = def.row_index("total").unwrap();
         let value = |r: usize, _c: usize| Some(if r == total { 10.0 } else { 1.0 });

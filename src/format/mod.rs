@@ -257,13 +257,18 @@ pub const TABLE_A: TableDef = TableDef {
             Kind::Amount,
         ),
     ],
-    relations: &[Relation {
-        code: "A002",
-        each: Each::Rows(&["rules", "normative"]),
-        left: &[plus(Sel::Col(2))],
-        op: Op::Ge,
-        right: &[plus(Sel::Col(0)), minus(Sel::Col(1))],
-    }],
+    relations: &[A_VALID],
+};
+
+/// 规章 and 行政规范性文件: 现行有效件数 ≥ 本年制发件数 − 本年废止件数. Each relation
+/// carries the code of the rule that reports it, written here once (the rule's
+/// constant takes it from here).
+pub const A_VALID: Relation = Relation {
+    code: "A002",
+    each: Each::Rows(&["rules", "normative"]),
+    left: &[plus(Sel::Col(2))],
+    op: Op::Ge,
+    right: &[plus(Sel::Col(0)), minus(Sel::Col(1))],
 };
 
 const A_ITEM_1: &str = "第二十条第（一）项";
@@ -402,30 +407,35 @@ const B_ROWS_2021: [RowDef; 25] = b_rows![
 
 const B_ROWS_2019: [RowDef; 23] = b_rows![row("other", "（六）其他处理", G_RESULT, &["其他处理"], 7), B_TOTAL, B_CARRY_NEXT];
 
+/// Table B, each row: 总计 = the six applicant columns.
+pub const B_ROW_TOTAL: Relation = Relation {
+    code: "B001",
+    each: Each::Row,
+    left: &[plus(Sel::Col(6))],
+    op: Op::Eq,
+    right: &[plus(Sel::Cols(0, 6))],
+};
+
+/// Table B, each column: （七）总计 = the result rows （一） … （六）.
+pub const B_COLUMN_TOTAL: Relation = Relation {
+    code: "B002",
+    each: Each::Column,
+    left: &[plus(Sel::Row("total"))],
+    op: Op::Eq,
+    right: &[plus(Sel::Rows("granted", "total"))],
+};
+
+/// Table B, each column: 本年新收 + 上年结转 = （七）总计 + 结转下年度.
+pub const B_BALANCE: Relation = Relation {
+    code: "B003",
+    each: Each::Column,
+    left: &[plus(Sel::Row("new")), plus(Sel::Row("carried"))],
+    op: Op::Eq,
+    right: &[plus(Sel::Row("total")), plus(Sel::Row("carry_next"))],
+};
+
 /// The three relations table B states, in both layouts.
-const B_RELATIONS: &[Relation] = &[
-    Relation {
-        code: "B001",
-        each: Each::Row,
-        left: &[plus(Sel::Col(6))],
-        op: Op::Eq,
-        right: &[plus(Sel::Cols(0, 6))],
-    },
-    Relation {
-        code: "B002",
-        each: Each::Column,
-        left: &[plus(Sel::Row("total"))],
-        op: Op::Eq,
-        right: &[plus(Sel::Rows("granted", "total"))],
-    },
-    Relation {
-        code: "B003",
-        each: Each::Column,
-        left: &[plus(Sel::Row("new")), plus(Sel::Row("carried"))],
-        op: Op::Eq,
-        right: &[plus(Sel::Row("total")), plus(Sel::Row("carry_next"))],
-    },
-];
+const B_RELATIONS: &[Relation] = &[B_ROW_TOTAL, B_COLUMN_TOTAL, B_BALANCE];
 
 pub const TABLE_B: TableDef = TableDef {
     id: "B",
@@ -460,11 +470,14 @@ pub const TABLE_C: TableDef = TableDef {
         row("direct_suit", "行政诉讼·未经复议直接起诉", "", &["未经复议直接起诉", "直接起诉"], 5),
         row("suit_after_review", "行政诉讼·复议后起诉", "", &["复议后起诉"], 5),
     ],
-    relations: &[Relation {
-        code: "C001",
-        each: Each::Row,
-        left: &[plus(Sel::Col(4))],
-        op: Op::Eq,
-        right: &[plus(Sel::Cols(0, 4))],
-    }],
+    relations: &[C_GROUP_TOTAL],
+};
+
+/// Table C, each group: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
+pub const C_GROUP_TOTAL: Relation = Relation {
+    code: "C001",
+    each: Each::Row,
+    left: &[plus(Sel::Col(4))],
+    op: Op::Eq,
+    right: &[plus(Sel::Cols(0, 4))],
 };

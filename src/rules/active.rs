@@ -2,6 +2,7 @@
 
 use super::{Check, Context, Rule};
 use crate::finding::{Finding, Severity};
+use crate::format;
 
 /// A001 — a figure of table group A is not a non-negative number.
 pub const A001: Rule = Rule {
@@ -16,7 +17,7 @@ pub const A001: Rule = Rule {
 
 /// A002 — fewer documents valid at the year's end than issued minus repealed.
 pub const A002: Rule = Rule {
-    code: "A002",
+    code: format::A_VALID.code,
     name: "active-valid-below-net-issued",
     severity: Severity::Error,
     summary: "规章或行政规范性文件：现行有效件数 < 本年制发件数 − 本年废止件数",

@@ -2,10 +2,11 @@
 
 use super::{Check, Context, Rule};
 use crate::finding::Severity;
+use crate::format;
 
 /// B001 — a row's 总计 is not the sum of the six applicant columns.
 pub const B001: Rule = Rule {
-    code: "B001",
+    code: format::B_ROW_TOTAL.code,
     name: "applications-row-total",
     severity: Severity::Error,
     summary: "表三某一行的“总计”不等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和",
@@ -16,7 +17,7 @@ pub const B001: Rule = Rule {
 
 /// B002 — a column's （七）总计 is not the sum of the result rows.
 pub const B002: Rule = Rule {
-    code: "B002",
+    code: format::B_COLUMN_TOTAL.code,
     name: "applications-column-total",
     severity: Severity::Error,
     summary: "表三某一列的“（七）总计”不等于（一）至（六）各项办理结果之和",
@@ -27,7 +28,7 @@ pub const B002: Rule = Rule {
 
 /// B003 — 一 + 二 differs from （七）总计 + 四 in a column.
 pub const B003: Rule = Rule {
-    code: "B003",
+    code: format::B_BALANCE.code,
     name: "applications-balance",
     severity: Severity::Error,
     summary: "表三某一列：本年新收 + 上年结转 ≠ （七）总计 + 结转下年度（表中注明的勾稽关系）",

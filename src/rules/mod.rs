@@ -143,7 +143,8 @@ pub fn reading_order(findings: &[Finding]) -> Vec<&Finding> {
 
 /// [`reading_order`] as indices into `findings`.
 pub fn reading_order_indices(findings: &[Finding]) -> Vec<usize> {
-    let explains = |l: &Finding, f: &Finding| l.code == "L001" && f.code != "L001" && f.table == l.table && l.explains.contains(&f.code);
+    let l001 = locate::L001.code;
+    let explains = |l: &Finding, f: &Finding| l.code == l001 && f.code != l001 && f.table == l.table && l.explains.contains(&f.code);
     let mut out: Vec<usize> = Vec::with_capacity(findings.len());
     for (k, f) in findings.iter().enumerate() {
         match out.iter().position(|&g| explains(f, &findings[g])) {

@@ -2,10 +2,11 @@
 
 use super::{Check, Context, Rule};
 use crate::finding::Severity;
+use crate::format;
 
 /// C001 — a group's 总计 is not the sum of its four results.
 pub const C001: Rule = Rule {
-    code: "C001",
+    code: format::C_GROUP_TOTAL.code,
     name: "review-group-total",
     severity: Severity::Error,
     summary: "表四某一组（行政复议、未经复议直接起诉、复议后起诉）的“总计”不等于结果维持、结果纠正、其他结果、尚未审结之和",
