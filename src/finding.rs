@@ -249,6 +249,18 @@ impl Finding {
         self.at(table.def, row, column)
     }
 
+    /// At a row of a parsed table (no one column): its section, table and
+    /// row with its label, pointing at the row's first cell.
+    pub fn at_row(mut self, table: &Table, row: usize) -> Finding {
+        self.span = table.cell(row, 0).and_then(|c| c.span).unwrap_or(table.span);
+        self.section = Some(crate::format::section(table.def.section).numeral);
+        self.table = Some(table.def.id);
+        self.table_label = Some(table.def.title);
+        self.row = Some(row);
+        self.row_label = table.def.rows.get(row).map(|r| r.full_label());
+        self
+    }
+
     /// The cells that took part, in the order given.
     pub fn with_cells(mut self, table: &Table, cells: impl IntoIterator<Item = (usize, usize)>) -> Finding {
         self.cells = cells.into_iter().map(|(r, c)| CellRef::of(table, r, c)).collect();

@@ -185,20 +185,13 @@ pub const S005: Rule = Rule {
             return Vec::new();
         }
         let row = t.def.row_index("other").unwrap_or(0);
-        let span = t.cell(row, 0).and_then(|c| c.span).unwrap_or(t.span);
-        let mut f = S005
-            .finding(
-                format!(
-                "本报告为 {} 年度，表三却使用2019年版格式（“（六）其他处理”只有一行，没有2021年版的三个小项）；已按旧版读取并核对其数字",
-                year.unwrap_or_default()
-            ),
-                span,
-            )
-            .in_section("三")
-            .with_table(t.def)
-            .expected_found("2021年版（25行）", "2019年版（23行）");
-        f.row = Some(row);
-        f.row_label = Some(t.def.rows[row].full_label());
-        vec![f]
+        let message = format!(
+            "本报告为 {} 年度，表三却使用2019年版格式（“（六）其他处理”只有一行，没有2021年版的三个小项）；已按旧版读取并核对其数字",
+            year.unwrap_or_default()
+        );
+        vec![S005
+            .finding(message, t.span)
+            .at_row(t, row)
+            .expected_found("2021年版（25行）", "2019年版（23行）")]
     }),
 };
