@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::{Check, Context, Rule};
 use crate::finding::{Finding, Severity};
-use crate::prose::{self, split, SENTENCE};
+use crate::prose::{self, split, Prose, SENTENCE};
 
 fn y001(cx: &Context) -> Vec<Finding> {
     let doc = cx.doc;
@@ -77,15 +77,10 @@ struct YearHit {
     what: &'static str,
 }
 
-fn y002(cx: &Context) -> Vec<Finding> {
-    let doc = cx.doc;
-    let p = &cx.prose;
-    let Some(year) = p.year() else { return Vec::new() };
+/// Years of the release sentence: 现发布《…YYYY年…年度报告》.
+fn release_title(p: &Prose, year: i32) -> Vec<YearHit> {
     let text = p.text();
     let mut hits: Vec<YearHit> = Vec::new();
-    let all = 0..text.len();
-
-    // 现发布《…YYYY年…年度报告》.
     for at in prose::find_all(text, p.preamble(), "现发布《") {
         let from = at + "现发布《".len();
         let end = text[from..].find('》').map_or(from, |e| from + e);
@@ -98,8 +93,14 @@ fn y002(cx: &Context) -> Vec<Finding> {
             });
         }
     }
+    hits
+}
 
-    // YYYY年…工作要点落实情况 (a heading), and in section 六 对照《…YYYY年…政务公开工作要点》.
+/// Years of the 政务公开工作要点: YYYY年…工作要点落实情况 (a heading), and in section 六 对照《…YYYY年…政务公开工作要点》.
+fn work_points(p: &Prose, year: i32) -> Vec<YearHit> {
+    let text = p.text();
+    let mut hits: Vec<YearHit> = Vec::new();
+    let all = 0..text.len();
     let six = p.section(6);
     for at in prose::find_all(text, all.clone(), "工作要点") {
         let back = text[..at].char_indices().rev().nth(24).map_or(0, |(i, _)| i);
@@ -132,8 +133,14 @@ fn y002(cx: &Context) -> Vec<Finding> {
             });
         }
     }
+    hits
+}
 
-    // 结转至YYYY年: the next year.
+/// Years carried to: 结转至YYYY年: the next year.
+fn carried_to(p: &Prose, year: i32) -> Vec<YearHit> {
+    let text = p.text();
+    let mut hits: Vec<YearHit> = Vec::new();
+    let all = 0..text.len();
     for kw in ["结转", "顺延"] {
         for at in prose::find_all(text, all.clone(), kw) {
             if let Some((true, Some(n))) = super::narrative::carry_kind(text, at, kw) {
@@ -146,8 +153,13 @@ fn y002(cx: &Context) -> Vec<Finding> {
             }
         }
     }
+    hits
+}
 
-    // YYYY年，at the start of sections 一, 五, 六 and of their numbered parts.
+/// Years at the start of sections 一, 五, 六: YYYY年，at the start of sections 一, 五, 六 and of their numbered parts.
+fn section_starts(p: &Prose, year: i32) -> Vec<YearHit> {
+    let text = p.text();
+    let mut hits: Vec<YearHit> = Vec::new();
     for number in [1u8, 5, 6] {
         let Some(body) = p.section(number) else { continue };
         let mut starts = vec![body.start];
@@ -190,7 +202,17 @@ fn y002(cx: &Context) -> Vec<Finding> {
             }
         }
     }
+    hits
+}
 
+fn y002(cx: &Context) -> Vec<Finding> {
+    let doc = cx.doc;
+    let p = &cx.prose;
+    let Some(year) = p.year() else { return Vec::new() };
+    let text = p.text();
+    let hits = [release_title, work_points, carried_to, section_starts]
+        .iter()
+        .flat_map(|source| source(p, year));
     let mut out = Vec::new();
     let mut seen: Vec<usize> = Vec::new();
     for h in hits {
