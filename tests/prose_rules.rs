@@ -27,6 +27,8 @@ const HA24: &str = "real/huaianshi-2024.txt";
 const HA24_RAW: &str = "real/huaianshi-2024.pdftotext-raw.txt";
 const PT21: &str = "real/pingtan-2021.txt";
 const PT25: &str = "dev/103_pingtan2025.txt";
+const SCJ25: &str = "dev/120_scj2025.txt";
+const ZRZ20: &str = "dev/114_zrz2020.txt";
 
 // ------------------------------------------------------------------ N001
 
@@ -175,6 +177,30 @@ fn n003_finished() {
     assert!(with_code(&check(&mutant("n003_finished_68")), "N003").is_empty());
 }
 
+#[test]
+fn n003_a_group_is_named_not_its_first_row() {
+    // Pingtan SCJ 2025: 因无法提供相关信息答复2件 against （四）无法提供 1—3 (0), 其他处理2件
+    // against （六）其他处理 1—3 (4). The finding names the group, not its first row.
+    let r = check(&fixture(SCJ25));
+    let f = with_code(&r, "N003");
+    assert_eq!(f.len(), 2, "{:?}", r.findings);
+    for (f, label, rows) in [
+        (f[0], "（四）无法提供（1—3 项之和）", [12, 13, 14]),
+        (f[1], "（六）其他处理", [20, 21, 22]),
+    ] {
+        assert_eq!((f.row, f.row_label.as_deref()), (None, Some(label)));
+        assert_eq!((f.column, f.column_label.as_deref()), (Some(6), Some("总计")));
+        assert_eq!(f.cells.iter().map(|c| (c.row, c.column)).collect::<Vec<_>>(), rows.map(|r| (r, 6)));
+        // The CSV's 位置 says the same.
+        let place = nianbao::export::location(f);
+        assert!(place.ends_with(&format!("{label} / 总计")), "{place}");
+    }
+    // One row: the row itself.
+    let r = check(&mutant("n003_granted_9"));
+    let f = with_code(&r, "N003");
+    assert_eq!((f[0].row, f[0].row_label.as_deref()), (Some(2), Some("（一）予以公开")));
+}
+
 // ------------------------------------------------------------------ N004
 
 #[test]
@@ -205,6 +231,12 @@ fn n004_counts_of_review_and_litigation() {
     let f = with_code(&r, "N004");
     assert_eq!(f.len(), 1, "{:?}", r.findings);
     assert_eq!(f[0].cells.len(), 2);
+    // Its rows are both kinds of litigation: no one row.
+    assert_eq!(f[0].row, None);
+    assert_eq!(f[0].row_label.as_deref(), Some("行政诉讼（未经复议直接起诉与复议后起诉）"));
+    // Review is one row.
+    let r = check(&mutant("n004_upheld_27"));
+    assert_eq!(with_code(&r, "N004")[0].row, Some(0));
 }
 
 // ------------------------------------------------------------------ N005
@@ -368,6 +400,31 @@ fn r003_problems_without_improvements() {
     let f = with_code(&r, "R003");
     assert_eq!(f.len(), 1, "{:?}", r.findings);
     assert!(f[0].message.contains("没有写改进情况"));
+}
+
+#[test]
+fn r003_improvements_without_problems() {
+    let r = check(&mutant("r003_no_problems"));
+    let f = with_code(&r, "R003");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert!(f[0].message.contains("没有写存在的主要问题"), "{}", f[0].message);
+    assert_eq!(f[0].section, Some("五"));
+}
+
+#[test]
+fn r003_reads_a_statement_of_shortcomings_as_a_problem() {
+    // Zirangziyuan 2020: 还不能完全满足社会公众的需求…仍有进一步改进的空间 is its problem.
+    assert!(with_code(&check(&fixture(ZRZ20)), "R003").is_empty());
+    // Without that sentence only the improvements remain.
+    let r = check(&mutant("r003_shortcoming_cut"));
+    let f = with_code(&r, "R003");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert!(f[0].message.contains("没有写存在的主要问题"), "{}", f[0].message);
+    // That sentence alone: room to improve (改进的空间) is no improvement.
+    let r = check(&mutant("r003_shortcoming_only"));
+    let f = with_code(&r, "R003");
+    assert_eq!(f.len(), 1, "{:?}", r.findings);
+    assert!(f[0].message.contains("没有写改进情况"), "{}", f[0].message);
 }
 
 // ------------------------------------------------------------------ cautions

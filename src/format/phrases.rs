@@ -1,6 +1,7 @@
-//! The words the prose rules (N001–N006) read the prose by, as data: which
+//! The words the prose rules (N001–N006, R003) read the prose by, as data: which
 //! phrases speak of requests, of results, of review and litigation, of
-//! normative documents, and which words make a figure mean something else.
+//! normative documents, of problems and their remedies, and which words make a
+//! figure mean something else.
 //! Each list was drawn from real reports; add a wording here, not in a rule.
 
 // ------------------------------------------------------------ requests (N001, N002, N003, N006)
@@ -156,3 +157,64 @@ pub const DOC_SCOPE: &[&str] = &["各部门", "各乡镇", "各单位", "部门"
 /// Other kinds of document: a clause naming one ends the 规章/规范性文件
 /// the sentence spoke of.
 pub const OTHER_DOCUMENTS: &[&str] = &["文件", "公文", "制度", "方案", "政策", "信息", "意见"];
+
+// ------------------------------------------------------------ problems and improvements (R003)
+
+/// Words that name a problem (section 五).
+pub const PROBLEMS: &[&str] = &[
+    "问题",
+    "不足",
+    "差距",
+    "短板",
+    "薄弱",
+    "有待",
+    "不够",
+    "欠缺",
+    "缺乏",
+    "尚需",
+    "还需",
+    "仍需",
+    "不到位",
+    "不高",
+    "不强",
+];
+
+/// Statements that the work falls short without a word of `PROBLEMS`: 还不能完全满足社会公众的需求，
+/// 仍有进一步改进的空间. Room to improve (改进的空间) is a shortcoming, not an improvement.
+pub const SHORTCOMINGS: &[&str] = &[
+    "不能完全",
+    "未能完全",
+    "还不能",
+    "尚不能",
+    "仍不能",
+    "不能满足",
+    "难以满足",
+    "改进的空间",
+    "提升的空间",
+    "提高的空间",
+    "完善的空间",
+    "改进空间",
+    "提升空间",
+    "提高空间",
+    "完善空间",
+];
+
+/// Words that name what is done about a problem (section 五).
+pub const IMPROVEMENTS: &[&str] = &[
+    "改进",
+    "下一步",
+    "今后",
+    "将继续",
+    "将进一步",
+    "将着力",
+    "将切实",
+    "将持续",
+    "将加强",
+    "将坚持",
+    "我们将",
+    "我局将",
+    "整改",
+    "措施",
+    "计划",
+    "拟",
+];

@@ -7,6 +7,7 @@
 
 use super::{Check, Context, Rule};
 use crate::finding::{Finding, Severity};
+use crate::format::phrases::{IMPROVEMENTS, PROBLEMS, SHORTCOMINGS};
 use crate::parse::Document;
 use crate::prose::{find_any, split, SENTENCE};
 
@@ -91,44 +92,6 @@ pub const R002: Rule = Rule {
     check: Check::Report(r002),
 };
 
-/// Words that name a problem.
-const PROBLEMS: &[&str] = &[
-    "问题",
-    "不足",
-    "差距",
-    "短板",
-    "薄弱",
-    "有待",
-    "不够",
-    "欠缺",
-    "缺乏",
-    "尚需",
-    "还需",
-    "仍需",
-    "不到位",
-    "不高",
-    "不强",
-];
-/// Words that name what is done about it.
-const IMPROVEMENTS: &[&str] = &[
-    "改进",
-    "下一步",
-    "今后",
-    "将继续",
-    "将进一步",
-    "将着力",
-    "将切实",
-    "将持续",
-    "将加强",
-    "将坚持",
-    "我们将",
-    "我局将",
-    "整改",
-    "措施",
-    "计划",
-    "拟",
-];
-
 fn r003(cx: &Context) -> Vec<Finding> {
     let doc = cx.doc;
     let p = &cx.prose;
@@ -137,8 +100,10 @@ fn r003(cx: &Context) -> Vec<Finding> {
     if s.is_empty() {
         return Vec::new();
     }
-    let problems = find_any(s, PROBLEMS).is_some();
-    let improvements = find_any(s, IMPROVEMENTS).is_some();
+    let problems = find_any(s, PROBLEMS).is_some() || find_any(s, SHORTCOMINGS).is_some();
+    // 仍有进一步改进的空间 states a shortcoming: its 改进 is no improvement.
+    let rest = SHORTCOMINGS.iter().fold(s.to_string(), |t, w| t.replace(w, " "));
+    let improvements = find_any(&rest, IMPROVEMENTS).is_some();
     let msg = match (problems, improvements) {
         (true, false) => "第五部分列出了存在的问题，却没有写改进情况（下一步的措施）",
         (false, true) => "第五部分只写了改进措施，没有写存在的主要问题",

@@ -76,6 +76,7 @@ const HA24: &str = "real/huaianshi-2024.txt";
 const HA24_RAW: &str = "real/huaianshi-2024.pdftotext-raw.txt";
 const PT21: &str = "real/pingtan-2021.txt";
 const PT25: &str = "dev/103_pingtan2025.txt";
+const ZRZ20: &str = "dev/114_zrz2020.txt";
 
 /// The three seeds of `SHAPES` (space, tab, vertical).
 const SHAPED: &[&str] = &[S000, S001, S003];
@@ -492,6 +493,43 @@ const TABLE: &[(&str, &[&str], &[Edit])] = &[
             to: "六、其他需要报告的事项",
             insert: "",
         }],
+    ),
+    // Section 五 with the problems cut: improvements only.
+    (
+        "r003_no_problems",
+        &[S001],
+        &[Cut {
+            from: "，但仍存在一些问题：",
+            to: "\n\n下一步，我局将坚持",
+            insert: "。",
+        }],
+    ),
+    // Zirangziyuan 2020 states its shortcoming without a word of problem
+    // (还不能完全满足…仍有进一步改进的空间): cut, only improvements remain;
+    // kept alone, only the shortcoming.
+    (
+        "r003_shortcoming_cut",
+        &[ZRZ20],
+        &[Replace(
+            "目前，我局政府信息公开工作还不能完全满足社会公众的需求，在内容丰富性和渠道多样性方面仍有进一步改进的空间。",
+            "",
+        )],
+    ),
+    (
+        "r003_shortcoming_only",
+        &[ZRZ20],
+        &[
+            Cut {
+                from: "2020年我局将进一步严格按照",
+                to: "目前，我局政府信息公开工作还不能完全满足",
+                insert: "",
+            },
+            Cut {
+                from: "对此，我在下阶段",
+                to: "六、其他需要报告的事项",
+                insert: "",
+            },
+        ],
     ),
     // Sentences about other things, each added after 共收到政府信息公开申请11件，.
     (

@@ -61,6 +61,7 @@ fn n001(cx: &Context) -> Vec<Finding> {
                     phrase: cl.clone(),
                     table: t,
                     cells,
+                    group: None,
                 };
                 out.push(claim.finding(p, &N001, msg, n, 0));
             }
@@ -116,6 +117,7 @@ fn n001(cx: &Context) -> Vec<Finding> {
             phrase: cl.start + at..num.end,
             table: t,
             cells,
+            group: None,
         };
         out.push(claim.finding(p, &N001, msg, expected, v));
     }

@@ -85,6 +85,7 @@ fn n002(cx: &Context) -> Vec<Finding> {
             phrase: num.range.start.min(at)..num.end.max(kw_end),
             table: t,
             cells,
+            group: None,
         };
         out.push(claim.finding(p, &N002, msg, n, num.value));
     }

@@ -112,10 +112,12 @@ fn n003(cx: &Context) -> Vec<Finding> {
         } else {
             format!("文中“{quote}”为 {} 件，表三“{label}”总计为 {n}", num.value)
         };
+        let group = (rows.len() > 1).then_some(label);
         let claim = Claim {
             phrase: num.range.start.min(at)..num.end.max(kw_end),
             table: t,
             cells,
+            group,
         };
         out.push(claim.finding(p, &N003, msg, n, num.value));
     }

@@ -67,6 +67,12 @@ impl Group {
         }
     }
 
+    /// Its name when it is several rows of table C (the two kinds of
+    /// litigation), for a finding that compares their sum.
+    fn group(self) -> Option<&'static str> {
+        (self.rows().len() > 1).then_some(self.name())
+    }
+
     fn other(self) -> Group {
         match self {
             Group::Review => Group::Litigation,
@@ -214,6 +220,7 @@ fn result_count(p: &Prose, t: &Table, c: &Clause, g: Group) -> Option<Finding> {
         phrase: kw_at..num.end,
         table: t,
         cells,
+        group: g.group(),
     };
     Some(claim.finding(p, &N004, msg, n, num.value))
 }
@@ -243,6 +250,7 @@ fn none_claimed(p: &Prose, t: &Table, c: &Clause, neg_at: usize) -> Vec<Finding>
             phrase: c.range.start + neg_at..c.range.end,
             table: t,
             cells,
+            group: g.group(),
         };
         out.push(claim.finding(p, &N004, msg, total.max(parts), 0));
     }
@@ -285,6 +293,7 @@ fn group_counts(p: &Prose, t: &Table, c: &Clause, last: &mut Option<Group>) -> V
             phrase: c.range.start + at..num.end,
             table: t,
             cells: totals,
+            group: g.group(),
         };
         out.push(claim.finding(p, &N004, msg, total, num.value));
     }

@@ -79,6 +79,7 @@ fn n005(cx: &Context) -> Vec<Finding> {
                 phrase: cl.start + vat..first.end,
                 table: t,
                 cells: says.cells,
+                group: None,
             };
             out.push(claim.finding(p, &N005, msg, says.expected, first.value));
         }

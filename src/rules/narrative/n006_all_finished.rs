@@ -52,6 +52,7 @@ fn n006(cx: &Context) -> Vec<Finding> {
                         phrase: cl.start + all..cl.start + at + kw.len(),
                         table: t,
                         cells: cells.clone(),
+                        group: None,
                     };
                     out.push(claim.finding(p, &N006, msg, format!("{next}（有申请结转）"), "全部办结"));
                 }
@@ -68,6 +69,7 @@ fn n006(cx: &Context) -> Vec<Finding> {
                     phrase: cl.start + at..cl.start + at + kw.len(),
                     table: t,
                     cells: cells.clone(),
+                    group: None,
                 };
                 out.push(claim.finding(p, &N006, msg, "有申请结转", 0));
             }

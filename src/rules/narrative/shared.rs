@@ -19,12 +19,17 @@ pub(super) fn sum(t: &Table, cells: &[(usize, usize)]) -> Option<u64> {
 
 /// A phrase of the prose and the cells of one table it speaks of: where a
 /// finding points. The phrase is the finding's span; the cells are listed
-/// (`cells`, `related_spans`), the first giving the row and column.
+/// (`cells`, `related_spans`), the first giving the row and column, unless
+/// the claim is about a group of rows.
 pub(super) struct Claim<'t> {
     /// The phrase (flat byte offsets).
     pub phrase: Range<usize>,
     pub table: &'t Table,
     pub cells: Vec<(usize, usize)>,
+    /// The name of the rows the claim compares with as one figure (a sum
+    /// over several rows: （四）无法提供（1—3 项之和）), when it is one. The
+    /// finding then names no single row: its row label is this name.
+    pub group: Option<&'static str>,
 }
 
 impl Claim<'_> {
@@ -39,8 +44,13 @@ impl Claim<'_> {
             f = f.in_section(sec);
         }
         if let Some(&(r, c)) = self.cells.first() {
-            f.row = Some(r);
-            f.row_label = Some(t.def.rows[r].full_label());
+            match self.group {
+                Some(name) => f.row_label = Some(name.to_string()),
+                None => {
+                    f.row = Some(r);
+                    f.row_label = Some(t.def.rows[r].full_label());
+                }
+            }
             f.column = Some(c);
             f.column_label = Some(t.def.column_label(r, c).to_string());
         }
