@@ -126,23 +126,29 @@ fn change(t: &Table, option: usize, f: &Fix) -> Change {
     }
 }
 
-/// The L001 finding for one table, if the search found something to say.
-pub fn explain(doc: &Document, t: &Table, loc: &Located) -> Option<Finding> {
-    let n = loc.explanations.len();
-    if n == 0 || n > MAX_LISTED || loc.capped {
-        return None;
-    }
-    // Rank first the explanations a figure of the prose agrees with, last
-    // those it contradicts; then those that change only totals (a total
-    // left at 0 or not updated is the commonest slip); then table order.
+/// An explanation with its rank: what the prose says of it (−1 agrees, 0
+/// says nothing, 1 contradicts), then how many of its cells are not totals.
+type Ranked<'l> = (i8, usize, &'l Vec<Fix>);
+
+/// The explanations in the order listed: first those a figure of the prose
+/// agrees with, last those it contradicts; then those that change only totals
+/// (a total left at 0 or not updated is the commonest slip); then table order.
+fn rank<'l>(doc: &Document, t: &Table, loc: &'l Located) -> Vec<Ranked<'l>> {
     let ranked_prose = doc.text.len() <= MAX_RANKED_TEXT;
     let before = if ranked_prose { prose_disagreements(doc) } else { 0 };
-    let mut ranked: Vec<(i8, usize, &Vec<Fix>)> = Vec::with_capacity(n);
+    let mut ranked: Vec<Ranked> = Vec::with_capacity(loc.explanations.len());
     for e in &loc.explanations {
         let verdict = if ranked_prose { prose_verdict(doc, t, e, before) } else { 0 };
         ranked.push((verdict, e.iter().filter(|f| !is_total(t, f)).count(), e));
     }
     search::insertion_sort_by_key(&mut ranked, |r| (r.0, r.1));
+    ranked
+}
+
+/// L001's message: the cell (or cells) and value, or the options listed,
+/// with what the prose says of them.
+fn message(t: &Table, loc: &Located, ranked: &[Ranked]) -> String {
+    let n = ranked.len();
     let (mut agreeing, mut contradicted) = (Vec::new(), Vec::new());
     for (k, r) in ranked.iter().enumerate() {
         if r.0 < 0 {
@@ -203,6 +209,18 @@ pub fn explain(doc: &Document, t: &Table, loc: &Located) -> Option<Finding> {
         msg.push('。');
         msg.push_str(&note);
     }
+    msg
+}
+
+/// The L001 finding for one table, if the search found something to say.
+pub fn explain(doc: &Document, t: &Table, loc: &Located) -> Option<Finding> {
+    let n = loc.explanations.len();
+    if n == 0 || n > MAX_LISTED || loc.capped {
+        return None;
+    }
+    let ranked = rank(doc, t, loc);
+    let msg = message(t, loc, &ranked);
+    let best = ranked[0].2;
     let first = &best[0];
     let mut f = L001
         .finding(msg, t.span)
