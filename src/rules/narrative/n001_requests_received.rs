@@ -2,7 +2,7 @@
 
 use super::shared::{cells_of, count_after, other_year, request_clauses, sum, Claim, TOTAL};
 use crate::finding::{Finding, Severity};
-use crate::format::phrases::{CHANGE, NONE_RECEIVED, NOT_REQUESTS, PART, RECEIVED};
+use crate::format::phrases::{CHANGE, NONE_RECEIVED, PART, RECEIVED};
 use crate::prose::{self, find_any};
 use crate::rules::{Check, Context, Rule};
 
@@ -29,8 +29,7 @@ fn applicant_columns(s: &str) -> (Vec<usize>, &'static str) {
 }
 
 fn n001(cx: &Context) -> Vec<Finding> {
-    let doc = cx.doc;
-    let Some(t) = doc.tables.applications.as_ref() else {
+    let Some(t) = cx.doc.tables.applications.as_ref() else {
         return Vec::new();
     };
     let p = &cx.prose;
@@ -41,7 +40,7 @@ fn n001(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for cl in request_clauses(p) {
         let s = &text[cl.clone()];
-        if !s.contains("申请") || find_any(s, NOT_REQUESTS).is_some() {
+        if !s.contains("申请") {
             continue;
         }
         // 未收到…申请: none this year.

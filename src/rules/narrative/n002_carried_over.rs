@@ -2,7 +2,7 @@
 
 use super::shared::{b_rows, cells_of, count_near, request_clauses, sum, Claim, TOTAL};
 use crate::finding::{Finding, Severity};
-use crate::format::phrases::{CARRY, FROM_LAST_YEAR, NOT_REQUESTS, TO_NEXT_YEAR};
+use crate::format::phrases::{CARRY, FROM_LAST_YEAR, TO_NEXT_YEAR};
 use crate::prose::{self, find_any, Num};
 use crate::rules::{Check, Context, Rule};
 
@@ -46,8 +46,7 @@ pub(crate) fn carry_kind(text: &str, at: usize, kw: &str) -> Option<(bool, Optio
 }
 
 fn n002(cx: &Context) -> Vec<Finding> {
-    let doc = cx.doc;
-    let Some(t) = doc.tables.applications.as_ref() else {
+    let Some(t) = cx.doc.tables.applications.as_ref() else {
         return Vec::new();
     };
     let p = &cx.prose;
@@ -55,9 +54,6 @@ fn n002(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for cl in request_clauses(p) {
         let s = &text[cl.clone()];
-        if find_any(s, NOT_REQUESTS).is_some() {
-            continue;
-        }
         let Some((at, kw)) = find_any(s, CARRY) else {
             continue;
         };

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use super::shared::{b_range, b_rows, cells_of, count_near, other_year, request_clauses, sum, Claim, TOTAL};
 use crate::finding::{Finding, Severity};
-use crate::format::phrases::{Outcome, CHANGE, NOT_REQUESTS, OUTCOMES};
+use crate::format::phrases::{Outcome, CHANGE, OUTCOMES};
 use crate::parse::Table;
 use crate::prose::{self, find_any};
 use crate::rules::{Check, Context, Rule};
@@ -66,8 +66,7 @@ fn one_outcome(s: &str, cl: &Range<usize>) -> Option<(usize, &'static str, Outco
 }
 
 fn n003(cx: &Context) -> Vec<Finding> {
-    let doc = cx.doc;
-    let Some(t) = doc.tables.applications.as_ref() else {
+    let Some(t) = cx.doc.tables.applications.as_ref() else {
         return Vec::new();
     };
     let p = &cx.prose;
@@ -75,7 +74,7 @@ fn n003(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for cl in request_clauses(p) {
         let s = &text[cl.clone()];
-        if find_any(s, NOT_REQUESTS).is_some() || find_any(s, CHANGE).is_some() || other_year(p, cl.clone()) {
+        if find_any(s, CHANGE).is_some() || other_year(p, cl.clone()) {
             continue;
         }
         let Some((at, kw, o)) = one_outcome(s, &cl) else { continue };

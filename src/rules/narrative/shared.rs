@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::finding::{CellRef, Finding};
-use crate::format::phrases::OTHER_YEAR;
+use crate::format::phrases::{NOT_REQUESTS, OTHER_YEAR};
 use crate::parse::Table;
 use crate::prose::{self, find_any, split, Num, Prose, CLAUSE};
 use crate::rules::Rule;
@@ -113,8 +113,13 @@ pub(super) fn other_year(p: &Prose, cl: Range<usize>) -> bool {
             .is_some_and(|y| prose::numbers(t, cl).iter().any(|n| n.is_year() && n.value as i32 != y))
 }
 
-/// The clauses (flat ranges) of the sentences on requests, in order: what
-/// N001, N002 and N003 read.
+/// The clauses (flat ranges) of the sentences on requests, in order, less
+/// those about something else (咨询, 信件 …): what N001, N002 and N003 read.
 pub(super) fn request_clauses(p: &Prose) -> Vec<Range<usize>> {
-    p.request_sentences().into_iter().flat_map(|s| split(p.text(), s, CLAUSE)).collect()
+    let text = p.text();
+    p.request_sentences()
+        .into_iter()
+        .flat_map(|s| split(text, s, CLAUSE))
+        .filter(|cl| find_any(&text[cl.clone()], NOT_REQUESTS).is_none())
+        .collect()
 }
