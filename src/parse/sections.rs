@@ -12,6 +12,9 @@ pub struct HeadingHit {
     pub number: u8,
     pub span: Span,
     pub text: String,
+    /// Found under the numeral one higher than its own (五's words after 六、:
+    /// a part inserted before it pushed the numbering on).
+    pub renumbered: bool,
 }
 
 const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
@@ -33,6 +36,12 @@ pub fn heading_hits(norm: &Folded) -> Vec<HeadingHit> {
         }
         let Some(n) = NUMERALS.iter().position(|&x| x == c) else { continue };
         if let Some(hit) = heading_at(norm, i, c, &SECTIONS[n], prev, line_start_here) {
+            hits.push(hit);
+        } else if let Some(mut hit) = n
+            .checked_sub(1)
+            .and_then(|m| heading_at(norm, i, c, &SECTIONS[m], prev, line_start_here))
+        {
+            hit.renumbered = true;
             hits.push(hit);
         }
     }
@@ -95,6 +104,7 @@ fn heading_at(norm: &Folded, i: usize, c: char, def: &SectionDef, before: Option
         number: def.number,
         span: norm.span(i..i + text.len()),
         text,
+        renumbered: false,
     })
 }
 
@@ -112,13 +122,21 @@ const HEADING_WINDOW: usize = 60;
 
 /// Chooses the sections from the heading candidates: in text order, each
 /// heading must have a higher number than the last one accepted. Returns the
-/// sections and the rejected candidates (out of order or repeated).
+/// sections and the rejected candidates (out of order or repeated). A
+/// heading under the numeral one higher than its own is taken only where it
+/// fits the order and no heading of that section stands under its own
+/// numeral (in prose, 三、主动公开… is a list item, not a heading).
 pub fn choose_sections(hits: &[HeadingHit], text_len: usize) -> (Vec<Section>, Vec<HeadingHit>) {
     let mut chosen: Vec<&HeadingHit> = Vec::new();
     let mut rejected = Vec::new();
-    for h in hits {
+    let own = |n: u8| hits.iter().any(|h| h.number == n && !h.renumbered);
+    for h in hits.iter().filter(|h| !h.renumbered || !own(h.number)) {
         match chosen.last() {
-            Some(last) if h.number <= last.number => rejected.push(h.clone()),
+            Some(last) if h.number <= last.number => {
+                if !h.renumbered {
+                    rejected.push(h.clone());
+                }
+            }
             _ => chosen.push(h),
         }
     }

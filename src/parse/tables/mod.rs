@@ -162,34 +162,61 @@ fn read_rows(text: &str, region: Span, defs: &[&'static TableDef]) -> Table {
     let tokens = tokenize(text, region);
     let obs = lines::observe(text, &tokens);
     let first_line = text[..region.start].bytes().filter(|&b| b == b'\n').count() + 1;
-    let mut best: Option<(i64, Table)> = None;
+    let mut best: Option<(&'static TableDef, align::Alignment)> = None;
     for &def in defs {
         let learn = |w: usize| columns::learn(&obs.groups, w);
         let al = align::align(text, &obs, def.rows, &learn);
-        let table = from_alignment(def, region, &obs, &al, first_line);
-        if best.as_ref().is_none_or(|b| al.score > b.0) {
-            best = Some((al.score, table));
+        if best.as_ref().is_none_or(|b| al.score > b.1.score) {
+            best = Some((def, al));
         }
     }
-    let Some((_, mut table)) = best else {
+    let Some((def, al)) = best else {
         return Table::read(defs[0], Vec::new(), ReadMode::Rows, region, Vec::new());
     };
+    let none = vec![None; def.rows.len()];
+    let mut table = from_alignment(def, region, &obs, &al, first_line, &none);
     if table.unreadable().next().is_some() {
         if let Some(s) = read_stream(&tokens, defs, region) {
             if agrees(&table, &s) {
-                table = s;
+                return s;
             }
+        }
+        // Rows under their own labels in reading order, where they agree with every row read.
+        let extra: Vec<Option<Vec<Cell>>> = stream::labelled(&tokens, def.rows)
+            .into_iter()
+            .zip(def.rows)
+            .map(|(v, row)| v.map(|v| v.iter().map(|t| cell_of(t, row.kind)).collect()))
+            .collect();
+        let agree = table.cells.iter().zip(&extra).all(|(read, new)| match new {
+            Some(new) => read
+                .iter()
+                .zip(new)
+                .all(|(a, b)| matches!(a.value, Value::Missing) || a.value == b.value),
+            None => true,
+        });
+        if agree && extra.iter().any(Option::is_some) {
+            table = from_alignment(def, region, &obs, &al, first_line, &extra);
         }
     }
     table
 }
 
 /// The table as the alignment fixed it; rows it did not fix are unread, with the reason.
-fn from_alignment(def: &'static TableDef, region: Span, obs: &Observed, al: &align::Alignment, first_line: usize) -> Table {
+/// `extra` gives rows read otherwise (in reading order under their labels),
+/// taken where the alignment left a row unread.
+fn from_alignment(
+    def: &'static TableDef,
+    region: Span,
+    obs: &Observed,
+    al: &align::Alignment,
+    first_line: usize,
+    extra: &[Option<Vec<Cell>>],
+) -> Table {
     let mut problems = Vec::new();
     let mut cells = Vec::with_capacity(def.rows.len());
     for (r, row) in def.rows.iter().enumerate() {
         let width = row.width;
+        let said = problems.len();
         let missing = || (0..width).map(|_| Cell::missing()).collect::<Vec<_>>();
         match &al.rows[r] {
             RowRead::Fixed(p) => {
@@ -237,6 +264,12 @@ fn from_alignment(def: &'static TableDef, region: Span, obs: &Observed, al: &ali
                     at.join("、")
                 ));
                 cells.push(missing());
+            }
+        }
+        if let Some(v) = extra[r].as_ref().filter(|v| v.len() == width) {
+            if cells[r].iter().all(|c: &Cell| matches!(c.value, Value::Missing)) {
+                cells[r] = v.clone();
+                problems.truncate(said);
             }
         }
     }
