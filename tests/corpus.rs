@@ -329,3 +329,17 @@ fn pdf_shapes_and_mutants() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// 126 inserts a part 五、信息处理费收取情况 after table 四, which pushes the
+/// numbering on: its 五 is headed 六、存在的主要问题和改进情况 and its 六 is
+/// missing. The words make that heading section 五 (no heading of 五 stands
+/// under its own numeral), so one S001 says what is missing, not two.
+#[test]
+fn a_heading_pushed_one_numeral_on() {
+    let r = check(&read(&fixtures().join("reports/dev/126_suping2025.txt")));
+    let s001: Vec<&str> = r.findings.iter().filter(|f| f.code == "S001").map(|f| f.message.as_str()).collect();
+    assert_eq!(s001.len(), 1, "{s001:?}");
+    assert!(s001[0].contains("第六部分"), "{}", s001[0]);
+    let sections = &r.report.as_ref().unwrap().sections;
+    assert!(format!("{sections:?}").contains("六、存在的主要问题和改进情况"), "{sections:?}");
+}

@@ -246,9 +246,9 @@ fn rows_in_order(words: &str, rows: &[RowDef]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Span;
     use crate::format::TABLE_B;
     use crate::text::tokens::tokenize;
+    use crate::text::Span;
 
     /// Figures one a paragraph, as pdftotext without layout gives a table's cells.
     fn cells(figures: &[&str]) -> String {
