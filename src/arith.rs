@@ -20,10 +20,13 @@ pub type Cell = (bool, usize, usize);
 /// One instance of a relation: the row or column it is checked on.
 #[derive(Debug, Clone)]
 pub struct Instance {
+    /// The relation, with the code it is reported under (B001, …).
     pub relation: &'static Relation,
     /// The row (for `Each::Row(s)`) or column (for `Each::Column`).
     pub index: usize,
+    /// The cells of the left side (for a sum: the total).
     pub left: Vec<Cell>,
+    /// The cells of the right side (for a sum: the parts).
     pub right: Vec<Cell>,
 }
 

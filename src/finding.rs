@@ -11,8 +11,15 @@ use crate::text::Span;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// `"error"`, 错误: the report breaks the format or its own arithmetic
+    /// (a sum that does not add up, a missing section). The command line
+    /// exits with 1 when any file has one.
     Error,
+    /// `"warning"`, 警告: most likely wrong, for a person to look at (the
+    /// prose disagrees with a table, a year contradicts the title).
     Warning,
+    /// `"info"`, 提示: a note (a non-standard label, a point the report
+    /// leaves out but need not).
     Info,
 }
 
@@ -32,10 +39,18 @@ impl Severity {
 /// for a PDF also the page and the box on it (`nianbao::pdf`).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
 pub struct Place {
+    /// The line the place starts on, 1-based (for a PDF: of the text rebuilt
+    /// from it, as `nianbao text` prints it).
     pub line: usize,
+    /// Where it starts: characters (Unicode scalar values) from the start of
+    /// the text, 0-based.
     pub start: usize,
+    /// Where it ends, exclusive, in characters as `start`.
     pub end: usize,
+    /// `start` in UTF-16 code units: what a JavaScript string and a
+    /// browser's text area count (a character outside the BMP counts 2).
     pub start_utf16: usize,
+    /// `end` in UTF-16 code units.
     pub end_utf16: usize,
     /// PDF only: the 1-based page. (Not serialised by the checker's own wasm, which never
     /// sees a PDF: the PDF checker's wasm, `nianbao_pdf`, and the command line do.)
@@ -51,10 +66,15 @@ pub struct Place {
 /// A box on a page: points from the page's top left corner (as a canvas draws), `page` 1-based.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
 pub struct PdfBox {
+    /// The page, 1-based.
     pub page: u32,
+    /// The box's left edge: points from the page's left edge.
     pub x: f32,
+    /// The box's top edge: points down from the page's top edge.
     pub y: f32,
+    /// Points.
     pub width: f32,
+    /// Points (about the font size for one line of text).
     pub height: f32,
 }
 
@@ -77,15 +97,24 @@ impl PdfBox {
 pub struct CellRef {
     /// `"A"`, `"B"` or `"C"`.
     pub table: &'static str,
+    /// The row, 0-based in the standard order of the table's layout (table
+    /// B 2021: 0 is 一、本年新收…, 23 （七）总计, 24 四、结转下年度继续办理).
     pub row: usize,
+    /// The column, 0-based among the row's values (table B: 0 自然人 … 6
+    /// 总计; table C: 0 结果维持 … 4 总计; table A's rows have their own).
     pub column: usize,
+    /// The row's standard label with its group, e.g.
+    /// `"（三）不予公开·1.属于国家秘密"`.
     pub row_label: String,
+    /// The column's standard label, e.g. `"自然人"`, `"本年处理决定数量"`.
     pub column_label: String,
     /// The value as read, `null` when the cell could not be read.
     pub value: Option<String>,
     /// Where the cell is in the user's text, when it was found there.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub place: Option<Place>,
+    /// The cell's byte range in the user's text (not serialised: `place`
+    /// is made from it when the check ends).
     #[serde(skip)]
     pub span: Option<Span>,
 }
@@ -115,17 +144,24 @@ pub struct Change {
     /// Which explanation it belongs to: 1, 2, … in the order ranked (the
     /// cells of a two-cell explanation share the number).
     pub option: usize,
+    /// `"A"`, `"B"` or `"C"`.
     pub table: &'static str,
+    /// The cell's row, 0-based (as [`CellRef::row`]).
     pub row: usize,
+    /// The cell's column, 0-based (as [`CellRef::column`]).
     pub column: usize,
+    /// The row's standard label with its group (as [`CellRef::row_label`]).
     pub row_label: String,
+    /// The column's standard label (as [`CellRef::column_label`]).
     pub column_label: String,
     /// The value that makes every relation hold (`≥ 6` for an inequality).
     pub expected: String,
     /// The value reported.
     pub found: String,
+    /// Where the cell is in the user's text, when it was found there.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub place: Option<Place>,
+    /// The cell's byte range in the user's text (not serialised).
     #[serde(skip)]
     pub span: Option<Span>,
 }
@@ -133,13 +169,19 @@ pub struct Change {
 /// One discrepancy, with everything the page and the command line show.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
+    /// The rule's stable code, e.g. `"B003"` (one of [`RULES`](crate::rules::RULES)).
     pub code: &'static str,
+    /// The rule's severity.
     pub severity: Severity,
+    /// What is wrong, in Chinese, quoting the report, e.g. 文中“共收到政府信息公开申请12件”为 12 件，
+    /// 表三“一、本年新收政府信息公开申请数量”的“总计”为 11，上年结转为 0：两者不符.
     pub message: String,
     /// Where in the user's text (absent only when the text gives no place,
     /// e.g. a missing section: then it points at the start).
     #[serde(flatten)]
     pub place: Place,
+    /// The byte range in the user's text (not serialised: `place` is made
+    /// from it when the check ends).
     #[serde(skip)]
     pub span: Span,
     /// `"一"` … `"六"` when the finding is inside a section.
@@ -148,18 +190,30 @@ pub struct Finding {
     /// `"A"`, `"B"`, `"C"` when a standard table is involved.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table: Option<&'static str>,
+    /// The table's standard title, e.g. `"收到和处理政府信息公开申请情况"`;
+    /// with `table`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table_label: Option<&'static str>,
+    /// The cell's row, 0-based in the layout's standard order (as
+    /// [`CellRef::row`]), when the finding is about one cell or row.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub row: Option<usize>,
+    /// The row's standard label with its group, e.g. `"（七）总计"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub row_label: Option<String>,
+    /// The cell's column, 0-based (as [`CellRef::column`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
+    /// The column's standard label, e.g. `"总计"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column_label: Option<String>,
+    /// 应为: what the report should say, as text for a person: a figure
+    /// (`"11"`), a bound (`"≥ 6"`, `"6 或 38"`), a standard label or heading,
+    /// `"非负整数"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<String>,
+    /// 实为: what the report says, as text for a person (`"12"`, `"无"`,
+    /// `"未找到"`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub found: Option<String>,
     /// The cells that took part (for a sum: the total first, then the parts).
@@ -168,6 +222,7 @@ pub struct Finding {
     /// Further places the finding refers to (e.g. the phrase and the cell).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Place>,
+    /// The byte ranges `related` is made from (not serialised).
     #[serde(skip)]
     pub related_spans: Vec<Span>,
     /// L001: the codes of the findings of this table that the suggested
@@ -212,17 +267,20 @@ impl Finding {
         }
     }
 
+    /// In a section: `"一"` … `"六"`.
     pub fn in_section(mut self, section: &'static str) -> Finding {
         self.section = Some(section);
         self
     }
 
+    /// With what the report should say (应为) and what it says (实为).
     pub fn expected_found(mut self, expected: impl ToString, found: impl ToString) -> Finding {
         self.expected = Some(expected.to_string());
         self.found = Some(found.to_string());
         self
     }
 
+    /// About a table as a whole: its id and title, no row or column.
     pub fn with_table(mut self, def: &TableDef) -> Finding {
         self.table = Some(def.id);
         self.table_label = Some(def.title);
@@ -267,6 +325,7 @@ impl Finding {
         self
     }
 
+    /// With one more place it refers to (e.g. the phrase beside the cell).
     pub fn with_related(mut self, span: Span) -> Finding {
         self.related_spans.push(span);
         self

@@ -1,17 +1,31 @@
 //! nianbao (年报核查): checks a Chinese government information-disclosure
-//! annual report (政府信息公开工作年度报告) against the standard format.
+//! annual report (政府信息公开工作年度报告) against the standard format
+//! (国办公开办函〔2021〕30号).
 //!
-//! The stages, each a plain function from one value to the next:
+//! The stages, each using only those before it:
 //!
 //! ```text
-//! user's text ─► text (fold, tokens, spans) ─► parse (title, sections, tables)
-//!             ─► rules (one engine for the arithmetic in `format`) ─► findings
+//! text     fold full-width forms, tokens, spans; Folded (folded text mapped back)
+//!  ─► format   the standard layout as data: sections, tables, rows, relations
+//!  ─► arith    the relations of `format` evaluated over any cell values
+//!  ─► parse    title, agency, year, the six sections, the tables read by structure
+//!  ─► prose    the prose flattened: sentences, clauses, numbered parts
+//!  ─► finding / facts   the serialised shapes: findings with places; the report as read
+//!  ─► rules    every rule, one constant each (RULES), over one report or a set
+//!  ─► report   CheckResult and FileResult; check_set
 //! ```
 //!
-//! [`check`] is the whole public API: the command line, the WebAssembly
-//! binding and the tests all call it and serialise its [`CheckResult`].
+//! [`check`] checks the text of one report and returns a [`CheckResult`];
+//! [`check_set`] adds the rules over several reports (continuity across
+//! years, X001 and X002) to the [`FileResult`]s of a set. The command line
+//! and the WebAssembly binding call both and serialise the results alike
+//! (the JSON contract, README "命令行"). [`decode`] reads a text file's
+//! bytes, [`convert`] a .docx or .html file, [`pdf`] a PDF's text items, into
+//! the text [`check`] reads; [`export`] writes the results as CSV; [`rules`]
+//! lists the rules.
 
 #![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
 mod arith;
 pub mod convert;

@@ -14,10 +14,19 @@ use crate::rules::{self, Member};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// `"checked"`: the report was checked; `report`, `findings` and
+    /// `summary` say what was found.
     Checked,
+    /// `"empty"`: no text, or only whitespace.
     Empty,
+    /// `"binary"`: not text (an image, an archive, a Word file read as
+    /// text); also a file its reader refused (the JSON's `"error"` says why).
     Binary,
+    /// `"too_large"`: more than [`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES)
+    /// (16 MB) of text.
     TooLarge,
+    /// `"not_a_report"`: text with no title, no section heading and no
+    /// standard table.
     NotAReport,
 }
 
@@ -38,20 +47,30 @@ impl Status {
 /// line prints.
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckResult {
+    /// Whether the text was checked, and if not, why.
     pub status: Status,
     /// What happened, for the user (Chinese): [`Status::message`], or the
     /// file reader's reason when it refused the file.
     pub message: Cow<'static, str>,
+    /// The report as read (title, year, sections, tables); `null` unless
+    /// `status` is `"checked"`.
     pub report: Option<ReportFacts>,
+    /// Every finding. [`check`](crate::check) gives them in reading order
+    /// (each L001 just before the first finding it explains, the rest in
+    /// text order); [`check_set`] sorts them by place (`start`).
     pub findings: Vec<Finding>,
+    /// How many findings of each severity.
     pub summary: Summary,
 }
 
 /// How many findings of each severity.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Summary {
+    /// Findings of severity `"error"` (错误).
     pub errors: usize,
+    /// Findings of severity `"warning"` (警告).
     pub warnings: usize,
+    /// Findings of severity `"info"` (提示).
     pub infos: usize,
 }
 
@@ -107,6 +126,8 @@ pub struct FileResult {
     /// The file reader's key when it refused the file (`pdf_scanned`, …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<Cow<'static, str>>,
+    /// The file's result; its fields (`status`, `message`, `report`,
+    /// `findings`, `summary`) are flattened into the file's object.
     #[serde(flatten)]
     pub result: CheckResult,
 }

@@ -121,7 +121,8 @@ fn xml_text(bytes: &[u8]) -> Result<String, ConvertError> {
 }
 
 /// The text of a WordprocessingML document part.
-pub fn document_text(xml: &str, limit: usize) -> Result<String, ConvertError> {
+#[cfg(test)]
+fn document_text(xml: &str, limit: usize) -> Result<String, ConvertError> {
     document_text_numbered(xml, &Numbering::default(), limit)
 }
 

@@ -29,18 +29,18 @@
 //! `gb18030` (a superset of GBK and GB2312). [`charset`] gives the declared
 //! label by itself.
 //!
-//! Limits, whatever the file claims about itself: at most
-//! [`docx::MAX_INFLATED`] bytes inflated from a .docx, at most
-//! [`zip::MAX_ENTRIES`] entries, element nesting at most [`docx::MAX_DEPTH`],
+//! Limits, whatever the file claims about itself: at most 50 MB inflated
+//! from a .docx (`docx::MAX_INFLATED`), at most 10 000 entries
+//! (`zip::MAX_ENTRIES`), element nesting at most 10 000 (`docx::MAX_DEPTH`),
 //! and at most [`crate::MAX_INPUT_BYTES`] of text produced. Nothing recurses
-//! over the input's nesting except table layout, which is capped at
-//! [`sink::MAX_TABLE_DEPTH`] levels. No input panics.
+//! over the input's nesting except table layout, which is capped at 32
+//! levels (`sink::MAX_TABLE_DEPTH`). No input panics.
 
-pub mod docx;
-pub mod html;
-pub mod markup;
-pub mod sink;
-pub mod zip;
+mod docx;
+mod html;
+mod markup;
+mod sink;
+mod zip;
 
 use std::fmt;
 
@@ -49,10 +49,13 @@ use crate::report::Status;
 /// Why a file could not be turned into report text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConvertError {
+    /// A PDF (`%PDF`): [`to_text`] does not read it; [`crate::pdf`] does.
     Pdf,
+    /// A picture (PNG, JPEG, GIF, BMP, TIFF, WebP): no text to read.
     Image,
     /// Word 97–2003 (.doc), or another OLE compound file (.xls, .ppt, or an encrypted .docx).
     OldOffice,
+    /// Rich Text Format (`{\rtf`).
     Rtf,
     /// A ZIP (or RAR, 7z, gzip) archive that is not a Word document.
     Archive,
@@ -60,11 +63,17 @@ pub enum ConvertError {
     OtherOffice,
     /// A file named .docx whose bytes are not a ZIP at all.
     NotDocx,
+    /// A .docx whose ZIP structure is cut short (no end-of-directory record,
+    /// offsets past the data): a download or copy that did not finish.
     DocxTruncated,
+    /// A .docx that cannot be read: a bad header or CRC-32, no main
+    /// document part, or XML in neither UTF-8 nor UTF-16.
     DocxCorrupt,
+    /// A .docx using Zip64 or a compression method other than stored and deflate.
     DocxUnsupported,
     /// Inflating would pass the size limit (a zip bomb), or too many entries.
     DocxTooLarge,
+    /// A .docx whose ZIP entries are encrypted.
     Encrypted,
     /// Markup nested deeper than any real document.
     TooDeep,
@@ -155,7 +164,7 @@ impl std::error::Error for ConvertError {}
 
 /// What a file is, judged by its first bytes and then its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+enum Kind {
     Text,
     Html,
     Docx,

@@ -165,20 +165,28 @@ pub struct Relation {
     pub right: &'static [Term],
 }
 
+/// A standard table's layout: its rows and columns with their labels, and
+/// the relations between its cells.
 #[derive(Debug)]
 pub struct TableDef {
     /// `"A"`, `"B"` or `"C"`.
     pub id: &'static str,
+    /// The standard title, e.g. `"收到和处理政府信息公开申请情况"`.
     pub title: &'static str,
-    /// The section the table lives in (`"二"` …).
+    /// The number of the section the table lives in: 2 (二), 3 (三) or 4 (四).
     pub section: u8,
+    /// `"2021"` (国办公开办函〔2021〕30号), or `"2019"` for the older tables A and B.
     pub layout: &'static str,
+    /// The column labels (table B: 自然人 … 其他, 总计); a row may have its own.
     pub columns: &'static [&'static str],
+    /// The rows in the standard order: a row's index is the `row` of findings and cells.
     pub rows: &'static [RowDef],
+    /// The sums and balances between cells the rules check (none for the 2019 table A).
     pub relations: &'static [Relation],
 }
 
 impl TableDef {
+    /// The index of the row with this stable id (`"total"`, `"carry_next"`, …).
     pub fn row_index(&self, id: &str) -> Option<usize> {
         self.rows.iter().position(|r| r.id == id)
     }
@@ -186,6 +194,8 @@ impl TableDef {
     pub fn cell_count(&self) -> usize {
         self.rows.iter().map(|r| r.width).sum()
     }
+    /// The label of a column of a row (the row's own labels, else the
+    /// table's); `""` outside the row.
     pub fn column_label(&self, row: usize, column: usize) -> &'static str {
         let cols = self
             .rows
@@ -229,6 +239,9 @@ const fn arow(
 
 // ---------------------------------------------------------------- table A
 
+/// Table A (section 二, 主动公开政府信息情况) in the 2021 format: 规章 and
+/// 行政规范性文件 (本年制发件数, 本年废止件数, 现行有效件数), 行政许可,
+/// 行政处罚, 行政强制 (本年处理决定数量), 行政事业性收费 (万元).
 pub const TABLE_A: TableDef = TableDef {
     id: "A",
     title: "主动公开政府信息情况",
@@ -437,6 +450,9 @@ pub const B_BALANCE: Relation = Relation {
 /// The three relations table B states, in both layouts.
 const B_RELATIONS: &[Relation] = &[B_ROW_TOTAL, B_COLUMN_TOTAL, B_BALANCE];
 
+/// Table B (section 三, 收到和处理政府信息公开申请情况) in the 2021 format:
+/// 25 rows of 7 columns (自然人, 商业企业, 科研机构, 社会公益组织,
+/// 法律服务机构, 其他, 总计).
 pub const TABLE_B: TableDef = TableDef {
     id: "B",
     title: "收到和处理政府信息公开申请情况",
@@ -459,6 +475,8 @@ pub const TABLE_B_2019: TableDef = TableDef {
 
 // ---------------------------------------------------------------- table C
 
+/// Table C (section 四, 政府信息公开行政复议、行政诉讼情况): 行政复议 and the
+/// two kinds of 行政诉讼, each 结果维持, 结果纠正, 其他结果, 尚未审结, 总计.
 pub const TABLE_C: TableDef = TableDef {
     id: "C",
     title: "政府信息公开行政复议、行政诉讼情况",

@@ -106,11 +106,17 @@ impl Cell {
     }
 }
 
+/// A standard table as read from the user's text: every cell of its layout
+/// with its value and span.
 #[derive(Debug, Clone)]
 pub struct Table {
+    /// The layout it was read by (table A or B in the 2021 or the 2019
+    /// format, or table C).
     pub def: &'static TableDef,
     /// `cells[row][column]`, each row as wide as its definition.
     pub cells: Vec<Vec<Cell>>,
+    /// How the figures were read: each row's after its label, or labels and
+    /// figures apart (PDF text in reading order).
     pub mode: ReadMode,
     /// Where the table was found (the section body).
     pub span: Span,
@@ -137,6 +143,8 @@ impl Table {
         }
         self
     }
+    /// The cell at a row and column (0-based, in the layout's order); `None`
+    /// outside the table.
     pub fn cell(&self, row: usize, col: usize) -> Option<&Cell> {
         self.cells.get(row).and_then(|r| r.get(col))
     }
@@ -148,6 +156,8 @@ impl Table {
     pub fn counts(&self) -> Vec<Vec<Option<u64>>> {
         self.cells.iter().map(|r| r.iter().map(|c| c.value.count()).collect()).collect()
     }
+    /// The cells not found in the text ([`Value::Missing`]), with their row
+    /// and column: what S004 lists.
     pub fn unreadable(&self) -> impl Iterator<Item = (usize, usize, &Cell)> {
         self.cells
             .iter()
@@ -175,18 +185,27 @@ impl Tables {
 pub struct Document<'a> {
     /// The user's text.
     pub text: &'a str,
+    /// The user's text folded ([`crate::fold`]) with its map back, as the
+    /// title and the sections were found in it.
     pub norm: Folded,
+    /// The report's title, e.g. 利通区审批服务管理局2023年政府信息公开工作年度报告.
     pub title: Option<Spanned<String>>,
+    /// The agency, from the title.
     pub agency: Option<Spanned<String>>,
+    /// The report year, from the title.
     pub year: Option<Spanned<i32>>,
+    /// The year of the statistics period (本报告统计数据从YYYY年1月1日…).
     pub period_year: Option<Spanned<i32>>,
+    /// The six sections as found, in text order (some may be missing).
     pub sections: Vec<Section>,
     /// Headings found out of order or repeated (S002).
     pub misplaced_headings: Vec<sections::HeadingHit>,
+    /// The three standard tables, each as found in its section.
     pub tables: Tables,
 }
 
 impl Document<'_> {
+    /// The section with this number (1 … 6), if found.
     pub fn section(&self, number: u8) -> Option<&Section> {
         self.sections.iter().find(|s| s.number == number)
     }

@@ -15,22 +15,26 @@
 //! No dependency on the reader: the page hands pdf.js's items through wasm, the command
 //! line the native reader's ([`read`], behind the `pdf` feature), and both come here.
 
-pub mod fold;
+mod fold;
 #[cfg(all(feature = "pdf", not(target_arch = "wasm32")))]
 pub mod read;
 
-pub use crate::finding::PdfBox;
-use crate::finding::Place;
+use crate::finding::{PdfBox, Place};
 use crate::report::CheckResult;
 
 /// One run of text on a page: `x`, `y` its baseline's left end in the page's user space
 /// (origin at the bottom left, y up), `width` its advance, `height` the font size.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
+    /// The characters of the run (pdf.js's `str`; one character from the native reader).
     pub text: String,
+    /// The baseline's left end: points from the page's left edge.
     pub x: f64,
+    /// The baseline: points up from the page's bottom edge.
     pub y: f64,
+    /// The run's advance, points.
     pub width: f64,
+    /// The font size, points.
     pub height: f64,
     /// 1-based.
     pub page: u32,
@@ -39,24 +43,29 @@ pub struct Item {
 /// A page's size in points (its view box).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PageSize {
+    /// Points.
     pub width: f64,
+    /// Points.
     pub height: f64,
 }
 
 /// A range of the rebuilt text (byte offsets) and where it stands in the PDF.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Piece {
-    pub start: usize,
-    pub end: usize,
-    pub area: PdfBox,
+struct Piece {
+    start: usize,
+    end: usize,
+    area: PdfBox,
 }
 
 /// The rebuilt text and its map back to the pages.
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
+    /// The rebuilt text: paragraphs a line, table rows tab-separated; what
+    /// [`crate::check`] reads and `nianbao text` prints.
     pub text: String,
     /// In text order, not overlapping.
-    pub pieces: Vec<Piece>,
+    pieces: Vec<Piece>,
+    /// How many pages the PDF has (the page sizes given).
     pub pages: usize,
 }
 
@@ -108,7 +117,10 @@ impl Problem {
 /// place of which carries its page and box.
 #[derive(Debug, Clone)]
 pub struct PdfCheck {
+    /// The text the PDF was read as ([`Layout::text`]): the offsets of every
+    /// place count in it.
     pub text: String,
+    /// The check of that text, every place with its `page` and `box`.
     pub result: CheckResult,
 }
 
@@ -605,7 +617,7 @@ fn emit(lines: &[Line], pages: usize) -> Layout {
 
 /// The box of the text between two character offsets of the rebuilt text: the pieces it
 /// touches on the page of the first one.
-pub fn area(layout: &Layout, chars: &CharIndex, start: usize, end: usize) -> Option<PdfBox> {
+fn area(layout: &Layout, chars: &CharIndex, start: usize, end: usize) -> Option<PdfBox> {
     let (a, b) = (chars.byte(start), chars.byte(end.max(start + 1)));
     let first = layout.pieces.partition_point(|p| p.end <= a);
     let mut found: Option<PdfBox> = None;
@@ -623,12 +635,12 @@ pub fn area(layout: &Layout, chars: &CharIndex, start: usize, end: usize) -> Opt
 }
 
 /// Character offsets (what places count) to byte offsets of a text.
-pub struct CharIndex {
+struct CharIndex {
     starts: Vec<usize>,
 }
 
 impl CharIndex {
-    pub fn new(text: &str) -> CharIndex {
+    fn new(text: &str) -> CharIndex {
         let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
         starts.push(text.len());
         CharIndex { starts }

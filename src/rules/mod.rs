@@ -24,9 +24,13 @@ use crate::text::Span;
 
 /// A rule and its documentation.
 pub struct Rule {
+    /// The stable code: a letter for the family (S structure, A B C the
+    /// tables, L the cell most likely wrong, N prose, Y years, I identity,
+    /// W wording, R content, X across years) and a number, e.g. `"B003"`.
     pub code: &'static str,
     /// A short name in English, kebab-case (as Ruff names rules).
     pub name: &'static str,
+    /// The severity of every finding of the rule.
     pub severity: Severity,
     /// What it finds (Chinese, as the page shows it).
     pub summary: &'static str,
@@ -34,12 +38,13 @@ pub struct Rule {
     pub why: &'static str,
     /// A line of a report that breaks it (Chinese).
     pub example: &'static str,
-    pub check: Check,
+    /// The function that finds it.
+    check: Check,
 }
 
 /// What a rule looks at: one report, or a set of reports.
 #[derive(Clone, Copy)]
-pub enum Check {
+enum Check {
     /// A rule over one report.
     Report(fn(&Context) -> Vec<Finding>),
     /// A rule over a set of reports (continuity across years): each finding
@@ -49,13 +54,13 @@ pub enum Check {
 
 /// What a rule over one report looks at: the parsed document and its
 /// prose, built once for all the rules.
-pub struct Context<'a> {
-    pub doc: &'a Document<'a>,
-    pub prose: Prose<'a>,
+struct Context<'a> {
+    doc: &'a Document<'a>,
+    prose: Prose<'a>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(doc: &'a Document<'a>) -> Context<'a> {
+    fn new(doc: &'a Document<'a>) -> Context<'a> {
         Context {
             doc,
             prose: Prose::new(doc),
@@ -142,7 +147,7 @@ pub fn reading_order(findings: &[Finding]) -> Vec<&Finding> {
 }
 
 /// [`reading_order`] as indices into `findings`.
-pub fn reading_order_indices(findings: &[Finding]) -> Vec<usize> {
+fn reading_order_indices(findings: &[Finding]) -> Vec<usize> {
     let l001 = locate::L001.code;
     let explains = |l: &Finding, f: &Finding| l.code == l001 && f.code != l001 && f.table == l.table && l.explains.contains(&f.code);
     let mut out: Vec<usize> = Vec::with_capacity(findings.len());

@@ -1,8 +1,8 @@
 //! L001: which cell is most likely wrong. When a table's relations fail, the
 //! smallest set of cells whose change makes every relation of the table hold
-//! ([`search`]), and the value each would need.
+//! ([`locate`], [`locate_up_to`]), and the value each would need.
 
-pub mod search;
+mod search;
 
 pub use search::{locate, locate_up_to, Fix, Located, Need, MAX_EXPLANATIONS, MAX_PAIRS};
 

@@ -61,10 +61,14 @@ impl Need {
 /// One cell of an explanation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fix {
+    /// The cell's row, 0-based in the layout's order.
     pub row: usize,
+    /// The cell's column, 0-based.
     pub column: usize,
     /// The reported value.
     pub found: u64,
+    /// The values that, with the other cells of the explanation, make every
+    /// relation hold.
     pub need: Need,
 }
 
