@@ -4,7 +4,6 @@
 
 use std::io::{self, Write};
 
-use crate::rules::reading_order;
 use crate::{CheckResult, FileResult, Finding, Status};
 
 /// The CSV's columns, in order.
@@ -69,7 +68,7 @@ pub fn write_csv(out: &mut impl Write, results: &[FileResult]) -> io::Result<()>
             csv_row(out, &[file, &agency, &year, "", "未核查", "", "", &r.message, "", ""])?;
             continue;
         }
-        for f in reading_order(&r.findings) {
+        for f in &r.findings {
             let line = if f.place.line > 0 {
                 f.place.line.to_string()
             } else {

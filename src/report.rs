@@ -55,9 +55,9 @@ pub struct CheckResult {
     /// The report as read (title, year, sections, tables); `null` unless
     /// `status` is `"checked"`.
     pub report: Option<ReportFacts>,
-    /// Every finding. [`check`](crate::check) gives them in reading order
-    /// (each L001 just before the first finding it explains, the rest in
-    /// text order); [`check_set`] sorts them by place (`start`).
+    /// Every finding, in reading order: text order, except that each L001
+    /// comes just before the first finding it explains ([`check`](crate::check)
+    /// and [`check_set`] alike).
     pub findings: Vec<Finding>,
     /// How many findings of each severity.
     pub summary: Summary,
@@ -161,8 +161,8 @@ impl FileResult {
 
 /// Checks a set of files' results together: the rules over several reports
 /// (continuity across years, X001 and X002) add their findings to the
-/// report each belongs to, keeping findings in text order and the counts
-/// right. The command line and the page call it after checking each file.
+/// report each belongs to, keeping findings in reading order and the
+/// counts right. The command line and the page call it after checking each file.
 pub fn check_set(files: &mut [FileResult]) {
     let found = {
         let members: Vec<Member> = files
@@ -180,6 +180,7 @@ pub fn check_set(files: &mut [FileResult]) {
         r.findings.push(f);
     }
     for f in files.iter_mut() {
-        f.result.findings.sort_by_key(|f| f.place.start);
+        let findings = std::mem::take(&mut f.result.findings);
+        f.result.findings = rules::in_reading_order(findings, |f| f.place.start);
     }
 }

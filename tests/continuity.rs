@@ -149,3 +149,25 @@ fn agency_names_match_across_writing() {
     assert!(!same_agency("利通区应急管理局", "利通区审批服务管理局"));
     assert!(!same_agency("淮安市人民政府", "淮安市洪泽区人民政府"));
 }
+
+/// The set check keeps each report's reading order. In seed 001 with its
+/// 结转下年度·自然人 changed from 1 to 2, the L001 (on that cell, line 83)
+/// comes before the B003 it explains, which points at （七）总计 (line 82).
+#[test]
+fn check_set_keeps_the_reading_order() {
+    let read = |p: &str| std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(p)).unwrap();
+    let text = read("reports/seeds/001_43e3c9ba6b70e239.txt").replace(
+        "四、结转下年度继续办理\t\t1\t0\t0\t0\t0\t0\t1",
+        "四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2",
+    );
+    let alone = check(&text);
+    let codes = |r: &CheckResult| r.findings.iter().map(|f| (f.code, f.place.line)).collect::<Vec<_>>();
+    let order = codes(&alone);
+    assert_eq!(&order[1..3], &[("L001", 83), ("B003", 82)], "{order:?}");
+    let mut set = vec![
+        FileResult::checked("2023.txt", alone.clone()),
+        FileResult::checked("2024.txt", load("continuity/zhongwei-2024-consistent.txt")),
+    ];
+    check_set(&mut set);
+    assert_eq!(codes(&set[0].result), order);
+}

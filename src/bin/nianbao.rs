@@ -341,7 +341,7 @@ fn write_text(out: &mut impl Write, results: &[FileResult]) -> std::io::Result<(
             format!("{year}年")
         };
         writeln!(out, "== {file}  {agency} {year}")?;
-        for f in nianbao::rules::reading_order(&r.findings) {
+        for f in &r.findings {
             if let Some(page) = f.place.page {
                 writeln!(out, "{file}:第 {page} 页: {} [{}] {}", f.code, f.severity.label(), f.message)?;
             } else if f.place.line > 0 {

@@ -133,20 +133,21 @@ pub fn run(doc: &Document) -> Vec<Finding> {
             out.extend(cap(r, check(&cx)));
         }
     }
-    out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
-    let order = reading_order_indices(&out);
-    let mut slots: Vec<Option<Finding>> = out.into_iter().map(Some).collect();
+    in_reading_order(out, |f| f.span.start)
+}
+
+/// The findings in the order people read them: in text order (by `start`,
+/// then code), except that each L001 (the cell most likely wrong) comes
+/// first for its table, just before the first finding it explains. Every
+/// result is in this order: [`run`] and the set check (`check_set`) alike.
+pub(crate) fn in_reading_order(mut findings: Vec<Finding>, start: fn(&Finding) -> usize) -> Vec<Finding> {
+    findings.sort_by(|a, b| (start(a), a.code).cmp(&(start(b), b.code)));
+    let order = reading_order_indices(&findings);
+    let mut slots: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
     order.into_iter().filter_map(|k| slots.get_mut(k).and_then(Option::take)).collect()
 }
 
-/// The findings in the order people read them: each L001 (the cell most
-/// likely wrong) first for its table, just before the first finding it
-/// explains; the rest in text order.
-pub fn reading_order(findings: &[Finding]) -> Vec<&Finding> {
-    reading_order_indices(findings).into_iter().map(|k| &findings[k]).collect()
-}
-
-/// [`reading_order`] as indices into `findings`.
+/// The reading order as indices into findings in text order.
 fn reading_order_indices(findings: &[Finding]) -> Vec<usize> {
     let l001 = locate::L001.code;
     let explains = |l: &Finding, f: &Finding| l.code == l001 && f.code != l001 && f.table == l.table && l.explains.contains(&f.code);
