@@ -185,9 +185,6 @@ impl Tables {
 pub struct Document<'a> {
     /// The user's text.
     pub text: &'a str,
-    /// The user's text folded ([`crate::fold`]) with its map back, as the
-    /// title and the sections were found in it.
-    pub norm: Folded,
     /// The report's title, e.g. 利通区审批服务管理局2023年政府信息公开工作年度报告.
     pub title: Option<Spanned<String>>,
     /// The agency, from the title.
@@ -232,7 +229,6 @@ pub fn parse(text: &str) -> Document<'_> {
     let period_year = sections::find_period(&norm, Span::new(0, floor(&norm.text, first.max(200))));
     let mut doc = Document {
         text,
-        norm,
         title: title.title,
         agency: title.agency,
         year: title.year,
