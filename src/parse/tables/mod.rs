@@ -162,9 +162,16 @@ fn read_rows(text: &str, region: Span, defs: &[&'static TableDef]) -> Table {
     let tokens = tokenize(text, region);
     let obs = lines::observe(text, &tokens);
     let first_line = text[..region.start].bytes().filter(|&b| b == b'\n').count() + 1;
+    // Lines (from the region's first) where a new page starts: a form feed.
+    let page_starts: Vec<usize> = text[region.start..region.end]
+        .split('\n')
+        .enumerate()
+        .filter(|(_, l)| l.contains('\u{c}'))
+        .map(|(k, _)| k)
+        .collect();
     let mut best: Option<(&'static TableDef, align::Alignment)> = None;
     for &def in defs {
-        let learn = |w: usize| columns::learn(&obs.groups, w);
+        let learn = |w: usize| columns::learn(&obs.groups, w, &page_starts);
         let al = align::align(text, &obs, def.rows, &learn);
         if best.as_ref().is_none_or(|b| al.score > b.1.score) {
             best = Some((def, al));
