@@ -23,8 +23,11 @@
 //! figures fill the row (one a cell, placed under the layout's columns, or
 //! digits with exactly one reading); or, where the alignment leaves rows
 //! open, the reading order gives exactly the template's number of figures in
-//! whole rows and agrees with every row the alignment fixed. Any other cell
-//! is left unread with the reason, which S004 reports.
+//! whole rows and agrees with every row the alignment fixed; or, failing
+//! that, a clump of labels naming rows `i..=j` once each is followed by
+//! exactly their cells' number of figures, one a paragraph with nothing
+//! between ([`stream::labelled`]), agreeing with every row read. Any other
+//! cell is left unread with the reason, which S004 reports.
 
 pub mod align;
 pub mod columns;
