@@ -191,8 +191,15 @@ fn read_rows(text: &str, region: Span, defs: &[&'static TableDef]) -> Table {
                 return s;
             }
         }
-        // Rows under their own labels in reading order, where they agree with every row read.
-        let extra: Vec<Option<Vec<Cell>>> = stream::labelled(&tokens, def.rows)
+        // Rows under their own labels in reading order, where they agree with every row read;
+        // only in a table of equal rows (table 三), as for the whole-table reading above.
+        let equal = def.rows.iter().all(|r| r.width == def.rows[0].width);
+        let found = if equal {
+            stream::labelled(&tokens, def.rows)
+        } else {
+            vec![None; def.rows.len()]
+        };
+        let extra: Vec<Option<Vec<Cell>>> = found
             .into_iter()
             .zip(def.rows)
             .map(|(v, row)| v.map(|v| v.iter().map(|t| cell_of(t, row.kind)).collect()))
