@@ -11,11 +11,19 @@ use crate::parse::Table;
 use crate::rules::Rule;
 
 fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
+    // Integer arithmetic only: formatting an f64 would add the float
+    // printing machinery (about 13 KB) to the wasm the page loads.
+    if v.fract() == 0.0 || v.abs() >= 1e12 {
+        return format!("{}", v.round() as i128);
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    let millionths = (v.abs() * 1e6).round() as u64;
+    let (whole, frac) = (millionths / 1_000_000, millionths % 1_000_000);
+    if frac == 0 {
+        format!("{sign}{whole}")
     } else {
-        let s = format!("{:.6}", v);
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        let digits = format!("{frac:06}");
+        format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
     }
 }
 
@@ -154,4 +162,19 @@ pub fn findings(table: Option<&Table>, rule: &'static Rule) -> Vec<Finding> {
             _ => None,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fmt_num;
+
+    #[test]
+    fn numbers_as_messages_write_them() {
+        assert_eq!(fmt_num(3.0), "3");
+        assert_eq!(fmt_num(-7.0), "-7");
+        assert_eq!(fmt_num(12.5), "12.5");
+        assert_eq!(fmt_num(-0.25), "-0.25");
+        assert_eq!(fmt_num(1.0 / 3.0), "0.333333");
+        assert_eq!(fmt_num(18_446_744_073_709_551_615.0), "18446744073709551616");
+    }
 }
