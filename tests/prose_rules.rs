@@ -212,6 +212,12 @@ fn n004_no_review_claimed_while_table_has_cases() {
     assert!(f
         .iter()
         .all(|x| x.table == Some("C") && !x.cells.is_empty() && !x.related.is_empty()));
+    // The cases are in several columns: no one column, the label names them all.
+    let review = f.iter().find(|x| x.row == Some(0)).expect("the review group");
+    assert_eq!(
+        (review.column, review.column_label.as_deref()),
+        (None, Some("结果维持、结果纠正、总计"))
+    );
     // Only litigation denied: one finding.
     assert_eq!(with_code(&check(&mutant("n004_no_litigation_claimed")), "N004").len(), 1);
     // 无被纠错的行政复议案件 says nothing about the number of cases.
@@ -256,7 +262,13 @@ fn n005_normative_documents() {
     assert_eq!(f[0].column, Some(2));
     // Seed 002: 主动公开行政规范性文件 6 件 is the year's issued documents.
     let r = check(&mutant("n005_issued_7"));
-    assert_eq!(with_code(&r, "N005").len(), 1);
+    let f = with_code(&r, "N005");
+    assert_eq!(f.len(), 1);
+    // 公开 may be the issued or the valid documents: both columns are named.
+    assert_eq!(
+        (f[0].column, f[0].column_label.as_deref()),
+        (None, Some("本年制发件数、现行有效件数"))
+    );
     // Huai'an: 规章 1 件; 政策性文件 11 件 is not table A's 规范性文件 (8).
     let base = fixture(HA24);
     assert!(with_code(&check(&base), "N005").is_empty());

@@ -20,7 +20,8 @@ pub(super) fn sum(t: &Table, cells: &[(usize, usize)]) -> Option<u64> {
 /// A phrase of the prose and the cells of one table it speaks of: where a
 /// finding points. The phrase is the finding's span; the cells are listed
 /// (`cells`, `related_spans`), the first giving the row and column, unless
-/// the claim is about a group of rows.
+/// the claim is about a group of rows (no one row) or several columns (no
+/// one column: the column label names them all).
 pub(super) struct Claim<'t> {
     /// The phrase (flat byte offsets).
     pub phrase: Range<usize>,
@@ -51,8 +52,19 @@ impl Claim<'_> {
                     f.row_label = Some(t.def.rows[r].full_label());
                 }
             }
-            f.column = Some(c);
-            f.column_label = Some(t.def.column_label(r, c).to_string());
+            // A claim over several columns (有案件的各栏) names them all and no one column.
+            let mut columns: Vec<usize> = Vec::new();
+            for &(_, col) in &self.cells {
+                if !columns.contains(&col) {
+                    columns.push(col);
+                }
+            }
+            columns.sort_unstable();
+            if columns.len() == 1 {
+                f.column = Some(c);
+            }
+            let labels: Vec<&str> = columns.iter().map(|&col| t.def.column_label(r, col)).collect();
+            f.column_label = Some(labels.join("、"));
         }
         f.cells = self.cells.iter().map(|&(r, c)| CellRef::of(t, r, c)).collect();
         let spans: Vec<_> = f.cells.iter().filter_map(|c| c.span).collect();
