@@ -1,6 +1,6 @@
 //! N001: the number of requests received in the prose differs from table B.
 
-use super::shared::{cells_of, count_after, other_year, request_clauses, sum, Claim, TOTAL};
+use super::shared::{cells_of, count_after, other_year, request_reading, sum, Claim, TOTAL};
 use crate::finding::{Finding, Severity};
 use crate::format::phrases::{CHANGE, NONE_RECEIVED, PART, RECEIVED};
 use crate::prose::{self, find_any};
@@ -29,16 +29,15 @@ fn applicant_columns(s: &str) -> (Vec<usize>, &'static str) {
 }
 
 fn n001(cx: &Context) -> Vec<Finding> {
-    let Some(t) = cx.doc.tables.applications.as_ref() else {
+    let Some((t, p, clauses)) = request_reading(cx) else {
         return Vec::new();
     };
-    let p = &cx.prose;
     let text = p.text();
     let (Some(new), Some(carried)) = (t.def.row_index("new"), t.def.row_index("carried")) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for cl in request_clauses(p) {
+    for cl in clauses {
         let s = &text[cl.clone()];
         if !s.contains("申请") {
             continue;

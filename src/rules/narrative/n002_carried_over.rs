@@ -1,6 +1,6 @@
 //! N002: carried over from last year / to next year disagrees with table B.
 
-use super::shared::{b_rows, cells_of, count_near, request_clauses, sum, Claim, TOTAL};
+use super::shared::{b_rows, cells_of, count_near, request_reading, sum, Claim, TOTAL};
 use crate::finding::{Finding, Severity};
 use crate::format::phrases::{CARRY, FROM_LAST_YEAR, TO_NEXT_YEAR};
 use crate::prose::{self, find_any, Num};
@@ -46,13 +46,12 @@ pub(crate) fn carry_kind(text: &str, at: usize, kw: &str) -> Option<(bool, Optio
 }
 
 fn n002(cx: &Context) -> Vec<Finding> {
-    let Some(t) = cx.doc.tables.applications.as_ref() else {
+    let Some((t, p, clauses)) = request_reading(cx) else {
         return Vec::new();
     };
-    let p = &cx.prose;
     let text = p.text();
     let mut out = Vec::new();
-    for cl in request_clauses(p) {
+    for cl in clauses {
         let s = &text[cl.clone()];
         let Some((at, kw)) = find_any(s, CARRY) else {
             continue;

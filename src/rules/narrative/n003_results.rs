@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::shared::{b_range, b_rows, cells_of, count_near, other_year, request_clauses, sum, Claim, TOTAL};
+use super::shared::{b_range, b_rows, cells_of, count_near, other_year, request_reading, sum, Claim, TOTAL};
 use crate::finding::{Finding, Severity};
 use crate::format::phrases::{Outcome, CHANGE, OUTCOMES};
 use crate::parse::Table;
@@ -66,13 +66,12 @@ fn one_outcome(s: &str, cl: &Range<usize>) -> Option<(usize, &'static str, Outco
 }
 
 fn n003(cx: &Context) -> Vec<Finding> {
-    let Some(t) = cx.doc.tables.applications.as_ref() else {
+    let Some((t, p, clauses)) = request_reading(cx) else {
         return Vec::new();
     };
-    let p = &cx.prose;
     let text = p.text();
     let mut out = Vec::new();
-    for cl in request_clauses(p) {
+    for cl in clauses {
         let s = &text[cl.clone()];
         if find_any(s, CHANGE).is_some() || other_year(p, cl.clone()) {
             continue;

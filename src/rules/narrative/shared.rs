@@ -7,7 +7,7 @@ use crate::finding::{CellRef, Finding};
 use crate::format::phrases::{NOT_REQUESTS, OTHER_YEAR};
 use crate::parse::Table;
 use crate::prose::{self, find_any, split, Num, Prose, CLAUSE};
-use crate::rules::Rule;
+use crate::rules::{Context, Rule};
 
 /// The column of table B that holds the totals.
 pub(super) const TOTAL: usize = 6;
@@ -125,9 +125,16 @@ pub(super) fn other_year(p: &Prose, cl: Range<usize>) -> bool {
             .is_some_and(|y| prose::numbers(t, cl).iter().any(|n| n.is_year() && n.value as i32 != y))
 }
 
+/// What N001–N003 read: table 三 and the clauses on requests (`None`
+/// without the table).
+pub(super) fn request_reading<'c>(cx: &'c Context) -> Option<(&'c Table, &'c Prose<'c>, Vec<Range<usize>>)> {
+    let t = cx.doc.tables.applications.as_ref()?;
+    Some((t, &cx.prose, request_clauses(&cx.prose)))
+}
+
 /// The clauses (flat ranges) of the sentences on requests, in order, less
 /// those about something else (咨询, 信件 …): what N001, N002 and N003 read.
-pub(super) fn request_clauses(p: &Prose) -> Vec<Range<usize>> {
+fn request_clauses(p: &Prose) -> Vec<Range<usize>> {
     let text = p.text();
     p.request_sentences()
         .into_iter()
