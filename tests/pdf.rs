@@ -86,21 +86,14 @@ fn findings(r: &CheckResult) -> Vec<String> {
     v
 }
 
-/// Each PDF and the text it was made from: the report's one copy in tests/fixtures/reports,
-/// or (for the PDF of a report made wrong) the text beside the PDF.
-const SAME_AS_TEXT: &[(&str, &str)] = &[
-    ("seed-001", "reports/seeds/001_43e3c9ba6b70e239.txt"),
-    ("seed-002", "reports/seeds/002_a8d23b48448f5a19.txt"),
-    ("seed-003", "reports/seeds/003_ea91102f3cc3d767.txt"),
-    ("seed-004", "reports/seeds/004_5cd136013ffaed5d.txt"),
-    ("dev-108", "reports/dev/108_czj2023.txt"),
-    ("dev-117", "reports/dev/117_suping2022.txt"),
-    ("dev-107", "reports/dev/107_junshan2019.txt"),
-    ("dev-124", "reports/dev/124_junshan2023.txt"),
-    ("seed-001-b001", "pdf/seed-001-b001.txt"),
-    ("chromium-102", "reports/dev/102_pingtan2024.txt"),
-    ("reportlab-004", "reports/seeds/004_5cd136013ffaed5d.txt"),
-];
+/// Each PDF and the text it was made from (tests/fixtures/pdf/sources.json, which the page's
+/// test reads too): the report's one copy in tests/fixtures/reports, or (for the PDF of a
+/// report made wrong) the text beside the PDF.
+fn same_as_text() -> Vec<(String, String)> {
+    let json = std::fs::read_to_string(under_fixtures("pdf/sources.json")).unwrap();
+    let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&json).unwrap();
+    map.into_iter().map(|(k, v)| (k, v.as_str().unwrap().to_string())).collect()
+}
 
 /// A file under tests/fixtures.
 fn under_fixtures(path: &str) -> PathBuf {
@@ -110,8 +103,9 @@ fn under_fixtures(path: &str) -> PathBuf {
 #[test]
 fn pdfs_read_as_their_text_cell_for_cell_with_the_same_findings() {
     let mut failures = Vec::new();
-    for &(name, source) in SAME_AS_TEXT {
-        let text = std::fs::read_to_string(under_fixtures(source)).unwrap();
+    for (name, source) in same_as_text() {
+        let name = name.as_str();
+        let text = std::fs::read_to_string(under_fixtures(&source)).unwrap();
         let want = nianbao::check(&text);
         assert!(want.report.is_some(), "{name}: the text is a report");
         for (reader, got) in [("native", native(name).map_err(|p| p.code().to_string())), ("pdf.js", page(name))] {
@@ -146,7 +140,8 @@ fn pdfs_read_as_their_text_cell_for_cell_with_the_same_findings() {
 #[test]
 fn the_command_line_and_the_page_give_the_same_places() {
     // Same findings with the same pages and boxes from the native reader and pdf.js.
-    for &(name, _) in SAME_AS_TEXT {
+    for (name, _) in same_as_text() {
+        let name = name.as_str();
         let (a, b) = (native(name).unwrap(), page(name).unwrap());
         type At = (String, Option<u32>, Option<(f32, f32)>);
         let places = |r: &CheckResult| -> Vec<At> {

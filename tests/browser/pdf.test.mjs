@@ -14,7 +14,10 @@ import { useBrowser, shadow, open, selection, foreign, dropFiles, ROOT, FILES, S
 
 const browser = useBrowser();
 const PDFS = join(FILES, 'pdf');
-const SAME_AS_TEXT = ['seed-001', 'seed-002', 'seed-003', 'seed-004', 'dev-108', 'dev-117', 'dev-107', 'dev-124', 'seed-001-b001', 'chromium-102', 'reportlab-004'];
+// Each PDF and the text it was made from (tests/pdf.rs reads the same file).
+const SOURCES = JSON.parse(readFileSync(join(PDFS, 'sources.json'), 'utf8'));
+const SAME_AS_TEXT = Object.keys(SOURCES);
+const textOf = (name) => join(FILES, SOURCES[name]);
 
 /** The command line's JSON for files (the native reader for PDFs). */
 function cli(...files) {
@@ -58,7 +61,7 @@ const said = (r) => r.findings.map((f) => `${f.code} ${f.message}`).sort();
 
 test('PDFs dropped: tables cell for cell as the text, the text’s findings, each on its page, as the command line says', async () => {
   const page = await open(browser);
-  const texts = cli(...SAME_AS_TEXT.map((n) => join(PDFS, `${n}.txt`)));
+  const texts = cli(...SAME_AS_TEXT.map(textOf));
   const natives = cli(...SAME_AS_TEXT.map((n) => join(PDFS, `${n}.pdf`)));
   const times = [];
   for (const [i, name] of SAME_AS_TEXT.entries()) {
@@ -185,7 +188,7 @@ test('a batch mixing PDFs, a Word file and a text: each PDF read (in the batch w
   const rows = await page.evaluate(() =>
     [...document.querySelector('nianbao-checker').shadowRoot.querySelectorAll('.summary-table tr.report-row')].map((tr) => [...tr.cells].map((td) => td.textContent)),
   );
-  const texts = cli(join(PDFS, 'seed-001-b001.txt'), join(PDFS, 'reportlab-004.txt'));
+  const texts = cli(textOf('seed-001-b001'), textOf('reportlab-004'));
   assert.deepEqual(rows.map((r) => r[0]), files.map((f) => f.name));
   for (const [i, t] of texts.entries()) {
     // 文件, 机关, 年度, 错误, 警告, 提示: as the text's
