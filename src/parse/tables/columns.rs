@@ -11,6 +11,14 @@
 //! display columns after the first on one page and 4 on the next), so the
 //! columns are learnt page by page where a page has enough full rows, and
 //! from the whole table otherwise.
+//!
+//! Where those columns place a short row nowhere (a page whose rows are laid
+//! out two ways: the rows with an item number, `1.属于…`, apart from those
+//! above them), the row's own nearest full rows decide: the nearest full row
+//! above and below it on its page whose label has the same shape (an item
+//! number or none), or the two nearest on one side where the other has none.
+//! They must agree on the columns, and the row must fit them in exactly one
+//! way, or it is not placed.
 
 use super::lines::{width, Group};
 use crate::text::tokens::Tok;
@@ -23,10 +31,15 @@ pub struct Columns {
     /// The line each page starts at (pages after the first), and each page's offsets.
     page_starts: Vec<usize>,
     pages: Vec<Option<Vec<f64>>>,
+    /// The full rows laid out with spaces, in order.
+    full: Vec<Group>,
+    width: usize,
 }
 
-/// How many full rows must agree on the columns.
+/// How many full rows must agree on the columns (a page's, the whole table's).
 const MIN_ROWS: usize = 3;
+/// How many nearest full rows must agree on a short row's columns.
+const NEIGHBOURS: usize = 2;
 /// How far a figure may stand from its column's place.
 const TOLERANCE: f64 = 1.5;
 
@@ -38,29 +51,50 @@ fn centre(g: &Group, k: usize) -> f64 {
     g.cols[k] as f64 + len as f64 / 2.0
 }
 
-/// The columns of rows `width` figures wide, when at least three laid-out
-/// rows of that many figures agree on them: on the whole, and on each page
-/// (`page_starts`: the lines where a new page starts, form feeds).
+/// The columns of rows `width` figures wide, where laid-out rows of that
+/// many figures show them: at least three agreeing on the whole, or on each
+/// page (`page_starts`: the lines where a new page starts, form feeds), or
+/// two nearest a short row (see [`Columns::place`]).
 pub fn learn(groups: &[Group], width: usize, page_starts: &[usize]) -> Option<Columns> {
     let full: Vec<&Group> = groups.iter().filter(|g| !g.tabbed && g.values.len() == width).collect();
-    let page = |line: usize| page_starts.iter().take_while(|&&s| s <= line).count();
-    let pages: Vec<Option<Vec<f64>>> = (0..=page_starts.len())
-        .map(|p| offsets(&full.iter().copied().filter(|g| page(g.line) == p).collect::<Vec<_>>(), width))
-        .collect();
-    let offsets = offsets(&full, width);
-    if offsets.is_none() && pages.iter().all(Option::is_none) {
+    if full.len() < NEIGHBOURS || width < 2 {
         return None;
     }
+    let page = |line: usize| page_of(page_starts, line);
+    let pages: Vec<Option<Vec<f64>>> = (0..=page_starts.len())
+        .map(|p| {
+            offsets(
+                &full.iter().copied().filter(|g| page(g.line) == p).collect::<Vec<_>>(),
+                width,
+                MIN_ROWS,
+            )
+        })
+        .collect();
     Some(Columns {
-        offsets,
+        offsets: offsets(&full, width, MIN_ROWS),
         page_starts: page_starts.to_vec(),
         pages,
+        full: full.into_iter().cloned().collect(),
+        width,
     })
 }
 
-/// The offsets `full` rows agree on.
-fn offsets(full: &[&Group], width: usize) -> Option<Vec<f64>> {
-    if full.len() < MIN_ROWS || width < 2 {
+fn page_of(page_starts: &[usize], line: usize) -> usize {
+    page_starts.iter().take_while(|&&s| s <= line).count()
+}
+
+/// Whether the row's label starts with an item number (`1.属于…`, `2. 其他…`).
+fn item_numbered(g: &Group) -> bool {
+    g.prefix.iter().any(|s| {
+        let t = s.text.trim_start();
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && t[digits..].starts_with(['.', '．', '、'])
+    })
+}
+
+/// The offsets at least `min` `full` rows agree on.
+fn offsets(full: &[&Group], width: usize, min: usize) -> Option<Vec<f64>> {
+    if full.len() < min || width < 2 {
         return None;
     }
     let mut offsets = Vec::with_capacity(width);
@@ -84,27 +118,69 @@ fn offsets(full: &[&Group], width: usize) -> Option<Vec<f64>> {
 impl Columns {
     /// For each column, the index of the figure of `g` standing in it
     /// (`None`: the cell is empty), when exactly one choice of columns fits
-    /// the figures' distances.
+    /// the figures' distances: under the page's (or the table's) columns,
+    /// or, where those fit none or are unknown, under its nearest full rows'.
     pub fn place(&self, g: &Group) -> Option<Vec<Option<usize>>> {
-        let page = self.page_starts.iter().take_while(|&&s| s <= g.line).count();
-        let offsets = self.pages.get(page).and_then(Option::as_ref).or(self.offsets.as_ref())?;
-        let n = g.values.len();
-        let w = offsets.len();
-        if g.tabbed || n == 0 || n >= w {
+        if g.tabbed || g.values.is_empty() || g.values.len() >= self.width {
             return None;
         }
-        let xs: Vec<f64> = (0..n).map(|k| centre(g, k)).collect();
-        let mut fits: Vec<Vec<usize>> = Vec::new();
-        let mut pick: Vec<usize> = Vec::with_capacity(n);
-        choose(offsets, &xs, 0, &mut pick, &mut fits);
-        if fits.len() != 1 {
-            return None;
+        let page = page_of(&self.page_starts, g.line);
+        let learnt = self.pages.get(page).and_then(Option::as_ref).or(self.offsets.as_ref());
+        match learnt.map(|o| fit_one(o, g)) {
+            Some(Fit::One(c)) => Some(c),
+            Some(Fit::Many) => None,
+            Some(Fit::None) | None => match fit_one(&self.neighbours(g)?, g) {
+                Fit::One(c) => Some(c),
+                Fit::Many | Fit::None => None,
+            },
         }
-        let mut out = vec![None; w];
-        for (k, &c) in fits[0].iter().enumerate() {
-            out[c] = Some(k);
+    }
+
+    /// The columns `g`'s nearest full rows agree on: on its page, with a
+    /// label of the same shape, the nearest above and below it, or the two
+    /// nearest on one side where the other has none.
+    fn neighbours(&self, g: &Group) -> Option<Vec<f64>> {
+        let page = page_of(&self.page_starts, g.line);
+        let item = item_numbered(g);
+        let like: Vec<&Group> = self
+            .full
+            .iter()
+            .filter(|f| page_of(&self.page_starts, f.line) == page && item_numbered(f) == item)
+            .collect();
+        let (above, below) = like.split_at(like.partition_point(|f| f.line < g.line));
+        let near: Vec<&Group> = match (above.last(), below.first()) {
+            (Some(&a), Some(&b)) => vec![a, b],
+            (Some(_), None) => above.iter().rev().take(NEIGHBOURS).copied().collect(),
+            (None, _) => below.iter().take(NEIGHBOURS).copied().collect(),
+        };
+        offsets(&near, self.width, NEIGHBOURS)
+    }
+}
+
+/// How a short row fits a set of columns.
+enum Fit {
+    One(Vec<Option<usize>>),
+    Many,
+    None,
+}
+
+/// The one choice of columns under `offsets` that fits `g`'s figures' distances, if one.
+fn fit_one(offsets: &[f64], g: &Group) -> Fit {
+    let n = g.values.len();
+    let xs: Vec<f64> = (0..n).map(|k| centre(g, k)).collect();
+    let mut fits: Vec<Vec<usize>> = Vec::new();
+    let mut pick: Vec<usize> = Vec::with_capacity(n);
+    choose(offsets, &xs, 0, &mut pick, &mut fits);
+    match fits.as_slice() {
+        [] => Fit::None,
+        [one] => {
+            let mut out = vec![None; offsets.len()];
+            for (k, &c) in one.iter().enumerate() {
+                out[c] = Some(k);
+            }
+            Fit::One(out)
         }
-        Some(out)
+        _ => Fit::Many,
     }
 }
 
@@ -167,16 +243,72 @@ mod tests {
     #[test]
     fn each_page_keeps_its_own_columns() {
         // Page 1 spaced 5 apart, page 2 (after a form feed) 4 apart: learnt as one, the
-        // rows disagree; page by page, the empty cell of page 2 is found in its place.
+        // rows disagree (the short row's nearest full rows still place it, as below);
+        // page by page, the empty cell of page 2 is found in its place.
         let page1 = "一、本年新收 2    0    0    0    0    0    2\n二、上年结转 0    0    0    0    0    0    0\n（一）予以公开 1    0    0    0    0    0    1\n";
         let page2 = "\u{c}1.属于国家秘密 0   0   0   0   0   0   0\n2.其他法律 0   0   0   0   0   0   0\n3.危及 0   0   0   0   0   0   0\n4.保护第三方 0   0       0   0   0   0\n";
         let text = format!("{page1}{page2}");
         let g = groups(&text);
-        assert!(learn(&g, 7, &[]).is_none_or(|c| c.place(&g[6]).is_none()));
+        let whole = learn(&g, 7, &[]).expect("full rows");
+        assert!(whole.offsets.is_none() && whole.pages.iter().all(Option::is_none));
+        assert_eq!(whole.place(&g[6]), empty_third());
         let c = learn(&g, 7, &[3]).expect("each page's rows agree");
         assert_eq!(
             c.place(&g[6]),
             Some(vec![Some(0), Some(1), None, Some(2), Some(3), Some(4), Some(5)])
         );
+    }
+
+    /// Table 三 of a shapes fixture (`pdftotext -layout`), its groups, the lines where pages
+    /// start, and where the columns place its `（二）部分公开` row, one cell emptied.
+    fn blank_row(text: &str) -> Option<Vec<Option<usize>>> {
+        let s = text.find("三、收到和处理").expect("table 三");
+        let t = &text[s..s + text[s..].find("四、政府信息公开行政复议").expect("table 四")];
+        let starts: Vec<usize> = t
+            .split('\n')
+            .enumerate()
+            .filter(|(_, l)| l.contains('\u{c}'))
+            .map(|(k, _)| k)
+            .collect();
+        let g = groups(t);
+        let row = g
+            .iter()
+            .find(|g| g.values.len() == 6 && g.prefix.iter().any(|s| s.text.contains("二)") || s.text.contains("二）")))
+            .expect("the short row");
+        learn(&g, 7, &starts)?.place(row)
+    }
+
+    fn empty_third() -> Option<Vec<Option<usize>>> {
+        Some(vec![Some(0), Some(1), None, Some(2), Some(3), Some(4), Some(5)])
+    }
+
+    #[test]
+    fn a_short_row_takes_its_nearest_full_rows_columns() {
+        // 001: the page's full rows are laid out two ways (two rows above the short one 7, 4, 4…
+        // apart, the item rows below 4 apart): its nearest rows without an item number decide.
+        let t = include_str!("../../../tests/fixtures/shapes/001_43e3c9ba6b70e239/blank.layout.txt");
+        assert_eq!(blank_row(t), empty_third());
+        // 003: the rows above 7, 6, 6…, the item rows 6, 6, … 5, 4: no page columns at all.
+        let t = include_str!("../../../tests/fixtures/shapes/003_ea91102f3cc3d767/blank.layout.txt");
+        assert_eq!(blank_row(t), empty_third());
+    }
+
+    #[test]
+    fn nearest_full_rows_that_disagree_place_nothing() {
+        // 102: the two rows above the short one stand 54 and 48 columns wide: not placed.
+        let t = include_str!("../../../tests/fixtures/shapes/102_pingtan2024/blank.layout.txt");
+        assert_eq!(blank_row(t), None);
+    }
+
+    #[test]
+    fn one_nearest_full_row_is_not_enough() {
+        // Rows without an item number: only one above the short row on its page.
+        let text = "一、本年新收   2      0   0   0   0   0   2\n（一）予以公开 1      0       0   0   0   1\n1.属于国家秘密 0   0   0   0   0   0   0\n2.其他法律 0   0   0   0   0   0   0\n";
+        let g = groups(text);
+        assert_eq!(learn(&g, 7, &[]).and_then(|c| c.place(&g[1])), None);
+        // With a second such row below, the two agree and the row is placed.
+        let text = format!("{text}二、上年结转   0      0   0   0   0   0   0\n");
+        let g = groups(&text);
+        assert_eq!(learn(&g, 7, &[]).and_then(|c| c.place(&g[1])), empty_third());
     }
 }
