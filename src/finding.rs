@@ -290,13 +290,18 @@ impl Finding {
     /// At a cell of a table's layout: its section, table, row and column
     /// with their labels (the span is left as it is).
     pub fn at(mut self, def: &TableDef, row: usize, column: usize) -> Finding {
+        self.column = Some(column);
+        self.column_label = Some(def.column_label(row, column).to_string());
+        self.in_row(def, row)
+    }
+
+    /// In a row of a table's layout: its section, table and row with its label.
+    fn in_row(mut self, def: &TableDef, row: usize) -> Finding {
         self.section = Some(crate::format::section(def.section).numeral);
         self.table = Some(def.id);
         self.table_label = Some(def.title);
         self.row = Some(row);
         self.row_label = def.rows.get(row).map(|r| r.full_label());
-        self.column = Some(column);
-        self.column_label = Some(def.column_label(row, column).to_string());
         self
     }
 
@@ -311,12 +316,7 @@ impl Finding {
     /// row with its label, pointing at the row's first cell.
     pub fn at_row(mut self, table: &Table, row: usize) -> Finding {
         self.span = table.cell(row, 0).and_then(|c| c.span).unwrap_or(table.span);
-        self.section = Some(crate::format::section(table.def.section).numeral);
-        self.table = Some(table.def.id);
-        self.table_label = Some(table.def.title);
-        self.row = Some(row);
-        self.row_label = table.def.rows.get(row).map(|r| r.full_label());
-        self
+        self.in_row(table.def, row)
     }
 
     /// The cells that took part, in the order given.

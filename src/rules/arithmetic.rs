@@ -132,8 +132,7 @@ fn short(def: &TableDef, r: usize) -> String {
 
 /// The instances of `code`'s relations in `table`, with both sides added
 /// up (or the cells that could not be read).
-fn evaluated<'t>(table: &'t Table, code: &str) -> impl Iterator<Item = (Instance, Sides)> + 't {
-    let code = code.to_string();
+fn evaluated<'t>(table: &'t Table, code: &'t str) -> impl Iterator<Item = (Instance, Sides)> + 't {
     table
         .def
         .relations
