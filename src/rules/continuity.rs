@@ -266,11 +266,15 @@ mod tests {
     #[test]
     fn agency_names() {
         assert!(same_agency("淮安市洪泽区人民政府", "洪泽区人民政府"));
+        assert!(same_agency("淮安市 洪泽区人民政府", "洪泽区人民政府"));
         assert!(same_agency("吴忠市利通区审批服务管理局", "利通区 审批服务管理局"));
+        assert!(same_agency("吴忠市利通区审批服务管理局", "利通区审批服务管理局"));
         assert!(same_agency("宁夏回族自治区中卫市审批服务管理局", "中卫市审批服务管理局"));
         assert!(same_agency("中卫市审批服务管理局", "中卫市审批服务管理局"));
         assert!(!same_agency("中卫市审批服务管理局", "审批服务管理局"));
+        assert!(!same_agency("审批服务管理局", "中卫市审批服务管理局"));
         assert!(!same_agency("淮安市人民政府", "洪泽区人民政府"));
+        assert!(!same_agency("淮安市人民政府", "淮安市洪泽区人民政府"));
         assert!(!same_agency("洪泽区人民政府办公室", "洪泽区人民政府"));
         assert!(!same_agency("利通区应急管理局", "利通区审批服务管理局"));
         assert!(!same_agency("", ""));
