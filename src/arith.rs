@@ -45,30 +45,29 @@ fn expand(sel: Sel, def: &TableDef, row: Option<usize>, col: Option<usize>) -> V
     }
 }
 
+/// The instance of `relation` on one row (`row`) or column (`col`), `index` being that row or column.
+fn instance(def: &TableDef, relation: &'static Relation, row: Option<usize>, col: Option<usize>, index: usize) -> Instance {
+    let side = |terms: &[Term]| -> Vec<Cell> {
+        terms
+            .iter()
+            .flat_map(|t| expand(t.sel, def, row, col).into_iter().map(move |(r, c)| (t.negative, r, c)))
+            .collect()
+    };
+    Instance {
+        relation,
+        index,
+        left: side(relation.left),
+        right: side(relation.right),
+    }
+}
+
 /// Every instance of a relation in a table's layout.
 pub fn instances(def: &TableDef, relation: &'static Relation) -> Vec<Instance> {
-    let mk = |row: Option<usize>, col: Option<usize>, index: usize| {
-        let side = |terms: &[Term]| -> Vec<Cell> {
-            terms
-                .iter()
-                .flat_map(|t| expand(t.sel, def, row, col).into_iter().map(move |(r, c)| (t.negative, r, c)))
-                .collect()
-        };
-        Instance {
-            relation,
-            index,
-            left: side(relation.left),
-            right: side(relation.right),
-        }
-    };
+    let on_row = |r: usize| instance(def, relation, Some(r), None, r);
     match relation.each {
-        Each::Row => (0..def.rows.len()).map(|r| mk(Some(r), None, r)).collect(),
-        Each::Rows(ids) => ids
-            .iter()
-            .filter_map(|id| def.row_index(id))
-            .map(|r| mk(Some(r), None, r))
-            .collect(),
-        Each::Column => (0..def.columns.len()).map(|c| mk(None, Some(c), c)).collect(),
+        Each::Row => (0..def.rows.len()).map(on_row).collect(),
+        Each::Rows(ids) => ids.iter().filter_map(|id| def.row_index(id)).map(on_row).collect(),
+        Each::Column => (0..def.columns.len()).map(|c| instance(def, relation, None, Some(c), c)).collect(),
     }
 }
 
@@ -148,12 +147,16 @@ impl Instance {
 pub fn row_holds(def: &TableDef, row: usize, values: &[u64]) -> Option<bool> {
     let value = |r: usize, c: usize| if r == row { values.get(c).map(|&v| v as f64) } else { None };
     let mut any = None;
+    let applies = |rel: &Relation| match rel.each {
+        Each::Row => row < def.rows.len(),
+        Each::Rows(ids) => ids.iter().any(|id| def.row_index(id) == Some(row)),
+        Each::Column => false,
+    };
     for inst in def
         .relations
         .iter()
-        .filter(|rel| !matches!(rel.each, Each::Column))
-        .flat_map(|rel| instances(def, rel))
-        .filter(|i| i.index == row)
+        .filter(|rel| applies(rel))
+        .map(|rel| instance(def, rel, Some(row), None, row))
     {
         let holds = inst.holds(&value)?;
         any = Some(any.unwrap_or(true) && holds);

@@ -128,6 +128,20 @@ impl<'a> Prose<'a> {
         }
     }
 
+    /// The same prose over another reading of the same text (L001 puts a
+    /// suggested value in a table and asks the prose rules again): the flat
+    /// text is copied, not built again.
+    pub fn over<'b>(&self, doc: &'b Document<'b>) -> Prose<'b>
+    where
+        'a: 'b,
+    {
+        Prose {
+            doc,
+            flat: self.flat.clone(),
+            request_sentences: self.request_sentences.clone(),
+        }
+    }
+
     pub fn text(&self) -> &str {
         &self.flat.text
     }

@@ -332,41 +332,116 @@ fn starts_item(s: &str) -> bool {
     }
 }
 
-/// How `label` names row `j`: 2 when its key stands nearest the figures (the
-/// end of a leading label, the start of a trailing one), 1 when named
-/// further off, −1 when only other rows are named, 0 when none is.
-fn names(label: &str, rows: &[RowDef], j: usize, conv: Convention) -> i64 {
-    let mut best: Option<(i64, usize, usize)> = None; // (closeness, key length, row)
-    for (r, row) in rows.iter().enumerate() {
-        for k in row.keys {
-            let at = match conv {
-                Convention::Lead => label.rfind(k).map(|p| (p + k.len()) as i64),
-                Convention::Trail => label.find(k).map(|p| -(p as i64)),
-            };
-            if let Some(c) = at {
-                let cand = (c, k.len(), r);
-                if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
-                    best = Some(cand);
+/// Every row key with its row, in the rows' order, and their indices sorted
+/// by first character: a label is read once for all keys (searching each key
+/// apart, label after label, was most of a check's time).
+struct Keys {
+    /// (key, row), rows in order and each row's keys in order.
+    keys: Vec<(&'static str, usize)>,
+    /// (first character, index into `keys`), sorted.
+    by_first: Vec<(char, usize)>,
+}
+
+impl Keys {
+    fn new(rows: &[RowDef]) -> Keys {
+        let keys: Vec<(&'static str, usize)> = rows
+            .iter()
+            .enumerate()
+            .flat_map(|(r, row)| row.keys.iter().map(move |k| (*k, r)))
+            .collect();
+        let mut by_first: Vec<(char, usize)> = keys
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (k, _))| Some((k.chars().next()?, i)))
+            .collect();
+        insertion_sort(&mut by_first, |a, b| a < b);
+        Keys { keys, by_first }
+    }
+
+    /// The first and last byte offset of each key in `label` (indexed as `keys`).
+    fn occurrences(&self, label: &str) -> Vec<Option<(usize, usize)>> {
+        let mut at: Vec<Option<(usize, usize)>> = vec![None; self.keys.len()];
+        for (p, c) in label.char_indices() {
+            let from = self.by_first.partition_point(|e| e.0 < c);
+            for &(_, i) in self.by_first[from..].iter().take_while(|e| e.0 == c) {
+                if label[p..].starts_with(self.keys[i].0) {
+                    let first = at[i].map_or(p, |x| x.0);
+                    at[i] = Some((first, p));
                 }
             }
         }
+        at
     }
-    match best {
-        None => 0,
-        Some((_, _, r)) if r == j => 2,
-        Some(_) if rows[j].keys.iter().any(|k| label.contains(k)) => 1,
-        Some(_) => -1,
+}
+
+/// Which rows a label names, found once a label (the alignment asks it of
+/// every row at every place): the row whose key stands nearest the figures
+/// (the end of a leading label, the start of a trailing one; the longer key
+/// on a tie, the earlier row after that), and every row with a key anywhere
+/// in it.
+#[derive(Debug, Clone, Default)]
+struct Naming {
+    nearest: Option<usize>,
+    any: Vec<bool>,
+}
+
+impl Naming {
+    fn of(label: &str, keys: &Keys, rows: usize, conv: Convention) -> Naming {
+        if label.is_empty() {
+            return Naming::default();
+        }
+        let mut best: Option<(i64, usize, usize)> = None; // (closeness, key length, row)
+        let mut any = vec![false; rows];
+        for ((k, r), at) in keys.keys.iter().zip(keys.occurrences(label)) {
+            let Some((first, last)) = at else { continue };
+            any[*r] = true;
+            let c = match conv {
+                Convention::Lead => (last + k.len()) as i64,
+                Convention::Trail => -(first as i64),
+            };
+            let cand = (c, k.len(), *r);
+            if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
+                best = Some(cand);
+            }
+        }
+        Naming {
+            nearest: best.map(|b| b.2),
+            any,
+        }
+    }
+
+    /// How the label names row `j`: 2 when its key stands nearest the
+    /// figures, 1 when named further off, −1 when only other rows are named,
+    /// 0 when none is.
+    fn names(&self, j: usize) -> i64 {
+        match self.nearest {
+            None => 0,
+            Some(r) if r == j => 2,
+            Some(_) if self.any.get(j).copied().unwrap_or(false) => 1,
+            Some(_) => -1,
+        }
     }
 }
 
 fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Convention) -> Alignment {
     let m = groups.len();
     let n = rows.len();
-    let labels = labels(obs, groups, conv);
+    // Each label's naming found once: (its label under `conv`, the words nearest before, after).
+    let keys = Keys::new(rows);
+    let namings: Vec<(Naming, Naming, Naming)> = labels(obs, groups, conv)
+        .iter()
+        .map(|(label, near, after)| {
+            (
+                Naming::of(label, &keys, n, conv),
+                Naming::of(near, &keys, n, Convention::Lead),
+                Naming::of(after, &keys, n, Convention::Trail),
+            )
+        })
+        .collect();
     let score = |i: usize, k: usize, j: usize| -> Option<i64> {
         let f = fits.get(i, k, rows[j].width)?;
-        let (label, near, after) = &labels[if conv == Convention::Lead { i } else { i + k }];
-        let l = match names(label, rows, j, conv) {
+        let (label, near, after) = &namings[if conv == Convention::Lead { i } else { i + k }];
+        let l = match label.names(j) {
             2 => LABEL_MATCH,
             1 => 1,
             -1 => LABEL_CONFLICT,
@@ -379,8 +454,8 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
         // them and their label leave them unread.
         let lone = (k == 0 && groups[i].values.len() == 1) || *f == Fit::Paragraphs;
         if lone {
-            let before = names(near, rows, j, Convention::Lead);
-            let named = before == 2 || (before == 0 && k == 0 && names(after, rows, j, Convention::Trail) == 2);
+            let before = near.names(j);
+            let named = before == 2 || (before == 0 && k == 0 && after.names(j) == 2);
             if !named || (conv == Convention::Trail && groups[i].prefix.is_empty() && before == 2) {
                 return None;
             }

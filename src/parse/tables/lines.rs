@@ -110,15 +110,54 @@ pub fn observe(text: &str, tokens: &[Token]) -> Observed {
     out
 }
 
-/// The display column of byte offset `at`, counted from the start of its line.
-fn column(text: &str, at: usize) -> usize {
-    let at = at.min(text.len());
-    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
-    text.get(line_start..at).map_or(0, |s| s.chars().map(width).sum())
+/// Display columns of byte offsets on one line, counted from the start of
+/// the line: forward from the last offset asked (a line's pieces are asked in
+/// order), so a line is read once, however many pieces it has.
+struct Columns<'t> {
+    text: &'t str,
+    line_start: usize,
+    at: usize,
+    col: usize,
+}
+
+impl<'t> Columns<'t> {
+    /// The line holding byte offset `at`.
+    fn new(text: &'t str, at: usize) -> Columns<'t> {
+        let at = at.min(text.len());
+        let line_start = text.get(..at).and_then(|s| s.rfind('\n')).map_or(0, |p| p + 1);
+        Columns {
+            text,
+            line_start,
+            at: line_start,
+            col: 0,
+        }
+    }
+
+    /// The display column of byte offset `at` (on this line).
+    fn of(&mut self, at: usize) -> usize {
+        let at = at.min(self.text.len());
+        if at < self.at {
+            self.at = self.line_start;
+            self.col = 0;
+        }
+        if let Some(s) = self.text.get(self.at..at) {
+            match s.rfind('\n') {
+                // A line break the tokens did not mark: count from after it.
+                Some(p) => {
+                    self.line_start = self.at + p + 1;
+                    self.col = s[p + 1..].chars().map(width).sum();
+                }
+                None => self.col += s.chars().map(width).sum::<usize>(),
+            }
+            self.at = at;
+        }
+        self.col
+    }
 }
 
 fn read_line(text: &str, line: usize, toks: &[Token], after_blank: bool, out: &mut Observed) {
     let tabbed = toks.iter().any(|t| matches!(t.tok, Tok::Tab));
+    let mut columns = Columns::new(text, toks.first().map_or(0, |t| t.span.start));
     let mut cell = 0usize;
     // Pieces of the line: labels and groups, in order.
     let mut segs: Vec<Segment> = Vec::new();
@@ -141,17 +180,17 @@ fn read_line(text: &str, line: usize, toks: &[Token], after_blank: bool, out: &m
             Tok::Blank(b)
                 if cur.is_none()
                     && segs.last().is_some_and(|l| is_item_marker(&l.text))
-                    && continues_label(&segs, &groups, line, tabbed, cell, column(text, t.span.start), seg_end_col) =>
+                    && continues_label(&segs, &groups, line, tabbed, cell, columns.of(t.span.start), seg_end_col) =>
             {
                 // `4. 无` / `正当理由…`, `(四) 无` / `法提供`: a mark right after an item number
                 // begins the item's label (after label words, `行政处罚 无`, it is a cell).
                 if let Some(l) = segs.last_mut() {
                     l.text.push_str(b);
                 }
-                seg_end_col = column(text, t.span.end);
+                seg_end_col = columns.of(t.span.end);
             }
             Tok::Num(_) | Tok::Blank(_) => {
-                let col = if tabbed { cell * 1000 } else { column(text, t.span.start) };
+                let col = if tabbed { cell * 1000 } else { columns.of(t.span.start) };
                 let g = cur.get_or_insert_with(|| Group {
                     line,
                     values: Vec::new(),
@@ -181,7 +220,7 @@ fn read_line(text: &str, line: usize, toks: &[Token], after_blank: bool, out: &m
                     groups.push((segs.len(), g));
                 }
                 pending_empty.clear();
-                let col = if tabbed { cell * 1000 } else { column(text, t.span.start) };
+                let col = if tabbed { cell * 1000 } else { columns.of(t.span.start) };
                 let joins = continues_label(&segs, &groups, line, tabbed, cell, col, seg_end_col);
                 if joins {
                     if let Some(l) = segs.last_mut() {

@@ -19,13 +19,15 @@ pub const MAX_LISTED: usize = 5;
 /// longer than this (no real report comes near) are not ranked.
 const MAX_RANKED_TEXT: usize = 2 * 1024 * 1024;
 
-/// The rules whose prose figures can agree with a suggested value.
-const PROSE_RULES: [&Rule; 5] = [
-    &super::narrative::N001,
-    &super::narrative::N002,
-    &super::narrative::N003,
-    &super::narrative::N004,
-    &super::narrative::N005,
+/// The rules whose prose figures can agree with a suggested value, each with
+/// the one table it compares the prose with (a value put in another table
+/// cannot change what it says, so it is not asked).
+const PROSE_RULES: [(&Rule, &str); 5] = [
+    (&super::narrative::N001, "B"),
+    (&super::narrative::N002, "B"),
+    (&super::narrative::N003, "B"),
+    (&super::narrative::N004, "C"),
+    (&super::narrative::N005, "A"),
 ];
 
 const CIRCLED: [&str; 5] = ["①", "②", "③", "④", "⑤"];
@@ -65,21 +67,20 @@ fn describe(t: &Table, e: &[Fix]) -> String {
     out
 }
 
-/// How many N findings (prose against tables) a document raises.
-fn prose_disagreements(doc: &Document) -> usize {
-    let cx = super::Context::new(doc);
-    let count = |r: &&Rule| match r.check {
-        Check::Report(check) => check(&cx).len(),
+/// How many N findings (prose against table `table`) a document raises.
+fn prose_disagreements(cx: &Context, table: &str) -> usize {
+    let count = |r: &Rule| match r.check {
+        Check::Report(check) => check(cx).len(),
         Check::Reports(_) => 0,
     };
-    PROSE_RULES.iter().map(count).sum()
+    PROSE_RULES.iter().filter(|(_, t)| *t == table).map(|(r, _)| count(r)).sum()
 }
 
 /// What the prose says of an explanation: with its values put in the table,
 /// fewer statements of the prose disagree with the table (it agrees: -1),
 /// as many (0), or more (it contradicts: 1).
-fn prose_verdict(doc: &Document, table: &Table, e: &[Fix], before: usize) -> i8 {
-    let mut changed = doc.clone();
+fn prose_verdict(cx: &Context, table: &Table, e: &[Fix], before: usize) -> i8 {
+    let mut changed = cx.doc.clone();
     let slot = match table.def.id {
         "A" => changed.tables.active.as_mut(),
         "B" => changed.tables.applications.as_mut(),
@@ -91,7 +92,11 @@ fn prose_verdict(doc: &Document, table: &Table, e: &[Fix], before: usize) -> i8 
             cell.value = Value::Count(f.need.nearest(f.found));
         }
     }
-    match prose_disagreements(&changed).cmp(&before) {
+    let cx = Context {
+        doc: &changed,
+        prose: cx.prose.over(&changed),
+    };
+    match prose_disagreements(&cx, table.def.id).cmp(&before) {
         std::cmp::Ordering::Less => -1,
         std::cmp::Ordering::Equal => 0,
         std::cmp::Ordering::Greater => 1,
@@ -100,8 +105,8 @@ fn prose_verdict(doc: &Document, table: &Table, e: &[Fix], before: usize) -> i8 
 
 /// True when the cell is a total: the one cell on the left of an equality
 /// (a row's 总计, a column's （七）总计, a group's 总计).
-fn is_total(t: &Table, f: &Fix) -> bool {
-    crate::arith::all_instances(t.def)
+fn is_total(insts: &[crate::arith::Instance], f: &Fix) -> bool {
+    insts
         .iter()
         .any(|i| i.relation.op == Op::Eq && i.left.len() == 1 && (i.left[0].1, i.left[0].2) == (f.row, f.column))
 }
@@ -133,13 +138,14 @@ type Ranked<'l> = (i8, usize, &'l Vec<Fix>);
 /// The explanations in the order listed: first those a figure of the prose
 /// agrees with, last those it contradicts; then those that change only totals
 /// (a total left at 0 or not updated is the commonest slip); then table order.
-fn rank<'l>(doc: &Document, t: &Table, loc: &'l Located) -> Vec<Ranked<'l>> {
-    let ranked_prose = doc.text.len() <= MAX_RANKED_TEXT;
-    let before = if ranked_prose { prose_disagreements(doc) } else { 0 };
+fn rank<'l>(cx: &Context, t: &Table, loc: &'l Located) -> Vec<Ranked<'l>> {
+    let ranked_prose = cx.doc.text.len() <= MAX_RANKED_TEXT;
+    let before = if ranked_prose { prose_disagreements(cx, t.def.id) } else { 0 };
+    let insts = crate::arith::all_instances(t.def);
     let mut ranked: Vec<Ranked> = Vec::with_capacity(loc.explanations.len());
     for e in &loc.explanations {
-        let verdict = if ranked_prose { prose_verdict(doc, t, e, before) } else { 0 };
-        ranked.push((verdict, e.iter().filter(|f| !is_total(t, f)).count(), e));
+        let verdict = if ranked_prose { prose_verdict(cx, t, e, before) } else { 0 };
+        ranked.push((verdict, e.iter().filter(|f| !is_total(&insts, f)).count(), e));
     }
     search::insertion_sort_by_key(&mut ranked, |r| (r.0, r.1));
     ranked
@@ -214,11 +220,16 @@ fn message(t: &Table, loc: &Located, ranked: &[Ranked]) -> String {
 
 /// The L001 finding for one table, if the search found something to say.
 pub fn explain(doc: &Document, t: &Table, loc: &Located) -> Option<Finding> {
+    explain_in(&Context::new(doc), t, loc)
+}
+
+/// [`explain`] with the report's prose already read.
+fn explain_in(cx: &Context, t: &Table, loc: &Located) -> Option<Finding> {
     let n = loc.explanations.len();
     if n == 0 || n > MAX_LISTED || loc.capped {
         return None;
     }
-    let ranked = rank(doc, t, loc);
+    let ranked = rank(cx, t, loc);
     let msg = message(t, loc, &ranked);
     let best = ranked[0].2;
     let first = &best[0];
@@ -259,7 +270,7 @@ fn l001(cx: &Context) -> Vec<Finding> {
     let doc = cx.doc;
     let mut out = Vec::new();
     for t in doc.tables.all() {
-        if let Some(f) = search::locate(t).and_then(|loc| explain(doc, t, &loc)) {
+        if let Some(f) = search::locate(t).and_then(|loc| explain_in(cx, t, &loc)) {
             out.push(f);
         }
     }
