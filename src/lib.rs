@@ -40,6 +40,8 @@ pub mod pdf;
 mod prose;
 mod report;
 pub mod rules;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod stages;
 mod text;
 
 #[cfg(target_arch = "wasm32")]

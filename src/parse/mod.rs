@@ -218,16 +218,24 @@ const PREAMBLE_MAX: usize = 20_000;
 /// Stages 1–3: normalise, find the parts, read the tables.
 pub fn parse(text: &str) -> Document<'_> {
     let norm = Folded::new(text);
-    let hits = sections::heading_hits(&norm);
+    let mut doc = parts(text, &norm);
+    doc.tables = read_tables(&doc);
+    doc
+}
+
+/// Stage 2: the title, agency, year, statistics period and the six sections
+/// of the normalised text (`norm` is `Folded::new(text)`); no tables yet.
+pub fn parts<'a>(text: &'a str, norm: &Folded) -> Document<'a> {
+    let hits = sections::heading_hits(norm);
     let (secs, misplaced) = sections::choose_sections(&hits, text.len());
     // Title and period are looked for before section 一 (in folded offsets).
     let first = secs
         .first()
         .map_or(norm.text.len(), |s| norm.folded_at(s.heading.span.start))
         .min(PREAMBLE_MAX);
-    let title = sections::find_title(&norm, first.max(200));
-    let period_year = sections::find_period(&norm, Span::new(0, floor(&norm.text, first.max(200))));
-    let mut doc = Document {
+    let title = sections::find_title(norm, first.max(200));
+    let period_year = sections::find_period(norm, Span::new(0, floor(&norm.text, first.max(200))));
+    Document {
         text,
         title: title.title,
         agency: title.agency,
@@ -236,17 +244,18 @@ pub fn parse(text: &str) -> Document<'_> {
         sections: secs,
         misplaced_headings: misplaced,
         tables: Tables::default(),
-    };
+    }
+}
+
+/// Stage 3: the three tables, each read in its section.
+pub fn read_tables(doc: &Document) -> Tables {
     let body = |n: u8| doc.section(n).map(|s| s.body);
-    let active = body(2).map(|b| tables::read_active(text, b)).map(Table::narrowed);
-    let applications = body(3).map(|b| tables::read_applications(text, b)).map(Table::narrowed);
-    let review = body(4).map(|b| tables::read_review(text, b)).map(Table::narrowed);
-    doc.tables = Tables {
-        active,
-        applications,
-        review,
-    };
-    doc
+    let text = doc.text;
+    Tables {
+        active: body(2).map(|b| tables::read_active(text, b)).map(Table::narrowed),
+        applications: body(3).map(|b| tables::read_applications(text, b)).map(Table::narrowed),
+        review: body(4).map(|b| tables::read_review(text, b)).map(Table::narrowed),
+    }
 }
 
 fn floor(s: &str, i: usize) -> usize {

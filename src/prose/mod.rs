@@ -17,7 +17,6 @@
 use std::ops::Range;
 
 use crate::parse::Document;
-use crate::text::numbers::scan_digits;
 pub use crate::text::numbers::{numbers, Num};
 use crate::text::{Folded, Span};
 
@@ -31,28 +30,48 @@ pub const CLAUSE: &[char] = &['。', '!', '?', ';', ',', ':', '、', '(', ')', '
 /// The non-empty pieces of `text[r]` between separators. The comma of a
 /// figure (3,001) separates nothing: the figure is read whole.
 pub fn split(text: &str, r: Range<usize>, seps: &[char]) -> Vec<Range<usize>> {
-    let cs: Vec<(usize, char)> = text[r.clone()].char_indices().map(|(i, c)| (r.start + i, c)).collect();
+    let Some(part) = text.get(r.clone()) else { return Vec::new() };
+    let bytes = part.as_bytes();
     let mut out = Vec::new();
     let mut start = r.start;
-    let mut k = 0;
-    while k < cs.len() {
-        let (at, c) = cs[k];
+    let mut at = 0;
+    while let Some(c) = part[at..].chars().next() {
         if c.is_ascii_digit() {
-            k = scan_digits(&cs, k).int_end;
+            at = figure_end(bytes, at);
             continue;
         }
         if seps.contains(&c) {
-            if at > start {
-                out.push(start..at);
+            if r.start + at > start {
+                out.push(start..r.start + at);
             }
-            start = at + c.len_utf8();
+            start = r.start + at + c.len_utf8();
         }
-        k += 1;
+        at += c.len_utf8();
     }
     if r.end > start {
         out.push(start..r.end);
     }
     out
+}
+
+/// The end of the integer part of the figure at `bytes[i]` (a digit), with its
+/// thousands groups (3,001): as [`crate::text::numbers::scan_digits`]'s `int_end`, on bytes (digits
+/// and commas are ASCII).
+fn figure_end(bytes: &[u8], i: usize) -> usize {
+    let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+    let mut j = i;
+    while digit(j) {
+        j += 1;
+    }
+    let mut grouped_any = false;
+    while j - i <= 3 || grouped_any {
+        if bytes.get(j) != Some(&b',') || !(j + 1..j + 4).all(digit) || digit(j + 4) {
+            break;
+        }
+        grouped_any = true;
+        j += 4;
+    }
+    j
 }
 
 /// The byte offset `n` characters after `from` (or the end of `text`).

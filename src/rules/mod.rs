@@ -136,6 +136,24 @@ pub fn run(doc: &Document) -> Vec<Finding> {
     in_reading_order(out, |f| f.span.start)
 }
 
+/// The rules over one report timed by `time` (see [`crate::stages`]), on a
+/// context built once: every rule but L001, then L001.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn stage_times(doc: &Document, time: crate::stages::Timer) -> [(&'static str, std::time::Duration); 2] {
+    let cx = Context::new(doc);
+    let mut some = |l001: bool| {
+        let cx = &cx;
+        time(&mut || {
+            for r in RULES.iter().filter(|r| (r.code == locate::L001.code) == l001) {
+                if let Check::Report(check) = r.check {
+                    std::hint::black_box(check(cx));
+                }
+            }
+        })
+    };
+    [("rules", some(false)), ("L001", some(true))]
+}
+
 /// The findings in the order people read them: in text order (by `start`,
 /// then code), except that each L001 (the cell most likely wrong) comes
 /// first for its table, just before the first finding it explains. Every

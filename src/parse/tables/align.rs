@@ -170,7 +170,16 @@ impl Fits {
     }
 
     fn get(&self, i: usize, k: usize, width: usize) -> Option<&Fit> {
-        let w = self.widths.iter().position(|&x| x == width)?;
+        self.at(i, k, self.width_index(width)?)
+    }
+
+    /// The index of a row width in `widths` (for [`Fits::at`]).
+    fn width_index(&self, width: usize) -> Option<usize> {
+        self.widths.iter().position(|&x| x == width)
+    }
+
+    /// [`Fits::get`] by width index.
+    fn at(&self, i: usize, k: usize, w: usize) -> Option<&Fit> {
         self.table.get(i)?.get(k)?.get(w)?.as_ref()
     }
 
@@ -438,8 +447,9 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
             )
         })
         .collect();
-    let score = |i: usize, k: usize, j: usize| -> Option<i64> {
-        let f = fits.get(i, k, rows[j].width)?;
+    let width_of: Vec<Option<usize>> = rows.iter().map(|r| fits.width_index(r.width)).collect();
+    let score_of = |i: usize, k: usize, j: usize| -> Option<i64> {
+        let f = fits.at(i, k, width_of[j]?)?;
         let (label, near, after) = &namings[if conv == Convention::Lead { i } else { i + k }];
         let l = match label.names(j) {
             2 => LABEL_MATCH,
@@ -467,6 +477,30 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
         };
         Some(base + l + EXTRA_GROUP * k as i64)
     };
+    // Every move scored once, kept only where a row can take the groups (most cannot): the
+    // moves of groups `i..` to row `j` are `moves[start[i * n + j]..start[i * n + j + 1]]`,
+    // each (groups taken − 1, score), for the three passes below.
+    let mut moves: Vec<(usize, i64)> = Vec::new();
+    let mut start: Vec<usize> = Vec::with_capacity(m * n + 1);
+    for i in 0..m {
+        // The widths some run from group `i` fits (bit w: `fits.widths[w]`): rows of other
+        // widths take nothing here, which is most rows at most groups.
+        let fitting = (0..fits.spans(i))
+            .flat_map(|k| (0..fits.widths.len().min(64)).filter(move |&w| fits.at(i, k, w).is_some()))
+            .fold(0u64, |a, w| a | 1 << w);
+        for (j, width) in width_of.iter().enumerate() {
+            start.push(moves.len());
+            if width.is_none_or(|w| w >= 64 || fitting >> w & 1 == 0) {
+                continue;
+            }
+            for k in 0..fits.spans(i) {
+                if let Some(s) = score_of(i, k, j) {
+                    moves.push((k, s));
+                }
+            }
+        }
+    }
+    start.push(moves.len());
     const NEG: i64 = i64::MIN / 4;
     let w = n + 1;
     // Forward: f[i][j] best with i groups and j rows consumed.
@@ -486,11 +520,9 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
                 let t = &mut f[(i + 1) * w + j];
                 *t = (*t).max(cur + ORPHAN);
                 if j < n {
-                    for k in 0..fits.spans(i) {
-                        if let Some(s) = score(i, k, j) {
-                            let t = &mut f[(i + k + 1) * w + j + 1];
-                            *t = (*t).max(cur + s);
-                        }
+                    for &(k, s) in moves.get(start[i * n + j]..start[i * n + j + 1]).unwrap_or(&[]) {
+                        let t = &mut f[(i + k + 1) * w + j + 1];
+                        *t = (*t).max(cur + s);
                     }
                 }
             }
@@ -508,12 +540,10 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
             if i < m {
                 best = best.max(b[(i + 1) * w + j].saturating_add(ORPHAN));
                 if j < n {
-                    for k in 0..fits.spans(i) {
-                        if let Some(s) = score(i, k, j) {
-                            let next = b[(i + k + 1) * w + j + 1];
-                            if next != NEG {
-                                best = best.max(next + s);
-                            }
+                    for &(k, s) in moves.get(start[i * n + j]..start[i * n + j + 1]).unwrap_or(&[]) {
+                        let next = b[(i + k + 1) * w + j + 1];
+                        if next != NEG {
+                            best = best.max(next + s);
                         }
                     }
                 }
@@ -535,12 +565,10 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
                 skippable[j] = true;
             }
             if i < m {
-                for k in 0..fits.spans(i) {
-                    if let Some(s) = score(i, k, j) {
-                        let next = b[(i + k + 1) * w + j + 1];
-                        if next != NEG && cur + s + next == best {
-                            options[j].push((i, i + k));
-                        }
+                for &(k, s) in moves.get(start[i * n + j]..start[i * n + j + 1]).unwrap_or(&[]) {
+                    let next = b[(i + k + 1) * w + j + 1];
+                    if next != NEG && cur + s + next == best {
+                        options[j].push((i, i + k));
                     }
                 }
             }
