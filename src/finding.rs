@@ -379,7 +379,7 @@ impl<'a> PlaceMapper<'a> {
 
     /// Positions (line, char offset, UTF-16 offset) of the given byte offsets.
     pub fn positions(&self, mut offsets: Vec<usize>) -> PositionTable {
-        offsets.sort_unstable();
+        crate::sort::merge_sort(&mut offsets, |a, b| a < b);
         offsets.dedup();
         let mut out = Vec::with_capacity(offsets.len());
         let (mut line, mut chars, mut utf16, mut byte) = (1usize, 0usize, 0usize, 0usize);

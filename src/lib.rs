@@ -40,6 +40,7 @@ pub mod pdf;
 mod prose;
 mod report;
 pub mod rules;
+mod sort;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod stages;
 mod text;

@@ -298,8 +298,12 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// `value` with every BigInt inside it replaced by a Number.
 fn numbers(value: JsValue) -> JsValue {
     if let Some(big) = value.dyn_ref::<js_sys::BigInt>() {
-        let digits = big.to_string(10).map(String::from).unwrap_or_default();
-        return JsValue::from_f64(digits.parse().unwrap_or(f64::NAN));
+        // As an integer, not through its digits (Rust's float parser weighs kilobytes of wasm).
+        let value = u64::try_from(big.clone())
+            .map(|v| v as f64)
+            .or_else(|_| i64::try_from(big.clone()).map(|v| v as f64))
+            .unwrap_or(f64::NAN);
+        return JsValue::from_f64(value);
     }
     if js_sys::Array::is_array(&value) {
         let arr: js_sys::Array = value.unchecked_into();

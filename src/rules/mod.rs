@@ -159,7 +159,7 @@ pub(crate) fn stage_times(doc: &Document, time: crate::stages::Timer) -> [(&'sta
 /// first for its table, just before the first finding it explains. Every
 /// result is in this order: [`run`] and the set check (`check_set`) alike.
 pub(crate) fn in_reading_order(mut findings: Vec<Finding>, start: fn(&Finding) -> usize) -> Vec<Finding> {
-    findings.sort_by(|a, b| (start(a), a.code).cmp(&(start(b), b.code)));
+    crate::sort::merge_sort(&mut findings, |a, b| (start(a), a.code) < (start(b), b.code));
     let order = reading_order_indices(&findings);
     let mut slots: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
     order.into_iter().filter_map(|k| slots.get_mut(k).and_then(Option::take)).collect()

@@ -19,6 +19,7 @@ use super::columns::Columns;
 use super::digits::{self, Split};
 use super::lines::{Group, Observed, Segment};
 use crate::format::RowDef;
+use crate::sort::insertion_sort;
 
 /// How a row's figures were found in its group(s).
 #[derive(Debug, Clone, PartialEq)]
@@ -206,18 +207,6 @@ fn widths_of(rows: &[RowDef]) -> Vec<usize> {
         }
     }
     w
-}
-
-/// Sorts a short list in place (a library sort costs the wasm more code than
-/// these few elements are worth).
-pub(super) fn insertion_sort<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
-    for i in 1..v.len() {
-        let mut j = i;
-        while j > 0 && less(&v[j], &v[j - 1]) {
-            v.swap(j, j - 1);
-            j -= 1;
-        }
-    }
 }
 
 /// How `run` (consecutive groups) fits a row of `width` cells, if it does.

@@ -100,7 +100,7 @@ fn offsets(full: &[&Group], width: usize, min: usize) -> Option<Vec<f64>> {
     let mut offsets = Vec::with_capacity(width);
     for k in 0..width {
         let mut xs: Vec<f64> = full.iter().map(|g| centre(g, k) - centre(g, 0)).collect();
-        super::align::insertion_sort(&mut xs, |a, b| a < b);
+        crate::sort::insertion_sort(&mut xs, |a, b| a < b);
         let median = xs[xs.len() / 2];
         let agree = xs.iter().filter(|x| (**x - median).abs() <= TOLERANCE).count();
         if agree * 3 < xs.len() * 2 {

@@ -239,7 +239,7 @@ fn rows_in_order(words: &str, rows: &[RowDef]) -> Vec<usize> {
         let Some(p) = first else { continue };
         at.push((p, j));
     }
-    at.sort_unstable();
+    crate::sort::insertion_sort(&mut at, |a, b| a < b);
     at.into_iter().map(|(_, j)| j).collect()
 }
 

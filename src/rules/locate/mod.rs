@@ -147,7 +147,7 @@ fn rank<'l>(cx: &Context, t: &Table, loc: &'l Located) -> Vec<Ranked<'l>> {
         let verdict = if ranked_prose { prose_verdict(cx, t, e, before) } else { 0 };
         ranked.push((verdict, e.iter().filter(|f| !is_total(&insts, f)).count(), e));
     }
-    search::insertion_sort_by_key(&mut ranked, |r| (r.0, r.1));
+    crate::sort::insertion_sort(&mut ranked, |a, b| (a.0, a.1) < (b.0, b.1));
     ranked
 }
 

@@ -421,23 +421,13 @@ pub fn locate_up_to(table: &Table, max_size: usize) -> Option<Located> {
             }
         }
     }
-    insertion_sort_by_key(&mut out.explanations, |e| {
+    // At most MAX_EXPLANATIONS: an insertion sort.
+    let key = |e: &Vec<Fix>| {
         let at = |k: usize| e.get(k).map_or((0, 0), |f| (f.row, f.column));
         (at(0), at(1))
-    });
+    };
+    crate::sort::insertion_sort(&mut out.explanations, |a, b| key(a) < key(b));
     Some(out)
-}
-
-/// Sorts a short list (at most [`MAX_EXPLANATIONS`]) in place, stably: the
-/// standard sorts weigh kilobytes of wasm for each type sorted.
-pub fn insertion_sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
-    for i in 1..v.len() {
-        let mut j = i;
-        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
-            v.swap(j - 1, j);
-            j -= 1;
-        }
-    }
 }
 
 /// [`locate_up_to`] two cells.

@@ -59,7 +59,7 @@ impl Claim<'_> {
                     columns.push(col);
                 }
             }
-            columns.sort_unstable();
+            crate::sort::insertion_sort(&mut columns, |a, b| a < b);
             if columns.len() == 1 {
                 f.column = Some(c);
             }
