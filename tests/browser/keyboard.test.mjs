@@ -50,8 +50,41 @@ async function tabTo(page, key, { back = false, max = 80 } = {}) {
 
 const said = (page) => page.evaluate(() => document.querySelector('nianbao-checker').shadowRoot.querySelector('.sr-only[aria-live]').textContent);
 
+/**
+ * The file choosers `page` opens from now on: call it as the page opens, long before the key press
+ * that opens one; `next()` resolves to the next chooser (rejects after 10 s).
+ *
+ * Why not `Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')])`:
+ * Playwright intercepts file choosers only while a 'filechooser' listener exists, and the first
+ * listener turns interception on (CDP Page.setInterceptFileChooserDialog) without waiting for it
+ * to take effect. The key press goes to Chromium as an input event, which can be handled before
+ * that DevTools command: the page then opens a chooser nobody intercepts, headless Chromium
+ * cancels it at once (a `cancel` event on the input, 2 ms after its click), and the wait times
+ * out — about 1 run in 25. The page did its part (Space on the focused input, its click with user
+ * activation); the test subscribed too late. Subscribed as the page opens, interception is on
+ * dozens of round trips before the Space (0 misses in 100 runs of the same steps).
+ */
+function choosers(page) {
+  const got = [];
+  const waiting = [];
+  page.on('filechooser', (c) => (waiting.length ? waiting.shift()(c) : got.push(c)));
+  return {
+    next() {
+      if (got.length) return Promise.resolve(got.shift());
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no file chooser opened within 10 s')), 10000);
+        waiting.push((c) => {
+          clearTimeout(timer);
+          resolve(c);
+        });
+      });
+    },
+  };
+}
+
 test('keyboard only: sample, files, paste, filter, sort, a finding, its place in the text and table, export, print', async () => {
   const page = await open(browser, undefined, { viewport: { width: 1280, height: 900 } });
+  const chooser = choosers(page);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
   await page.evaluate(() => {
     window.__printed = 0;
@@ -72,8 +105,9 @@ test('keyboard only: sample, files, paste, filter, sort, a finding, its place in
   // 选择文件 with Space: the file chooser opens
   await page.keyboard.press('Tab');
   assert.equal((await focused(page)).key, 'file');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-  await chooser.setFiles({ name: '002.txt', mimeType: 'text/plain', buffer: readFileSync(join(FIXTURES, '002_a8d23b48448f5a19.txt')) });
+  const opened = chooser.next();
+  await page.keyboard.press('Space');
+  await (await opened).setFiles({ name: '002.txt', mimeType: 'text/plain', buffer: readFileSync(join(FIXTURES, '002_a8d23b48448f5a19.txt')) });
   await result(page, seed('002_a8d23b48448f5a19'));
 
   // paste with Ctrl+V into the text area (after Ctrl+A: replaces the text)
@@ -163,10 +197,13 @@ test('keyboard only: sample, files, paste, filter, sort, a finding, its place in
 
 test('keyboard only, several files: chosen with Space, 查看详情 with Enter keeps the focus, 打印全部审核意见单', async () => {
   const page = await open(browser, undefined, { viewport: { width: 1280, height: 900 } });
+  const choices = choosers(page);
   await page.evaluate(() => (window.print = () => {}));
   await tabTo(page, 'file');
   const names = ['000_4d177dac3167f082', '002_a8d23b48448f5a19', '004_5cd136013ffaed5d'];
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  const opened = choices.next();
+  await page.keyboard.press('Space');
+  const chooser = await opened;
   assert.ok(chooser.isMultiple());
   await chooser.setFiles(names.map((n) => ({ name: `${n}.txt`, mimeType: 'text/plain', buffer: readFileSync(join(FIXTURES, `${n}.txt`)) })));
   await page.waitForFunction(() => document.querySelector('nianbao-checker').shadowRoot.querySelectorAll('.summary-table tr.report-row').length === 3);
