@@ -445,3 +445,34 @@ fn other_shapes_of_the_same_table() {
         assert!(r.findings.is_empty(), "{shape}: {:?}", codes(&r));
     }
 }
+
+/// A title in the shapes converters and PDFs give it (issue 20): over two
+/// lines with the year first, after a first line "正文", agency on a line of
+/// its own, broken inside a word, a Markdown heading — every seed's agency and
+/// year read as from its own title line.
+#[test]
+fn titles_over_two_lines_and_after_a_first_line() {
+    for seed in SEEDS {
+        let text = fixture(seed);
+        let want = run(&text).report.unwrap();
+        let (agency, year) = (want.agency.clone().unwrap(), want.year.unwrap());
+        let line = text.lines().find(|l| l.contains("年度报告")).unwrap();
+        let shapes = [
+            format!("正文\n{year} 年{agency}政府信息公开\n工作年度报告"),
+            format!("{year}年{agency}政府信息公开\n工作年度报告"),
+            format!("{agency}\n{year}年政府信息公开工作年度报告"),
+            format!("{agency}{year}年政府信息\n公开工作年度报告"),
+            format!("# {year}年{agency}政府信息公开工作年度报告"),
+        ];
+        for shape in shapes {
+            let r = run(&text.replacen(line, &shape, 1));
+            let rep = r.report.as_ref().unwrap();
+            assert_eq!(
+                (rep.agency.as_deref(), rep.year),
+                (Some(agency.as_str()), Some(year)),
+                "{seed}: {shape:?}"
+            );
+            assert!(with_code(&r, "S003").is_empty(), "{seed}: {shape:?}");
+        }
+    }
+}

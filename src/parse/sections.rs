@@ -226,32 +226,18 @@ pub fn find_title(norm: &Folded, limit: usize) -> TitleInfo {
         value: y,
         span: norm.span(start + a..start + b),
     });
-    // Agency: the text before the year on the title line, or the line above.
-    let year_at = year.as_ref().map(|y| y.span);
-    let mut agency_text_range = None;
-    if let Some((_, a, b)) = find_year(&t[start..end]) {
-        let before = t[start..start + a].trim();
-        // Year first: 2025年上海市人民政府办公厅政府信息公开工作年度报告.
-        let after = &t[start + b..end];
-        let after_agency = after.find("政府信息公开").map(|p| &after[..p]).unwrap_or("");
-        let after_agency = after_agency.trim_start_matches("度").trim();
-        if !before.is_empty() {
-            agency_text_range = Some((start, start + t[start..start + a].trim_end().len()));
-        } else if after_agency.chars().count() >= 2 {
-            let s = start + b + (after.len() - after.trim_start_matches("度").trim_start().len());
-            agency_text_range = Some((s, s + after_agency.len()));
-        } else if k > 0 {
-            let (ppos, pline) = lines[k - 1];
-            let plead = pline.len() - pline.trim_start().len();
-            let s = ppos + plead;
-            let e = ppos + pline.trim_end().len();
-            if e > s && pline.chars().count() <= 40 {
-                agency_text_range = Some((s, e));
-                start = s;
-            }
+    // Agency: the text by the year on the title line, or the line above.
+    let mut agency_text_range = agency_by_year(t, start, end);
+    if agency_text_range.is_none() && year.is_some() && k > 0 {
+        let (ppos, pline) = lines[k - 1];
+        let plead = pline.len() - pline.trim_start().len();
+        let s = ppos + plead;
+        let e = ppos + pline.trim_end().len();
+        if e > s && pline.chars().count() <= 40 {
+            agency_text_range = Some((s, e));
+            start = s;
         }
     }
-    let _ = year_at;
     let agency = agency_text_range.map(|(s, e)| Spanned {
         value: t[s..e].chars().filter(|c| !c.is_whitespace()).collect(),
         span: norm.span(s..e),
@@ -266,7 +252,24 @@ pub fn find_title(norm: &Folded, limit: usize) -> TitleInfo {
     none
 }
 
-/// A title whose agency and year stand on one line and whose name on the next.
+/// The agency in a title `t[start..end]` by its year: the words before the
+/// year, or (year first: 2025年上海市人民政府办公厅政府信息公开工作年度报告)
+/// those after it up to 政府信息公开.
+fn agency_by_year(t: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let (_, a, b) = find_year(&t[start..end])?;
+    if !t[start..start + a].trim().is_empty() {
+        return Some((start, start + t[start..start + a].trim_end().len()));
+    }
+    let after = &t[start + b..end];
+    let after_agency = after.find("政府信息公开").map(|p| &after[..p]).unwrap_or("");
+    let after_agency = after_agency.trim_start_matches("度").trim();
+    (after_agency.chars().count() >= 2).then(|| {
+        let s = start + b + (after.len() - after.trim_start_matches("度").trim_start().len());
+        (s, s + after_agency.len())
+    })
+}
+
+/// A title over two lines (its second line holds the title key, its first the year).
 fn two_line_title(norm: &Folded, start: usize, end: usize) -> TitleInfo {
     let t = &norm.text;
     let text = &t[start..end];
@@ -274,12 +277,9 @@ fn two_line_title(norm: &Folded, start: usize, end: usize) -> TitleInfo {
         value: y,
         span: norm.span(start + a..start + b),
     });
-    let agency = find_year(text).and_then(|(_, a, _)| {
-        let before = text[..a].trim();
-        (!before.is_empty()).then(|| Spanned {
-            value: before.chars().filter(|c| !c.is_whitespace()).collect(),
-            span: norm.span(start..start + text[..a].trim_end().len()),
-        })
+    let agency = agency_by_year(t, start, end).map(|(s, e)| Spanned {
+        value: t[s..e].chars().filter(|c| !c.is_whitespace()).collect(),
+        span: norm.span(s..e),
     });
     TitleInfo {
         title: Some(Spanned {
