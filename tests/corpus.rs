@@ -343,3 +343,50 @@ fn a_heading_pushed_one_numeral_on() {
     let sections = &r.report.as_ref().unwrap().sections;
     assert!(format!("{sections:?}").contains("六、存在的主要问题和改进情况"), "{sections:?}");
 }
+
+/// Text a PDF gives in its reading order (issue 20): where its tables cannot
+/// be read, S004 says once per table why (figures one a line, no layout
+/// kept) and what to do instead (open the PDF itself, or copy with the layout
+/// kept), and no other error than the report's own is raised; text that kept
+/// its layout or its tabs never gets that remedy.
+#[test]
+fn reading_order_text_says_what_to_do() {
+    let remedy = "请直接打开 PDF 文件核查";
+    let root = fixtures().join("shapes");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    let (mut with_remedy, mut unread_tables) = (0, 0);
+    for dir in &dirs {
+        let tab = check(&tab_text(dir, "orig"));
+        let errors = |r: &CheckResult| -> Vec<&'static str> {
+            r.findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error && f.code != "S004")
+                .map(|f| f.code)
+                .collect()
+        };
+        let raw = check(&read(&dir.join("orig.raw.txt")));
+        for code in errors(&raw) {
+            assert!(errors(&tab).contains(&code), "{dir:?}: {code} only in the reading-order text");
+        }
+        for f in raw.findings.iter().filter(|f| f.code == "S004") {
+            unread_tables += 1;
+            with_remedy += usize::from(f.message.contains(remedy));
+        }
+        for shape in ["layout", "tab"] {
+            let p = dir.join(format!("orig.{shape}.txt"));
+            let text = if p.exists() { read(&p) } else { tab_text(dir, "orig") };
+            assert!(!check(&text).findings.iter().any(|f| f.message.contains(remedy)), "{dir:?} {shape}");
+        }
+    }
+    println!("reading-order texts: {with_remedy} of {unread_tables} unread tables say what to do instead");
+    // Table 二 of 004 keeps its rows' own reasons (its figures stand beside their labels).
+    assert!(
+        with_remedy + 1 >= unread_tables && with_remedy >= 18,
+        "{with_remedy} of {unread_tables}"
+    );
+}

@@ -63,6 +63,22 @@ pub struct Observed {
     pub lines: usize,
 }
 
+impl Observed {
+    /// Whether the figures stand one a line, alone, as in text a PDF gives in
+    /// its reading order (no layout kept: each cell a paragraph, the header's
+    /// words between them) or a table copied one cell a line: a row's cells no
+    /// longer stand side by side, so where the reading fails the text itself
+    /// cannot say which figure is which cell.
+    pub fn one_cell_a_line(&self) -> bool {
+        let alone = self
+            .groups
+            .iter()
+            .filter(|g| g.values.len() == 1 && g.prefix.is_empty() && g.suffix.is_empty())
+            .count();
+        self.groups.len() >= 4 && alone * 5 >= self.groups.len() * 4
+    }
+}
+
 /// The most figure groups observed (a table has a few dozen; the alignment
 /// looks at fewer still, see `align::MAX_GROUPS`).
 pub const MAX_GROUPS: usize = 4000;

@@ -43,6 +43,26 @@ use crate::text::Span;
 use align::{Fit, RowRead};
 use lines::Observed;
 
+/// Why a table of figures one a line is unread (S004).
+const ONE_CELL_A_LINE: &str =
+    "文字中的数字每个单独一行、与表头文字交错（从 PDF 复制或按阅读顺序提取、没有保留版面的文字），无法确定这些数字各属哪一格";
+/// What to do instead.
+const KEEP_THE_LAYOUT: &str = "请直接打开 PDF 文件核查（按 PDF 的版面读取表格），或复制时保留版面";
+
+/// Where cells are unread in text of figures one a line: one reason that
+/// says so (the reader's own where it already names the reading order)
+/// and what to do instead, rather than a reason for each row.
+fn one_cell_a_line(table: &mut Table, obs: &Observed) {
+    if table.unreadable().next().is_none() || !obs.one_cell_a_line() {
+        return;
+    }
+    let why = match table.problems.iter().find(|p| p.contains("阅读顺序")) {
+        Some(p) => p.clone(),
+        None => ONE_CELL_A_LINE.to_string(),
+    };
+    table.problems = vec![format!("{why}。{KEEP_THE_LAYOUT}")];
+}
+
 /// Reads table group A, in the 2021 layout or, where its words show it, the 2019 one.
 pub fn read_active(text: &str, region: Span) -> Table {
     let body = crate::text::squash(&text[region.start..region.end]);
@@ -156,7 +176,9 @@ pub fn read_review(text: &str, region: Span) -> Table {
         .iter()
         .map(|r| (0..r.width).map(|_| it.next().unwrap_or_else(Cell::missing)).collect())
         .collect();
-    Table::read(def, cells, ReadMode::Rows, region, problems)
+    let mut table = Table::read(def, cells, ReadMode::Rows, region, problems);
+    one_cell_a_line(&mut table, &lines::observe(text, &tokens));
+    table
 }
 
 /// Reads a table of labelled rows against each of `defs` (its layouts) and
@@ -215,6 +237,7 @@ fn read_rows(text: &str, region: Span, defs: &[&'static TableDef]) -> Table {
             table = from_alignment(def, region, &obs, &al, first_line, &extra);
         }
     }
+    one_cell_a_line(&mut table, &obs);
     table
 }
 
