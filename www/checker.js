@@ -170,6 +170,7 @@ export class NianbaoChecker extends HTMLElement {
       this.#ready = true;
       c.ui.status.textContent = '就绪';
       this.dataset.ready = '';
+      c.input.prepareWhenIdle();
       if (c.ui.text.value) this.#run();
     } catch (err) {
       console.error(err);

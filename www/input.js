@@ -1,9 +1,11 @@
 // <nianbao-checker>'s input (checker.js): the text area with its toolbar (载入示例, 选择文件, 清空,
 // the status line, 取消), pasting, dropping and picking files, reading them (nianbao.js readFile,
 // a PDF handed over with its own result), a batch of files read and checked in the worker, and a
-// very large text shown a window at a time.
+// very large text shown a window at a time. The file readers are loaded before a file comes: the
+// PDF reader (pdf.js, its worker, cMaps and wasm: the longest wait) when the page is idle after
+// loading, both readers at the first sign of a file (files dragged over, 选择文件 focused or pointed at).
 
-import { checkFiles, cancelBatch, readFile } from './nianbao.js';
+import { checkFiles, cancelBatch, readFile, preloadPdf, prepareReaders, prepareBatch } from './nianbao.js';
 import { h } from './render.js';
 import * as assets from './assets.js';
 
@@ -38,7 +40,7 @@ export class Input {
       onpaste: (e) => this.#paste(e),
       onkeydown: (e) => e.key === 'Escape' && c.results.goBack(),
     });
-    ui.file = h('input', { type: 'file', accept: ACCEPT, multiple: true, class: 'file-input', onchange: (e) => e.target.files.length && this.#openFiles([...e.target.files]) });
+    ui.file = h('input', { type: 'file', accept: ACCEPT, multiple: true, class: 'file-input', onfocus: () => prepareReaders(), onchange: (e) => e.target.files.length && this.#openFiles([...e.target.files]) });
     ui.sample = h('button', { type: 'button', class: 'btn sample', hidden: c.host.getAttribute('sample') === 'none', onclick: () => this.#loadSample() }, '载入示例');
     ui.status = h('span', { class: 'status', role: 'status', 'aria-live': 'polite' }, '正在载入核查程序…');
     ui.cancel = h('button', { type: 'button', class: 'btn cancel', hidden: true, onclick: () => this.cancelBatch() }, '取消');
@@ -58,7 +60,7 @@ export class Input {
         'div',
         { class: 'toolbar' },
         ui.sample,
-        h('label', { class: 'btn file', title: '文本（.txt，UTF-8 或 GBK 编码）、Word（.docx）、网页（.html）或 PDF' }, '选择文件', ui.file),
+        h('label', { class: 'btn file', title: '文本（.txt，UTF-8 或 GBK 编码）、Word（.docx）、网页（.html）或 PDF', onpointerenter: () => prepareReaders() }, '选择文件', ui.file),
         h('button', { type: 'button', class: 'btn clear', onclick: () => this.#clear() }, '清空'),
         ui.status,
         ui.cancel,
@@ -67,6 +69,20 @@ export class Input {
       h('div', { class: 'editor' }, ui.text, ui.drop),
       h('p', { class: 'dropzone' }, '也可以把报告文件拖放到这里或上面的文本框中：文本（.txt，UTF-8 或 GBK 编码）、Word（.docx）、网页（.html）或 PDF（从页面版式读出表格，问题标明第几页）；一次拖入多个文件可批量核查，并核对同一机关相邻年度的衔接'),
     );
+  }
+
+  /**
+   * The checker is ready (checker.js): the PDF reader (nianbao.js preloadPdf: pdf.js, its worker,
+   * the cMaps, the PDF checker's wasm) loads when the page is next idle after its load event, so
+   * that the first PDF opened does not wait for it (a second or more on a slow machine), and never
+   * competes with the first paint or the first check. Not with Save-Data on: then the first sign of
+   * a file loads it.
+   */
+  prepareWhenIdle() {
+    if (navigator.connection?.saveData) return;
+    const idle = () => (window.requestIdleCallback ? requestIdleCallback(() => preloadPdf(), { timeout: 3000 }) : setTimeout(() => preloadPdf(), 300));
+    if (document.readyState === 'complete') idle();
+    else window.addEventListener('load', idle, { once: true });
   }
 
   /** The `sample` attribute changed: "none" hides 载入示例 (a click reads the attribute then). */
@@ -292,6 +308,13 @@ export class Input {
 
   #dragOver(e, on) {
     if (![...(e.dataTransfer?.types ?? [])].includes('Files')) return;
+    if (e.type === 'dragenter') {
+      // files coming: their readers load now if the idle time has not loaded them; several files
+      // (a batch) are read in the batch worker, which starts now and loads its own
+      prepareReaders();
+      const items = [...(e.dataTransfer.items ?? [])];
+      if (items.length > 1) prepareBatch({ pdf: items.some((i) => i.type === 'application/pdf') });
+    }
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
     this.#c.ui.input.classList.toggle('dragging', on);

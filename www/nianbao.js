@@ -5,8 +5,9 @@
 //
 // The WebAssembly is fetched from ./pkg/ beside this file (so the folder works from any
 // path or host; assets.js says where) and instantiated once, on first use; the file reader
-// (.docx, .html, .txt) is a second, smaller module fetched only when a file is first opened;
-// a PDF is read by pdf.js (pdf.js beside this file), loaded only when a PDF is first opened.
+// (.docx, .html, .txt) is a second, smaller module, and a PDF is read by pdf.js (pdf.js beside
+// this file): each fetched when a file first needs it, or before — the PDF reader when the page is
+// idle after loading (`preloadPdf()`), both when a file may be coming (`prepareReaders()`).
 // Nothing leaves the browser.
 
 import init, * as core from './pkg/nianbao.js';
@@ -40,6 +41,49 @@ function loadFiles() {
     });
   }
   return files;
+}
+
+let readers = null;
+let pdfReader = null;
+
+/**
+ * Loads the PDF reader ahead of a PDF (www/pdf.js preload: pdf.js, its worker, the cMaps, the PDF
+ * checker's wasm), where this edition has one (assets.pdfModule; the single-file edition has
+ * none, and fetches nothing). Once; resolves when done (performance mark "nianbao:pdf-ready") and
+ * never rejects: what could not load is tried again, and its failure said, when a PDF comes. The
+ * <nianbao-checker> element calls it when the page is idle after loading.
+ */
+export function preloadPdf() {
+  pdfReader ??= Promise.resolve()
+    .then(() => assets.pdfModule())
+    .then((m) => m?.preload())
+    .catch(() => {})
+    .then(() => {
+      performance.mark?.('nianbao:pdf-ready');
+    });
+  return pdfReader;
+}
+
+/**
+ * Gets all the readers of opened files ready when a file may be coming (dragged over the page, the
+ * file picker's button focused): the file reader's wasm (.txt, .docx, .html) and the PDF reader.
+ * Once; never rejects.
+ */
+export function prepareReaders() {
+  readers ??= Promise.allSettled([loadFiles(), preloadPdf()]).then(() => {});
+  return readers;
+}
+
+/**
+ * Starts the batch worker ahead of a batch and has it load the readers the batch will need there:
+ * the file reader's wasm, and the PDF reader when `pdf` (a PDF among the files). The page calls it
+ * when several files are dragged over it. The worker is kept for the batch that follows; this asks
+ * for no answer, so the batch job it receives next neither waits for it nor cancels it (the two
+ * share the loads).
+ */
+export function prepareBatch({ pdf = false } = {}) {
+  if (jobs.broken || jobs.worker || !assets.worker()) return; // a worker there has loaded them, or is loading them
+  jobs.warm('preload', { pdf });
 }
 
 /** Checks the text of one report. Resolves to the CheckResult (status, message, report, findings, summary). */
@@ -85,17 +129,23 @@ class Lane {
     });
   }
 
+  /** Has the worker (started now if need be) run job `op` with no answer wanted, beside any job. */
+  warm(op, data) {
+    if (!this.worker) this.start();
+    this.worker.postMessage({ id: 0, op, data, wasm: this.worker.wasm }); // id 0: no job's; its answer is dropped
+  }
+
   start() {
     const spec = assets.worker(); // a URL (module worker), or { url, type, wasm } (single-file edition)
     const w = (this.worker = new Worker(spec.url ?? spec, { type: spec.type ?? 'module', name: `nianbao-${this.name}` }));
     w.wasm = spec.wasm; // the bytes the single-file edition's worker compiles: { core, files }
     const fail = (why) => {
-      if (w !== this.worker || !this.running) return;
+      if (w !== this.worker) return;
       const r = this.running;
       this.running = null;
-      this.worker = null;
+      this.worker = null; // also with no job running (one warmed ahead): the next job starts afresh
       w.terminate();
-      r.reject(new Error(why));
+      r?.reject(new Error(why));
     };
     w.onerror = (e) => {
       e.preventDefault?.();
@@ -236,7 +286,8 @@ export function release() {
 /**
  * One job, where it runs (worker.js, the single-file edition's worker, or the main thread where
  * no worker runs): "check" {text} → CheckResult; "many" {entries} → checkMany's array; "files"
- * {files} → {entries, results} with `progress` after each file; "csv" / "json" {entries} → Blob.
+ * {files} → {entries, results} with `progress` after each file; "csv" / "json" {entries} → Blob;
+ * "preload" {pdf} → nothing, once the file reader (and the PDF reader when `pdf`) is loaded.
  * On the main thread `signal` stops "files" between two files (AbortError), and it yields to the
  * page between them.
  */
@@ -253,6 +304,9 @@ export async function runJob(op, data, progress = () => {}, signal = null) {
       return new Blob([`${JSON.stringify(core.check_many(data.entries.map(input)), null, 2)}\n`], { type: 'application/json;charset=utf-8' });
     case 'files':
       return readAndCheck(data.files, progress, signal);
+    case 'preload':
+      await Promise.allSettled([loadFiles(), data.pdf && preloadPdf()]);
+      return null;
     default:
       throw new Error(`unknown job ${op}`);
   }

@@ -3,8 +3,11 @@
 // non-embedded Chinese fonts need), its text items are handed to the core (wasm `check_pdf`),
 // which rebuilds lines and table cells from the geometry and checks; every place of the result
 // carries its page and box. This module, pdf.js and the PDF checker's own wasm
-// (pkg/nianbao_pdf_bg.wasm) are loaded only when a PDF arrives (assets.pdfModule); one
-// PDFWorker is kept for the session.
+// (pkg/nianbao_pdf_bg.wasm) are not part of the page's first load: `preload()` fetches and
+// starts them all (pdf.js, its worker, the two cMaps, the PDF checker's wasm) when the page is
+// idle after its first load, or at the first sign of a file coming (nianbao.js preloadPdf), so
+// that the first PDF dropped pays only for reading it; else the first readPdf loads them. One
+// PDFWorker is kept for the session, and the cMaps in memory.
 //
 //   const { text, result, view } = await readPdf(name, bytes);
 //   view.show(container, place)   // draws the place's page with its box marked
@@ -41,6 +44,67 @@ async function pdfjs() {
   return lib;
 }
 
+/** pdf.js's worker, started once (its 1.3 MB script loaded and ready): resolves to the PDFWorker. */
+function startWorker(m) {
+  worker ??= new m.PDFWorker({ name: 'nianbao-pdf' });
+  const w = worker;
+  return w.promise.then(
+    () => w,
+    (err) => {
+      if (worker === w) worker = null; // the next PDF tries a fresh one
+      throw err;
+    },
+  );
+}
+
+/**
+ * The cMaps that non-embedded Chinese fonts need (scripts/build-wasm.sh copies these two), each
+ * fetched once and kept in memory: pdf.js asks for them for every document it opens.
+ */
+const CMAPS = ['UniGB-UCS2-H.bcmap', 'Adobe-GB1-UCS2.bcmap'];
+const cmaps = new Map(); // file name -> Promise<Uint8Array>
+
+function cmap(name) {
+  let got = cmaps.get(name);
+  if (!got) {
+    got = fetch(here(`./pdfjs/cmaps/${name}`)).then(async (res) => {
+      if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
+      return new Uint8Array(await res.arrayBuffer());
+    });
+    got.catch(() => cmaps.delete(name));
+    cmaps.set(name, got);
+  }
+  return got;
+}
+
+/**
+ * pdf.js's BinaryDataFactory (getDocument with useWorkerFetch: false): the cMaps from memory
+ * (`cmap`). Nothing else is shipped: standard font data and image decoders' wasm are refused,
+ * and pdf.js goes on without them (system fonts; the text is read either way).
+ */
+class BinaryData {
+  async fetch({ kind, filename }) {
+    if (kind !== 'cMapUrl') throw new Error(`${kind} ${filename}: not part of this site`);
+    return cmap(filename);
+  }
+}
+
+/** pdf.js can run here (the legacy build needs structuredClone: Chromium 98 and later). */
+const supported = () => typeof structuredClone === 'function';
+
+let preloading = null;
+
+/**
+ * Gets everything a PDF needs ready before one arrives: pdf.js, its worker (started), the cMaps
+ * and the PDF checker's wasm. Once; resolves when all are there, and never rejects (what failed
+ * to load is tried again, and reported, by the readPdf that needs it).
+ */
+export function preload() {
+  if (!supported()) return Promise.resolve();
+  preloading ??= Promise.allSettled([pdfjs().then(startWorker), loadCore(), ...CMAPS.map(cmap)]);
+  return preloading;
+}
+
 /** An Error for the user, as nianbao.js readFile throws them ({code, status}). */
 function refusal(code, message) {
   return Object.assign(new Error(message), { code, status: 'binary' });
@@ -52,7 +116,7 @@ function refusal(code, message) {
  * an Error whose message says in Chinese what is wrong and what to do.
  */
 export async function readPdf(name, bytes) {
-  if (typeof structuredClone !== 'function') {
+  if (!supported()) {
     throw refusal('pdf_reader', '这个浏览器版本过旧，无法读取 PDF（需要 Chromium 98、Firefox 94、Safari 15.4 或更新的版本）：请升级浏览器，或使用报告的 Word/网页/文本版本');
   }
   let m;
@@ -67,7 +131,11 @@ export async function readPdf(name, bytes) {
     worker,
     cMapUrl: here('./pdfjs/cmaps/'),
     cMapPacked: true,
-    useWorkerFetch: true, // pdf.js's worker fetches the cMaps itself: also when this runs in the batch worker (no document)
+    // the cMaps come from memory (BinaryData), fetched once a session rather than by pdf.js's
+    // worker for every document; set explicitly also because pdf.js's default reads `document`,
+    // which the batch worker (nianbao.js) has not
+    useWorkerFetch: false,
+    BinaryDataFactory: BinaryData,
     isEvalSupported: false,
     enableXfa: false,
     verbosity: 0,

@@ -32,11 +32,13 @@ export async function launch() {
 
 /**
  * A new page at `url` with every request, console error, page error and dialog recorded in
- * `page.log`. Waits until the checker's core is loaded unless `wait` is false.
+ * `page.log`. Waits until the checker's core is loaded unless `wait` is false. `init`: a function
+ * run in the page before its own scripts (page.addInitScript).
  */
-export async function open(browser, url = SITE, { wait = true, viewport = { width: 1440, height: 1000 }, bypassCSP = false } = {}) {
+export async function open(browser, url = SITE, { wait = true, viewport = { width: 1440, height: 1000 }, bypassCSP = false, init = null } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, bypassCSP });
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   const log = (page.log = { requests: [], errors: [], dialogs: [] });
   page.on('request', (r) => log.requests.push(r.url()));
   page.on('console', (m) => m.type() === 'error' && log.errors.push(m.text()));
@@ -90,6 +92,16 @@ export function drawnTables(page) {
     }
     return out;
   });
+}
+
+/**
+ * Resolves once the page has loaded its PDF reader ahead of a PDF (nianbao.js preloadPdf, run when
+ * the page is idle after loading: pdf.js, its worker, the cMaps, the PDF checker's wasm; the
+ * single-file edition has none), then waits for the page to be idle again.
+ */
+export async function pdfReady(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('nianbao:pdf-ready').length > 0, null, { timeout: 30000 });
+  await page.evaluate(() => new Promise((resolve) => (window.requestIdleCallback ?? setTimeout)(resolve)));
 }
 
 /** Drops several files ([{name, type, bytes}]) at once on the checker's drop zone. */

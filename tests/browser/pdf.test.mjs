@@ -3,14 +3,16 @@
 // on the page are read by pdf.js, rebuilt by the core from the page geometry and checked: every
 // table cell as the report's text gives it, the text's findings, each with its page; the
 // command line (native reader) gives the same findings on the same files; clicking a finding
-// draws its page with the cell's box marked; broken PDFs get their message.
+// draws its page with the cell's box marked; broken PDFs get their message. The page loads pdf.js
+// and the rest of the PDF path when it is idle after loading: each PDF's time from drop to result
+// on a fresh page (cold) and dropped again (warm) is printed as a table.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { useBrowser, shadow, open, selection, foreign, dropFiles, ROOT, FILES, SCREENSHOTS } from './helpers.mjs';
+import { useBrowser, shadow, open, selection, foreign, dropFiles, pdfReady, result, ROOT, FILES, SCREENSHOTS } from './helpers.mjs';
 
 const browser = useBrowser();
 const PDFS = join(FILES, 'pdf');
@@ -18,6 +20,9 @@ const PDFS = join(FILES, 'pdf');
 const SOURCES = JSON.parse(readFileSync(join(PDFS, 'sources.json'), 'utf8'));
 const SAME_AS_TEXT = Object.keys(SOURCES);
 const textOf = (name) => join(FILES, SOURCES[name]);
+// The real PDFs (published by the agencies, made with WPS) and the text each was transcribed to,
+// in the same form (tests/fixtures/pdf/real/sources.json; tests/pdf.rs does not read these).
+const REAL = JSON.parse(readFileSync(join(PDFS, 'real', 'sources.json'), 'utf8'));
 
 /** The command line's JSON for files (the native reader for PDFs). */
 function cli(...files) {
@@ -63,10 +68,8 @@ test('PDFs dropped: tables cell for cell as the text, the text’s findings, eac
   const page = await open(browser);
   const texts = cli(...SAME_AS_TEXT.map(textOf));
   const natives = cli(...SAME_AS_TEXT.map((n) => join(PDFS, `${n}.pdf`)));
-  const times = [];
   for (const [i, name] of SAME_AS_TEXT.entries()) {
-    const { ms, result: r } = await dropPdf(page, name);
-    times.push(`${name} ${ms} ms`);
+    const { result: r } = await dropPdf(page, name);
     assert.equal(r.status, 'checked', name);
     assert.deepEqual(cells(r), cells(texts[i]), `${name}: tables as the text's`);
     assert.deepEqual(said(r), said(texts[i]), `${name}: findings as the text's`);
@@ -78,7 +81,6 @@ test('PDFs dropped: tables cell for cell as the text, the text’s findings, eac
     const value = await page.evaluate(() => document.querySelector('nianbao-checker').value);
     assert.ok(value.includes(r.report.title), name);
   }
-  console.log(`drop to result: ${times.join(', ')}`);
   assert.deepEqual(foreign(page), []);
   assert.deepEqual(page.log.errors, []);
   await page.context().close();
@@ -152,22 +154,143 @@ test('a scanned PDF, an undecodable font, a password, a truncated and a corrupte
   await page.context().close();
 });
 
-test('pdf.js, its worker and the PDF checker are fetched only when a PDF arrives, once', async () => {
+/**
+ * Drops the PDF at `path` on the page as `name`; resolves to { ms, status }: the milliseconds from
+ * the drop to the result drawn (the element's nianbao-result event), measured in the page, and the
+ * element's data-status then. The file is handed to the page before the clock starts.
+ */
+async function timedDrop(page, name, path) {
+  const dt = await page.evaluateHandle(
+    ([name, b64]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name, { type: 'application/pdf' }));
+      return dt;
+    },
+    [name, readFileSync(path).toString('base64')],
+  );
+  return page.evaluate(
+    (dt) =>
+      new Promise((resolve, reject) => {
+        const el = document.querySelector('nianbao-checker');
+        const zone = el.shadowRoot.querySelector('.dropzone');
+        let t0 = 0;
+        const done = () => {
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve({ ms: performance.now() - t0, status: el.dataset.status });
+        };
+        el.addEventListener('nianbao-result', done, { once: true });
+        const observer = new MutationObserver(() => el.dataset.status === 'unreadable' && done()); // refused: no result
+        observer.observe(el, { attributes: true, attributeFilter: ['data-status'] });
+        const timer = setTimeout(() => reject(new Error('no result 30 s after the drop')), 30000);
+        t0 = performance.now();
+        for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, composed: true, cancelable: true }));
+      }),
+    dt,
+  );
+}
+
+test('drop to result, each PDF on a freshly opened page once idle (cold) and dropped again (warm): printed; read as its text', async () => {
+  const pdfs = [
+    ...SAME_AS_TEXT.map((name) => ({ name, path: join(PDFS, `${name}.pdf`), text: textOf(name) })),
+    ...Object.entries(REAL).map(([name, text]) => ({ name: `real/${name}`, path: join(PDFS, 'real', `${name}.pdf`), text: join(FILES, text) })),
+  ];
+  const rows = [];
+  for (const { name, path, text } of pdfs) {
+    const page = await open(browser);
+    await pdfReady(page); // what the page loads for PDFs when idle after loading
+    const cold = await timedDrop(page, `${name}.pdf`, path);
+    const first = await page.evaluate(() => document.querySelector('nianbao-checker').result);
+    const warm = await timedDrop(page, `${name}.pdf`, path);
+    const again = await page.evaluate(() => document.querySelector('nianbao-checker').result);
+    rows.push([name, cold.ms, warm.ms]);
+    assert.equal(cold.status, 'checked', name);
+    assert.equal(warm.status, 'checked', name);
+    assert.deepEqual(said(again), said(first), `${name}: dropped again, the same findings`);
+    // the text the PDF was made from (or transcribed to), checked in the same page: the same tables and findings
+    const source = readFileSync(text, 'utf8');
+    await page.evaluate((t) => (document.querySelector('nianbao-checker').value = t), source);
+    const fromText = await result(page, source);
+    assert.deepEqual(cells(first), cells(fromText), `${name}: tables as the text's`);
+    assert.deepEqual(said(first), said(fromText), `${name}: findings as the text's`);
+    assert.deepEqual(foreign(page), [], name);
+    assert.deepEqual(page.log.errors, [], name);
+    await page.context().close();
+  }
+  const width = Math.max(...rows.map(([n]) => n.length), 3);
+  const ms = (v) => String(Math.round(v)).padStart(6);
+  console.log(
+    [
+      'PDF drop to result (ms): cold = the first PDF on a freshly opened page once it is idle, warm = the same PDF dropped again',
+      `${'PDF'.padEnd(width)}  ${'cold'.padStart(6)}  ${'warm'.padStart(6)}`,
+      ...rows.map(([n, c, w]) => `${n.padEnd(width)}  ${ms(c)}  ${ms(w)}`),
+    ].join('\n'),
+  );
+});
+
+test('pdf.js, its worker, the cMaps and the PDF checker: loaded once when the page is idle after its load and first paint, from the site', async () => {
   const page = await open(browser);
-  const pdfjs = () => page.log.requests.filter((u) => /pdfjs\/|nianbao_pdf/.test(u));
-  assert.deepEqual(pdfjs(), [], 'nothing of the PDF path before a PDF');
+  await pdfReady(page);
+  const timing = await page.evaluate(() => {
+    const loaded = performance.getEntriesByType('navigation')[0].loadEventEnd;
+    const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+    const ready = performance.getEntriesByName('nianbao:wasm-ready')[0].startTime;
+    const pdf = performance.getEntriesByType('resource').filter((e) => /pdfjs\/|nianbao_pdf|\/pdf(-items)?\.js$/.test(e.name));
+    return { loaded, paint, ready, pdf: pdf.map((e) => ({ name: e.name, start: e.startTime })) };
+  });
+  assert.ok(timing.pdf.length >= 5, JSON.stringify(timing.pdf));
+  for (const e of timing.pdf) {
+    // not part of the first load: after the load event, the first paint and the checker's core
+    assert.ok(e.start >= timing.loaded && e.start >= timing.paint && e.start >= timing.ready, `${e.name} at ${e.start} ms: load ${timing.loaded}, paint ${timing.paint}, core ${timing.ready}`);
+  }
+  // two PDFs, the second with a non-embedded Chinese font (the cMaps): nothing fetched again
   await dropPdf(page, 'seed-004');
   await dropPdf(page, 'reportlab-004');
-  const got = pdfjs().map((u) => new URL(u).pathname.replace(/.*\/nianbao\//, ''));
-  for (const f of ['pdfjs/pdf.min.mjs', 'pdfjs/pdf.worker.min.mjs', 'pkg/nianbao_pdf_bg.wasm', 'pdfjs/cmaps/UniGB-UCS2-H.bcmap']) {
+  const got = page.log.requests.filter((u) => /pdfjs\/|nianbao_pdf/.test(u)).map((u) => new URL(u).pathname.replace(/.*\/nianbao\//, ''));
+  for (const f of ['pdfjs/pdf.min.mjs', 'pdfjs/pdf.worker.min.mjs', 'pkg/nianbao_pdf.js', 'pkg/nianbao_pdf_bg.wasm', 'pdfjs/cmaps/UniGB-UCS2-H.bcmap', 'pdfjs/cmaps/Adobe-GB1-UCS2.bcmap']) {
     assert.equal(got.filter((u) => u === f).length, 1, `${f} once: ${got.join(' ')}`);
   }
+  assert.deepEqual(foreign(page), []);
+  assert.deepEqual(page.log.errors, []);
+  await page.context().close();
+});
+
+test('with no idle time, files dragged over the page or 选择文件 focused load the readers', async () => {
+  const never = () => {
+    window.requestIdleCallback = () => 0; // a page never idle: only a sign of a file loads the readers
+  };
+  const pdfPath = (page) => page.log.requests.filter((u) => /pdfjs\/|nianbao_pdf/.test(u));
+  const loaded = (page) => page.waitForFunction(() => performance.getEntriesByName('nianbao:pdf-ready').length > 0); // (pdfReady would wait for idle time too)
+  // files dragged over the drop zone (not dropped)
+  let page = await open(browser, undefined, { init: never });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+  assert.deepEqual(pdfPath(page), [], 'nothing of the PDF path before a sign of a file');
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['%PDF-1.4'], 'a.pdf', { type: 'application/pdf' }));
+    document.querySelector('nianbao-checker').shadowRoot.querySelector('.dropzone').dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, composed: true, cancelable: true }));
+  });
+  await loaded(page);
+  assert.ok(pdfPath(page).some((u) => u.endsWith('pdf.worker.min.mjs')), pdfPath(page).join(' '));
+  // and the reader of the other files (kept for a file: pasting does not load it)
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/nianbao_files_bg.wasm')));
+  await page.context().close();
+  // 选择文件 reached with the keyboard
+  page = await open(browser, undefined, { init: never });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.querySelector('nianbao-checker').shadowRoot.activeElement?.type), 'file');
+  await loaded(page);
+  assert.ok(pdfPath(page).some((u) => u.endsWith('nianbao_pdf_bg.wasm')), pdfPath(page).join(' '));
+  assert.deepEqual(page.log.errors, []);
   await page.context().close();
 });
 
 test('the single-file edition from file:// says that PDFs need the served site', async () => {
   const file = process.env.NIANBAO_SINGLE_FILE ?? join(ROOT, 'dist', 'nianbao.html');
   const page = await open(browser, pathToFileURL(file).href);
+  await pdfReady(page); // idle: this edition has no pdf.js, and fetches nothing for it
+  assert.deepEqual(page.log.requests, [pathToFileURL(file).href], 'no request but the page itself');
   await dropFiles(page, [{ name: 'seed-004.pdf', type: 'application/pdf', bytes: readFileSync(join(PDFS, 'seed-004.pdf')) }]);
   await page.waitForFunction(() => document.querySelector('nianbao-checker').dataset.status === 'unreadable');
   assert.match(await shadow(page, '.verdict-slot').textContent(), /单文件离线版不含 PDF 阅读器：请使用网站版/);
