@@ -15,6 +15,7 @@
 //!   extracted flow lost the table's order — its cell reported unreadable.
 
 mod common;
+use common::{cells, Key};
 
 use nianbao::{check, CheckResult, Severity};
 use serde_json::Value as Json;
@@ -27,36 +28,6 @@ fn fixtures() -> PathBuf {
 
 fn read(p: &Path) -> String {
     std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
-/// A cell: ("A"/"B"/"C", row, column) as in the JSON contract.
-type Key = (&'static str, usize, usize);
-
-/// Every table cell of a result, `None` where it was not read.
-fn cells(r: &CheckResult) -> BTreeMap<Key, Option<u64>> {
-    let mut m = BTreeMap::new();
-    let Some(rep) = r.report.as_ref() else { return m };
-    let t = &rep.tables;
-    for (i, row) in t.applications.iter().flatten().enumerate() {
-        for (j, v) in row.iter().enumerate() {
-            m.insert(("B", i, j), *v);
-        }
-    }
-    for (k, v) in t.review_litigation.iter().flatten().enumerate() {
-        m.insert(("C", k / 5, k % 5), *v);
-    }
-    if let Some(a) = &t.active {
-        for (j, v) in a.rules.iter().enumerate() {
-            m.insert(("A", 0, j), *v);
-        }
-        for (j, v) in a.normative.iter().enumerate() {
-            m.insert(("A", 1, j), *v);
-        }
-        m.insert(("A", 2, 0), a.licensing);
-        m.insert(("A", 3, 0), a.penalty);
-        m.insert(("A", 4, 0), a.enforcement);
-    }
-    m
 }
 
 /// The cells a truth file states (`None`: the truth marks the cell unreadable

@@ -110,6 +110,23 @@ fn tokenize_line(text: &str, base: usize, line: &str, out: &mut Vec<Token>) {
     };
     while i < chars.len() {
         let c = chars[i].1;
+        if c == '<' {
+            if let Some((len, m)) = markup(&chars[i..]) {
+                flush_text(text_start.take(), i, out);
+                let span = Span::new(base + chars[i].0, base + end_of(i + len));
+                match m {
+                    Markup::Cell => out.push(Token { tok: Tok::Tab, span }),
+                    // A row ends and another starts on the same line: a table written on one line.
+                    Markup::Row if starts_cell_later(&chars[i + len..]) => out.push(Token {
+                        tok: Tok::Newline { blank: false },
+                        span,
+                    }),
+                    Markup::Row | Markup::Space => {}
+                }
+                i += len;
+                continue;
+            }
+        }
         match class(c) {
             Class::Tab | Class::Space => {
                 flush_text(text_start.take(), i, out);
@@ -170,6 +187,48 @@ fn tokenize_line(text: &str, base: usize, line: &str, out: &mut Vec<Token>) {
     }
     flush_text(text_start.take(), chars.len(), out);
     let _ = text;
+}
+
+/// What an HTML tag in text stands for (a converter's Markdown with HTML
+/// tables in it): `<td>`/`<th>` start a cell, `</tr>` ends a row, `<br>` and
+/// the other table and inline tags are spaces.
+enum Markup {
+    Cell,
+    Row,
+    Space,
+}
+
+/// The tag at `chars[0]` (a `<`), if it is one of [`Markup`]'s: its length in
+/// characters and what it stands for.
+fn markup(chars: &[(usize, char)]) -> Option<(usize, Markup)> {
+    let close = chars.get(1).is_some_and(|c| c.1 == '/');
+    let from = 1 + usize::from(close);
+    let name_len = chars[from..].iter().take_while(|c| c.1.is_ascii_alphanumeric()).count();
+    let name: String = chars[from..from + name_len].iter().map(|c| c.1.to_ascii_lowercase()).collect();
+    // The tag ends at the first `>`, within a short distance and before any other `<`.
+    let rest = &chars[from + name_len..];
+    let end = rest.iter().take(200).position(|c| matches!(c.1, '>' | '<'))?;
+    if name_len == 0 || rest[end].1 != '>' {
+        return None;
+    }
+    let m = match (name.as_str(), close) {
+        ("td" | "th", false) => Markup::Cell,
+        ("tr", true) => Markup::Row,
+        (
+            "td" | "th" | "tr" | "table" | "tbody" | "thead" | "tfoot" | "caption" | "colgroup" | "col" | "br" | "p" | "div" | "span" | "b"
+            | "strong" | "font",
+            _,
+        ) => Markup::Space,
+        _ => return None,
+    };
+    Some((from + name_len + end + 1, m))
+}
+
+/// Whether a `<td` or `<th` follows on the line.
+fn starts_cell_later(chars: &[(usize, char)]) -> bool {
+    chars
+        .windows(3)
+        .any(|w| w[0].1 == '<' && w[1].1.eq_ignore_ascii_case(&'t') && matches!(w[2].1.to_ascii_lowercase(), 'd' | 'h'))
 }
 
 fn push_num(chars: &[(usize, char)], base: usize, from: usize, to: usize, end_of: &dyn Fn(usize) -> usize, out: &mut Vec<Token>) {
@@ -259,6 +318,38 @@ mod tests {
             toks("| 重复申请 | 0 |"),
             vec![Tok::Tab, Tok::Text("重复申请".into()), Tok::Tab, Tok::Num("0".into()), Tok::Tab]
         );
+    }
+
+    #[test]
+    fn html_table_markup_separates_cells_and_rows() {
+        // One row a line, and a whole table on one line (a converter's output).
+        assert_eq!(
+            toks("<tr><td>重复<br>申请</td><td>0</td></tr>"),
+            vec![
+                Tok::Tab,
+                Tok::Text("重复".into()),
+                Tok::Text("申请".into()),
+                Tok::Tab,
+                Tok::Num("0".into())
+            ]
+        );
+        assert_eq!(
+            toks("<table><tr><TD class=\"x\">其他</td><td>1</td></tr><tr><td>总计</td><td>2</td></tr></table>"),
+            vec![
+                Tok::Tab,
+                Tok::Text("其他".into()),
+                Tok::Tab,
+                Tok::Num("1".into()),
+                Tok::Newline { blank: false },
+                Tok::Tab,
+                Tok::Text("总计".into()),
+                Tok::Tab,
+                Tok::Num("2".into())
+            ]
+        );
+        // Not markup: a comparison, an unknown tag.
+        assert_eq!(toks("a<b"), vec![Tok::Text("a<b".into())]);
+        assert_eq!(toks("<x>"), vec![Tok::Text("<x>".into())]);
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! tests/fixtures/reports, and ways to make them wrong in one place.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
+
 use nianbao::{check, CheckResult, Finding};
 
 mod mutants;
@@ -93,4 +95,34 @@ pub fn matrix(s: &str) -> Vec<Vec<Option<u64>>> {
         .filter(|l| !l.is_empty())
         .map(|l| l.split_whitespace().map(|x| Some(x.parse().unwrap())).collect())
         .collect()
+}
+
+/// A cell: ("A"/"B"/"C", row, column) as in the JSON contract.
+pub type Key = (&'static str, usize, usize);
+
+/// Every table cell of a result, `None` where it was not read.
+pub fn cells(r: &CheckResult) -> BTreeMap<Key, Option<u64>> {
+    let mut m = BTreeMap::new();
+    let Some(rep) = r.report.as_ref() else { return m };
+    let t = &rep.tables;
+    for (i, row) in t.applications.iter().flatten().enumerate() {
+        for (j, v) in row.iter().enumerate() {
+            m.insert(("B", i, j), *v);
+        }
+    }
+    for (k, v) in t.review_litigation.iter().flatten().enumerate() {
+        m.insert(("C", k / 5, k % 5), *v);
+    }
+    if let Some(a) = &t.active {
+        for (j, v) in a.rules.iter().enumerate() {
+            m.insert(("A", 0, j), *v);
+        }
+        for (j, v) in a.normative.iter().enumerate() {
+            m.insert(("A", 1, j), *v);
+        }
+        m.insert(("A", 2, 0), a.licensing);
+        m.insert(("A", 3, 0), a.penalty);
+        m.insert(("A", 4, 0), a.enforcement);
+    }
+    m
 }
