@@ -120,18 +120,21 @@ fn xml_text(bytes: &[u8]) -> Result<String, ConvertError> {
     Err(ConvertError::DocxCorrupt)
 }
 
-/// The text of a WordprocessingML document part.
-#[cfg(test)]
-fn document_text(xml: &str, limit: usize) -> Result<String, ConvertError> {
+/// The text of a WordprocessingML document part; also Word 2003 XML (one
+/// file, the same elements under `w:wordDocument`), without its list numbers.
+pub fn document_text(xml: &str, limit: usize) -> Result<String, ConvertError> {
     document_text_numbered(xml, &Numbering::default(), limit)
 }
 
 /// One level of a list definition.
 #[derive(Debug, Clone, Default)]
-struct Level {
-    format: String,
-    text: String,
-    start: u32,
+pub(super) struct Level {
+    /// The number format (`w:numFmt`: decimal, chineseCounting, …).
+    pub format: String,
+    /// The label with its placeholders (`w:lvlText`: %1、).
+    pub text: String,
+    /// The first number.
+    pub start: u32,
 }
 
 /// The list definitions of `numbering.xml`: each `w:num` resolved to its
@@ -241,6 +244,13 @@ impl Numbering {
         }
     }
 
+    /// Adds a list read elsewhere (a .doc's): `id` is both its number and its definition.
+    pub(super) fn add_list(&mut self, id: String, levels: Vec<Level>) {
+        if self.nums.len() < MAX_LISTS {
+            self.nums.insert(id.clone(), (id, levels));
+        }
+    }
+
     /// Reads the list settings of the paragraph styles in styles.xml.
     pub fn add_styles(&mut self, xml: &str) {
         let mut cur: Option<(String, StyleNum)> = None;
@@ -308,13 +318,13 @@ impl Numbering {
 /// Counts list items as Word does: per list definition, a level's counter
 /// restarting whenever a higher level advances.
 #[derive(Default)]
-struct Counters {
+pub(super) struct Counters {
     by_list: std::collections::HashMap<String, [Option<u32>; 9]>,
 }
 
 impl Counters {
     /// The label of the next item of list `num_id` at `level`, e.g. “二、”.
-    fn next(&mut self, numbering: &Numbering, num_id: &str, level: usize) -> Option<String> {
+    pub fn next(&mut self, numbering: &Numbering, num_id: &str, level: usize) -> Option<String> {
         let (abs, levels) = numbering.nums.get(num_id)?;
         let lvl = levels.get(level)?;
         if lvl.format == "bullet" || lvl.text.is_empty() && lvl.format.is_empty() {

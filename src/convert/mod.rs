@@ -1,6 +1,7 @@
 //! Input conversion: a file's bytes to the text the checker reads.
 //!
-//! Word (.docx) and saved web pages (.html/.htm) become plain text of the
+//! Word (.docx, and .doc/.wps of Word 97–2003 and WPS 文字), saved web pages
+//! (.html/.htm) and web archives (.mht/.mhtml) become plain text of the
 //! shape a user would paste: paragraphs one a line, each table row one line
 //! with its cells separated by tabs (a merged cell is kept once, with empty
 //! cells for the columns and rows it spans, as a browser copy gives them).
@@ -29,6 +30,10 @@
 //! `gb18030` (a superset of GBK and GB2312). [`charset`] gives the declared
 //! label by itself.
 //!
+//! Files are recognised by their bytes, whatever their name: a .doc that is
+//! really RTF, a web page, a web archive, a .docx or Word 2003 XML is read
+//! (or refused) as what it is.
+//!
 //! Limits, whatever the file claims about itself: at most 50 MB inflated
 //! from a .docx (`docx::MAX_INFLATED`), at most 10 000 entries
 //! (`zip::MAX_ENTRIES`), element nesting at most 10 000 (`docx::MAX_DEPTH`),
@@ -36,9 +41,12 @@
 //! over the input's nesting except table layout, which is capped at 32
 //! levels (`sink::MAX_TABLE_DEPTH`). No input panics.
 
+mod cfb;
+mod doc;
 mod docx;
 mod html;
 mod markup;
+mod mht;
 mod sink;
 mod zip;
 
@@ -53,8 +61,16 @@ pub enum ConvertError {
     Pdf,
     /// A picture (PNG, JPEG, GIF, BMP, TIFF, WebP): no text to read.
     Image,
-    /// Word 97–2003 (.doc), or another OLE compound file (.xls, .ppt, or an encrypted .docx).
+    /// An OLE compound file that is not a Word document (and not a known .xls or .ppt).
     OldOffice,
+    /// A Word 97–2003 (.doc/.wps) file cut short: sectors past its end.
+    DocTruncated,
+    /// A Word 97–2003 (.doc/.wps) file whose structure cannot be read.
+    DocCorrupt,
+    /// A Word 6.0/95 (or older) file.
+    DocOld,
+    /// A .wps that is not of the Word binary family (WPS's or Works' older formats).
+    Wps,
     /// Rich Text Format (`{\rtf`).
     Rtf,
     /// A ZIP (or RAR, 7z, gzip) archive that is not a Word document.
@@ -73,13 +89,13 @@ pub enum ConvertError {
     DocxUnsupported,
     /// Inflating would pass the size limit (a zip bomb), or too many entries.
     DocxTooLarge,
-    /// A .docx whose ZIP entries are encrypted.
+    /// A Word file with a password to open it (.docx or .doc).
     Encrypted,
     /// Markup nested deeper than any real document.
     TooDeep,
     /// The text produced would be larger than the checker accepts.
     TooLarge,
-    /// A web archive (.mht/.mhtml).
+    /// A web archive (.mht/.mhtml) with no web page that can be read in it.
     Mht,
     /// In WebAssembly: the page is in this legacy character set; decode it
     /// with `TextDecoder` and call [`from_decoded`].
@@ -94,7 +110,11 @@ impl ConvertError {
         match self {
             ConvertError::Pdf => "这是 PDF 文件，本工具不直接读取 PDF。请在 PDF 阅读器中全选复制报告文字后粘贴核查，或提供报告的 Word（.docx）、网页（.html）或文本（.txt）文件",
             ConvertError::Image => "这是图片文件，无法读取其中的文字。请提供报告的 Word（.docx）、网页（.html）或文本（.txt）文件",
-            ConvertError::OldOffice => "这是旧版 Office 文件（Word 97–2003 的 .doc 等）或加密的文档，无法直接读取。请在 Word 或 WPS 中“另存为” .docx（不加密）后再核查，或复制全文粘贴",
+            ConvertError::OldOffice => "这是旧版 Office 文件（Excel、PowerPoint 97–2003 等），不是 Word 文档，无法读取。请提供报告的 Word（.doc、.docx）、网页（.html）或文本（.txt）文件",
+            ConvertError::DocTruncated => "Word 文件（.doc/.wps）不完整：文件被截断，可能下载或复制未完成。请重新获取文件，或在 Word 或 WPS 中打开后另存为 .docx",
+            ConvertError::DocCorrupt => "Word 文件（.doc/.wps）已损坏，其中的文字无法读取。请在 Word 或 WPS 中打开并重新“另存为” .docx",
+            ConvertError::DocOld => "这是 Word 6.0/95 或更早版本的文件，无法直接读取。请在 Word 或 WPS 中“另存为” .docx 后再核查",
+            ConvertError::Wps => "这是旧版 WPS 文字或 Works 格式的文件（不是 Word 格式），无法直接读取。请在 WPS 中“另存为” .docx 或 PDF 后再核查",
             ConvertError::Rtf => "这是 RTF 文件，无法直接读取。请在 Word 或 WPS 中“另存为” .docx 后再核查，或复制全文粘贴",
             ConvertError::Archive => "这是压缩包（zip、rar、7z 等），不是 Word 文档。请解压后分别核查其中的 .docx、.html 或 .txt 文件",
             ConvertError::OtherOffice => "这是 Excel、PowerPoint 或 OpenDocument 文件，不是 Word 文档。请提供报告的 Word（.docx）、网页（.html）或文本（.txt）文件",
@@ -103,10 +123,10 @@ impl ConvertError {
             ConvertError::DocxCorrupt => "Word 文件已损坏：其中的文档内容无法读取。请在 Word 或 WPS 中打开并重新“另存为” .docx",
             ConvertError::DocxUnsupported => "Word 文件使用了不支持的压缩方式（如 Zip64 或非标准压缩）。请在 Word 或 WPS 中重新“另存为” .docx",
             ConvertError::DocxTooLarge => "Word 文件解压后超过 50 MB 或包含过多部件，不像一份年度报告（可能是恶意构造的压缩文件），已拒绝读取",
-            ConvertError::Encrypted => "Word 文件已加密，无法读取。请取消密码后另存为 .docx 再核查",
+            ConvertError::Encrypted => "Word 文件已加密（设有打开密码），无法读取。请在 Word 或 WPS 中取消密码后另存为 .docx 再核查",
             ConvertError::TooDeep => "文档结构嵌套过深，不像正常的 Word 文档（可能是恶意构造的文件），已拒绝读取",
             ConvertError::TooLarge => "转换后的文字超过 16 MB（或表格大得不像一份年度报告），未进行核查",
-            ConvertError::Mht => "这是单个文件网页（.mht/.mhtml），无法直接读取。请在浏览器中打开后“另存为”网页（.html），或复制全文粘贴",
+            ConvertError::Mht => "单个文件网页（.mht/.mhtml）中没有找到可读取的网页，文件可能不完整或已损坏。请在浏览器中打开后“另存为”网页（.html），或复制全文粘贴",
             ConvertError::Charset(_) => "文件使用 GBK/GB2312/GB18030 等编码，需先按该编码解码后再核查",
             ConvertError::Text(s) => s.message(),
         }
@@ -136,6 +156,10 @@ impl ConvertError {
             ConvertError::Pdf => "pdf",
             ConvertError::Image => "image",
             ConvertError::OldOffice => "old_office",
+            ConvertError::DocTruncated => "doc_truncated",
+            ConvertError::DocCorrupt => "doc_corrupt",
+            ConvertError::DocOld => "doc_old",
+            ConvertError::Wps => "wps",
             ConvertError::Rtf => "rtf",
             ConvertError::Archive => "archive",
             ConvertError::OtherOffice => "other_office",
@@ -168,6 +192,12 @@ enum Kind {
     Text,
     Html,
     Docx,
+    /// A compound file: Word 97–2003, WPS, or something else of the kind.
+    Doc,
+    /// A MIME web archive.
+    Mht,
+    /// Word 2003 XML (WordprocessingML in one file).
+    WordXml,
 }
 
 /// The file name's extension, lower case.
@@ -196,8 +226,8 @@ fn sniff(name: &str, bytes: &[u8]) -> Result<Kind, ConvertError> {
     {
         return Err(ConvertError::Image);
     }
-    if b.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return Err(ConvertError::OldOffice);
+    if cfb::is_cfb(b) {
+        return Ok(Kind::Doc);
     }
     if b.starts_with(b"{\\rtf") {
         return Err(ConvertError::Rtf);
@@ -208,14 +238,34 @@ fn sniff(name: &str, bytes: &[u8]) -> Result<Kind, ConvertError> {
     if b.starts_with(b"Rar!") || b.starts_with(b"7z\xBC\xAF\x27\x1C") || b.starts_with(b"\x1F\x8B") || b.starts_with(b"BZh") {
         return Err(ConvertError::Archive);
     }
+    if mht::looks_like(b) {
+        return Ok(Kind::Mht);
+    }
+    if is_word_xml(b) {
+        return Ok(Kind::WordXml);
+    }
+    let markup = b.trim_ascii_start().starts_with(b"<") || b.starts_with(b"\xEF\xBB\xBF<");
     match ext.as_str() {
         "docx" | "docm" | "dotx" => Err(ConvertError::NotDocx),
         "zip" | "rar" | "7z" => Err(ConvertError::Archive),
-        "mht" | "mhtml" => Err(ConvertError::Mht),
+        "mht" | "mhtml" if !markup => Err(ConvertError::Mht),
+        "mht" | "mhtml" => Ok(Kind::Html),
         "pdf" => Err(ConvertError::Pdf),
         "html" | "htm" | "xhtml" | "shtml" => Ok(Kind::Html),
         _ => Ok(Kind::Text),
     }
+}
+
+/// True for Word 2003 XML: its processing instruction or root element early on.
+fn is_word_xml(b: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&b[..b.len().min(4096)]).to_ascii_lowercase();
+    head.trim_start_matches('\u{feff}').trim_start().starts_with("<?xml")
+        && (head.contains("progid=\"word.document\"") || head.contains("<w:worddocument"))
+}
+
+/// The extensions of Word 97–2003 and WPS documents.
+fn word_binary_name(ext: &str) -> bool {
+    matches!(ext, "doc" | "dot" | "wps" | "wpt")
 }
 
 /// True when text that came without an HTML name still is a web page.
@@ -237,6 +287,7 @@ pub fn to_text(name: &str, bytes: &[u8]) -> Result<String, ConvertError> {
     if bytes.len() > crate::MAX_INPUT_BYTES * 4 {
         return Err(ConvertError::TooLarge);
     }
+    let ext = extension(name);
     match sniff(name, bytes)? {
         Kind::Docx => {
             if !zip::looks_like_zip(bytes) {
@@ -244,9 +295,32 @@ pub fn to_text(name: &str, bytes: &[u8]) -> Result<String, ConvertError> {
             }
             checked(docx::convert(bytes, crate::MAX_INPUT_BYTES)?)
         }
+        Kind::Doc => checked(doc::convert(bytes, matches!(ext.as_str(), "wps" | "wpt"), crate::MAX_INPUT_BYTES)?),
+        Kind::Mht => {
+            let page = mht::page(bytes)?;
+            let text = match page.charset.as_deref() {
+                Some(label) if !label.starts_with("utf") => decode_legacy(&page.html, label)?,
+                _ => decode_page(&page.html, true)?,
+            };
+            checked(html::to_text(&text, crate::MAX_INPUT_BYTES)?)
+        }
+        Kind::WordXml => {
+            let text = decode_page(bytes, true)?;
+            checked(docx::document_text(&text, crate::MAX_INPUT_BYTES)?)
+        }
         kind => {
             let html_hint = kind == Kind::Html;
-            let text = decode_page(bytes, html_hint)?;
+            let text = match decode_page(bytes, html_hint) {
+                // A Word name on bytes that are neither a Word file nor text.
+                Err(ConvertError::Text(Status::Binary)) if word_binary_name(&ext) => {
+                    return Err(if ext.starts_with("wp") {
+                        ConvertError::Wps
+                    } else {
+                        ConvertError::DocCorrupt
+                    })
+                }
+                r => r?,
+            };
             if html_hint || looks_like_html(&text) {
                 checked(html::to_text(&text, crate::MAX_INPUT_BYTES)?)
             } else {
@@ -263,11 +337,27 @@ pub fn from_decoded(name: &str, text: &str) -> Result<String, ConvertError> {
         return Err(ConvertError::Text(status));
     }
     let ext = extension(name);
+    if matches!(ext.as_str(), "mht" | "mhtml") || mht::looks_like(text.as_bytes()) {
+        // The page decoded the whole archive; its page must now be UTF-8.
+        let page = mht::page(text.as_bytes())?;
+        let html = String::from_utf8(page.html).map_err(|_| ConvertError::Mht)?;
+        return checked(html::to_text(&html, crate::MAX_INPUT_BYTES)?);
+    }
     if matches!(ext.as_str(), "html" | "htm" | "xhtml" | "shtml") || looks_like_html(text) {
         checked(html::to_text(text, crate::MAX_INPUT_BYTES)?)
     } else {
         Ok(text.to_string())
     }
+}
+
+/// For a web archive (.mht) whose page is in a legacy character set (the
+/// wasm answered [`ConvertError::Charset`]): the page's own bytes, to decode
+/// with that label and pass to [`from_decoded`] as HTML.
+pub fn archived_page(bytes: &[u8]) -> Option<Vec<u8>> {
+    if !mht::looks_like(bytes) {
+        return None;
+    }
+    mht::page(bytes).ok().map(|p| p.html)
 }
 
 /// Refuses converted text the checker would refuse (nothing left, say).
@@ -379,8 +469,10 @@ mod tests {
         assert_eq!(to_text("a.docx", "一、总体情况".as_bytes()), Err(ConvertError::NotDocx));
         assert_eq!(
             to_text("a.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0"),
-            Err(ConvertError::OldOffice)
+            Err(ConvertError::DocTruncated)
         );
+        assert_eq!(to_text("a.doc", b"\x01\x02\x00\x00\xff"), Err(ConvertError::DocCorrupt));
+        assert_eq!(to_text("a.wps", b"\x01\x02\x00\x00\xff"), Err(ConvertError::Wps));
         assert_eq!(to_text("a.txt", b"   \n"), Err(ConvertError::Text(Status::Empty)));
         assert_eq!(to_text("a.docx", b"PK\x03\x04\x14\0\0\0"), Err(ConvertError::DocxTruncated));
     }
