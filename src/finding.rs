@@ -383,22 +383,18 @@ impl<'a> PlaceMapper<'a> {
         offsets.dedup();
         let mut out = Vec::with_capacity(offsets.len());
         let (mut line, mut chars, mut utf16, mut byte) = (1usize, 0usize, 0usize, 0usize);
-        let mut it = self.text.char_indices().peekable();
+        let bytes = self.text.as_bytes();
         for off in offsets {
-            let off = off.min(self.text.len());
-            while byte < off {
-                match it.next() {
-                    Some((i, c)) => {
-                        if c == '\n' {
-                            line += 1;
-                        }
-                        chars += 1;
-                        utf16 += c.len_utf16();
-                        byte = i + c.len_utf8();
-                    }
-                    None => break,
-                }
+            let off = off.min(bytes.len());
+            // Byte by byte: a character is counted at its first byte (not 10xxxxxx), and
+            // one of four bytes (11110xxx) is two UTF-16 units.
+            for &b in bytes.get(byte..off).unwrap_or(&[]) {
+                line += usize::from(b == b'\n');
+                let first = usize::from(b & 0xC0 != 0x80);
+                chars += first;
+                utf16 += first + usize::from(b >= 0xF0);
             }
+            byte = byte.max(off);
             out.push((off, Pos { line, chars, utf16 }));
         }
         PositionTable { entries: out }

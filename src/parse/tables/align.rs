@@ -79,6 +79,12 @@ pub const MAX_GROUPS: usize = 3000;
 /// The most lines of a band that make a label.
 const BAND_LINES: usize = 12;
 
+/// The highest score an alignment of `rows` can reach: every row read under
+/// its own label, nothing left over (no move scores more than that).
+pub fn best_possible(rows: &[RowDef]) -> i64 {
+    rows.len() as i64 * (READ + LABEL_MATCH)
+}
+
 /// Which way labels sit relative to their figures.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Convention {

@@ -196,6 +196,11 @@ fn read_rows(text: &str, region: Span, defs: &[&'static TableDef]) -> Table {
         .collect();
     let mut best: Option<(&'static TableDef, align::Alignment)> = None;
     for &def in defs {
+        // A layout that cannot score more than the best so far is not aligned (the 2019
+        // table 三 has two rows fewer: a 2021 table read in full leaves it no chance).
+        if best.as_ref().is_some_and(|b| b.1.score >= align::best_possible(def.rows)) {
+            continue;
+        }
         let learn = |w: usize| columns::learn(&obs.groups, w, &page_starts);
         let al = align::align(text, &obs, def.rows, &learn);
         if best.as_ref().is_none_or(|b| al.score > b.1.score) {
