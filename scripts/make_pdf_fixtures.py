@@ -184,7 +184,8 @@ def main():
     undecodable()
     damaged(os.path.join(OUT, "seed-002.pdf"))
     for f in os.listdir(OUT):
-        os.chmod(os.path.join(OUT, f), 0o644)
+        if os.path.isfile(os.path.join(OUT, f)):  # real/ (the published PDFs) is a folder
+            os.chmod(os.path.join(OUT, f), 0o644)
     pdfs = sorted(os.path.join(OUT, f) for f in os.listdir(OUT) if f.endswith(".pdf"))
     subprocess.run(["node", os.path.join(ROOT, "scripts", "pdf-items.mjs"), *pdfs], check=True)
 
