@@ -1,6 +1,11 @@
 //! .docx and .html input: the fixtures made from seed 001 by
 //! scripts/make_fixtures.py must read as the seed's text does, and hostile
 //! files must be refused with a message, quickly and without a panic.
+//! .doc and .mht input: every report's .doc (LibreOffice) and .mht (Python's
+//! email package), made by scripts/make_doc_fixtures.py, must read as the
+//! report's text does; damaged, encrypted and misnamed ones get their message.
+
+mod common;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -178,7 +183,7 @@ fn other_kinds_are_refused_with_what_is_accepted() {
     assert_eq!(refused("r.jpg", b"\xFF\xD8\xFF\xE0\0\x10JFIF"), ConvertError::Image);
     assert_eq!(
         refused("r.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0"),
-        ConvertError::OldOffice
+        ConvertError::DocTruncated
     );
     assert_eq!(refused("r.rar", b"Rar!\x1A\x07\x01\0"), ConvertError::Archive);
     assert_eq!(refused("r.mht", b"MIME-Version: 1.0\r\n"), ConvertError::Mht);
@@ -252,4 +257,191 @@ fn hostile_html_is_bounded() {
     let r = convert::to_text("spans.html", html.as_bytes());
     assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
     assert!(r.map_or(true, |t| t.len() <= nianbao::MAX_INPUT_BYTES));
+}
+
+/// The reports the .doc and .mht fixtures are made from (scripts/make_doc_fixtures.py):
+/// every text of seeds/ and dev/, and the one-figure mutant b001_row_total of three seeds.
+fn doc_sources() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for dir in ["seeds", "dev"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reports").join(dir);
+        let mut names: Vec<String> = std::fs::read_dir(path)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".txt"))
+            .collect();
+        names.sort();
+        for n in names {
+            let text = common::fixture(&format!("{dir}/{n}"));
+            out.push((n.trim_end_matches(".txt").to_string(), text));
+        }
+    }
+    for m in common::mutants().into_iter().filter(|m| m.name.starts_with("b001_row_total.")) {
+        out.push((m.name.clone(), m.text()));
+    }
+    out
+}
+
+/// The table cells of a result, row by row (`None`: a cell not read).
+fn cells(r: &CheckResult) -> serde_json::Value {
+    essentials(r).0["grids"].clone()
+}
+
+#[test]
+fn doc_and_mht_of_every_report_read_like_their_text() {
+    let sources = doc_sources();
+    assert_eq!(sources.len(), 5 + 14 + 3);
+    let mut same = std::collections::BTreeMap::new();
+    for (name, text) in &sources {
+        let want = check(text);
+        for (dir, ext) in [("doc", "doc"), ("mht", "mht")] {
+            let file = format!("{name}.{ext}");
+            let got = convert::to_text(&file, &fixture(&format!("{dir}/{file}"))).unwrap_or_else(|e| panic!("{file}: {e}"));
+            let got = check(&got);
+            assert_eq!(got.status, Status::Checked, "{file}");
+            assert_eq!(cells(&got), cells(&want), "{file}: table cells");
+            assert_eq!(essentials(&got), essentials(&want), "{file}: findings");
+            *same.entry(ext).or_insert(0) += 1;
+        }
+    }
+    assert_eq!(same.get("doc"), Some(&sources.len()));
+    assert_eq!(same.get("mht"), Some(&sources.len()));
+    // The mutants are wrong where they were made wrong.
+    let m = check(&convert::to_text("m.doc", &fixture("doc/b001_row_total.tab.doc")).unwrap());
+    assert!(m.findings.iter().any(|f| f.code == "B001"), "B001 found in the .doc");
+}
+
+/// The seed's .doc gives the seed's lines exactly, with list numbers and in a fast save too.
+#[test]
+fn doc_of_seed_gives_its_lines() {
+    let seed = "001_43e3c9ba6b70e239";
+    let text = convert::to_text("a.doc", &fixture(&format!("doc/{seed}.doc"))).unwrap();
+    same_lines(&text, &seed_shape());
+    let mht = convert::to_text("a.mht", &fixture(&format!("mht/{seed}.mht"))).unwrap();
+    same_lines(&mht, &seed_shape());
+    // Pieces out of order, an 8-bit piece, a property group in the Clx (a fast save).
+    let fast = convert::to_text("fast.doc", &fixture("doc/special/fast-saved.doc")).unwrap();
+    assert_eq!(fast, text);
+    // A .doc named .wps is a Word file all the same.
+    assert_eq!(convert::to_text("a.wps", &fixture("doc/special/seed-001.wps")).unwrap(), text);
+}
+
+/// Files under a Word name that are something else are read (or refused) as what they are.
+#[test]
+fn misnamed_doc_files_are_read_by_their_bytes() {
+    let seed = seed_shape();
+    for file in ["docx.doc", "html.doc", "mht.doc"] {
+        let text = convert::to_text(file, &fixture(&format!("doc/special/{file}"))).unwrap_or_else(|e| panic!("{file}: {e}"));
+        same_lines(&text, &seed);
+    }
+    assert_eq!(refused("rtf.doc", &fixture("doc/special/rtf.doc")), ConvertError::Rtf);
+    // A .mht that is a plain page.
+    let page = fixture("doc/special/html.doc");
+    same_lines(&convert::to_text("page.mht", &page).unwrap(), &seed);
+}
+
+#[test]
+fn damaged_doc_and_mht_files_get_their_message() {
+    let cases = [
+        ("doc/special/encrypted.doc", ConvertError::Encrypted),
+        ("doc/special/word95.doc", ConvertError::DocOld),
+        ("doc/special/truncated.doc", ConvertError::DocTruncated),
+        ("doc/special/works.wps", ConvertError::Wps),
+        ("mht/special-no-page.mht", ConvertError::Mht),
+    ];
+    for (file, want) in cases {
+        let e = refused(file, &fixture(file));
+        assert_eq!(e, want, "{file}: {}", e.message());
+        assert!(e.message().contains("。") && e.status() == Status::Binary, "{file}");
+    }
+    assert!(ConvertError::Encrypted.message().contains("密码"));
+    assert!(ConvertError::DocTruncated.message().contains("不完整"));
+    // An archive cut short still gives what it holds, or says it is broken.
+    match convert::to_text("cut.mht", &fixture("mht/special-truncated.mht")) {
+        Ok(text) => assert!(text.contains("总体情况"), "{text}"),
+        Err(e) => assert_eq!(e, ConvertError::Mht),
+    }
+    // A .wps of bytes no Word file has, and random bytes under a .doc name.
+    assert_eq!(refused("a.wps", b"\x00\x01WPS\xff\xfe\x00"), ConvertError::Wps);
+    assert_eq!(refused("a.doc", b"\x00\x01\x02\x03\xff\xfe\x00"), ConvertError::DocCorrupt);
+    // An Excel file (a compound file with a Workbook) is not a Word file.
+    let mut xls = fixture("doc/special/works.wps");
+    let at = xls.windows(16).position(|w| w == "CONTENTS".encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>()).unwrap();
+    xls[at..at + 16].copy_from_slice(&"Workbook".encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>());
+    assert_eq!(refused("a.xls", &xls), ConvertError::OtherOffice);
+}
+
+/// Random bytes, and every .doc and .mht fixture cut, flipped and overwritten:
+/// each is read or refused with a message, quickly, never a panic.
+#[test]
+fn damaged_doc_and_mht_bytes_never_panic() {
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let goods = [
+        fixture("doc/001_43e3c9ba6b70e239.doc"),
+        fixture("doc/special/fast-saved.doc"),
+        fixture("mht/002_a8d23b48448f5a19.mht"),
+        fixture("mht/001_43e3c9ba6b70e239.mht"),
+    ];
+    let t = Instant::now();
+    for (k, good) in goods.iter().enumerate() {
+        let name = if k < 2 { "m.doc" } else { "m.mht" };
+        for round in 0..150 {
+            let mut bytes = good.clone();
+            match round % 3 {
+                0 => bytes.truncate((next() as usize) % bytes.len()),
+                1 => {
+                    for _ in 0..1 + next() % 16 {
+                        let at = (next() as usize) % bytes.len();
+                        bytes[at] = next() as u8;
+                    }
+                }
+                _ => {
+                    // A run of 0xFF or 0x00 (sector numbers, sizes, counts at their extremes).
+                    let at = (next() as usize) % bytes.len();
+                    let end = (at + 1 + (next() as usize) % 64).min(bytes.len());
+                    let v = if next() % 2 == 0 { 0xFF } else { 0 };
+                    bytes[at..end].fill(v);
+                }
+            }
+            if let Err(e) = convert::to_text(name, &bytes) {
+                assert!(!e.message().is_empty());
+            }
+        }
+    }
+    // Compound-file headers followed by noise.
+    for _ in 0..200 {
+        let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+        let n = (next() % 4096) as usize;
+        bytes.extend((0..n).map(|_| next() as u8));
+        let _ = convert::to_text("r.doc", &bytes);
+    }
+    assert!(t.elapsed() < Duration::from_secs(60), "{:?}", t.elapsed());
+}
+
+mod doc_props {
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// Any bytes behind a compound-file header or a MIME header: read or refused, never a panic.
+        #[test]
+        fn any_bytes_are_read_or_refused(body in proptest::collection::vec(any::<u8>(), 0..3000), kind in 0..3u8) {
+            let mut bytes = match kind {
+                0 => b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec(),
+                1 => b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".to_vec(),
+                _ => Vec::new(),
+            };
+            bytes.extend(body);
+            let name = ["a.doc", "a.mht", "a.wps"][kind as usize];
+            if let Err(e) = nianbao::convert::to_text(name, &bytes) {
+                prop_assert!(!e.message().is_empty());
+            }
+        }
+    }
 }

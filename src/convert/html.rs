@@ -134,7 +134,8 @@ fn trim_to_report(text: &str) -> String {
     };
     let title = lines[..first]
         .iter()
-        .rposition(|l| l.contains("年度报告") && has_year(l) && l.chars().count() <= 80 && !l.contains(['。', '，', '《']));
+        // A line of prose wrapped as a PDF wraps it (…年度报告格式>的通知》（国办公开办函〔2021〕) is no title.
+        .rposition(|l| l.contains("年度报告") && has_year(l) && l.chars().count() <= 80 && !l.contains(['。', '，', '《', '》', '〔']));
     let mut start = title.unwrap_or(0);
     if let Some(t) = title {
         // 淮安市洪泽区人民政府 / 2024年政府信息公开工作年度报告: the name on its own line.

@@ -113,13 +113,20 @@ pub fn looks_like(data: &[u8]) -> bool {
 /// The web page inside a MIME archive.
 pub fn page(data: &[u8]) -> Result<Page, ConvertError> {
     let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
-    find_page(data, 0).ok_or(ConvertError::Mht)
+    find_page(data, 0)
+        .filter(|p| !p.html.trim_ascii().is_empty())
+        .ok_or(ConvertError::Mht)
 }
 
 fn find_page(entity: &[u8], depth: usize) -> Option<Page> {
     let (head, body) = split_head(entity)?;
     let hs = headers(head);
-    let content_type = header(&hs, "content-type").unwrap_or("text/html");
+    // The archive itself names its type; a part without one is HTML's (RFC 2557 leaves it to the start part).
+    let content_type = match header(&hs, "content-type") {
+        Some(t) => t,
+        None if depth == 0 => return None,
+        None => "text/html",
+    };
     let media = media_type(content_type);
     if media.starts_with("multipart/") {
         if depth >= MAX_NESTING {
