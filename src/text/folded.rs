@@ -50,6 +50,9 @@ impl Folded {
         // Where the last character kept ends in the user's text.
         let mut prev_end = 0;
         let mut line_start = 0;
+        // The user's offset less the folded offset since the last joint (both advance
+        // together between joints): `along` of the text's end, kept as the text grows.
+        let mut shift = 0isize;
         for line in original.split_inclusive('\n') {
             if !(flat && is_page_number(line)) {
                 for (i, c) in line.char_indices() {
@@ -57,25 +60,27 @@ impl Folded {
                     if flat && (folded.is_whitespace() || folded == '*') {
                         continue;
                     }
-                    f.join(prev_end, line_start + i);
+                    f.join(&mut shift, prev_end, line_start + i);
                     f.text.push(folded);
                     prev_end = line_start + i + c.len_utf8();
                 }
             }
             line_start += line.len();
         }
-        f.join(prev_end, prev_end);
+        f.join(&mut shift, prev_end, prev_end);
         f
     }
 
     /// Before a character is added at the end of the text: a joint when the
     /// last character's `end` or the next one's `start` is not where both
-    /// texts advancing together would put it.
-    fn join(&mut self, end: usize, start: usize) {
+    /// texts advancing together would put it (`shift`: the user's offset less
+    /// the folded one since the last joint, [`Folded::along`] kept up to date).
+    fn join(&mut self, shift: &mut isize, end: usize, start: usize) {
         let at = self.text.len();
-        let along = self.along(self.joints.len(), at);
+        let along = at.wrapping_add_signed(*shift);
         if along != end || along != start {
             self.joints.push(Joint { at, end, start });
+            *shift = start as isize - at as isize;
         }
     }
 
