@@ -2,14 +2,14 @@
 //!
 //! ```text
 //! nianbao check [--format text|json|csv] PATH...   (PATH: a file, a folder, or - for standard input)
-//! nianbao text FILE        (the text a .docx or web page is read as)
+//! nianbao text FILE        (the text a Word file, web page or PDF is read as)
 //! nianbao rules
 //! ```
 //!
-//! Folders are walked (recursively, in name order) for .txt, .docx, .html,
-//! .htm and .pdf files; other files in them are skipped with a note. Files named
-//! on the command line are read whatever their extension. .docx and web pages
-//! are converted by [`nianbao::convert`]; PDFs are read by the native reader and
+//! Folders are walked (recursively, in name order) for .txt, .docx, .doc, .wps,
+//! .html, .htm, .mht, .mhtml and .pdf files; other files in them are skipped
+//! with a note. Files named on the command line are read whatever their
+//! extension. Word files and web pages are converted by [`nianbao::convert`]; PDFs are read by the native reader and
 //! their lines and table cells rebuilt from the page geometry ([`nianbao::pdf`]);
 //! reports of the same agency for consecutive years are checked for
 //! continuity ([`nianbao::continuity`]) and those findings join the year-N
@@ -33,12 +33,14 @@ use nianbao::convert::{self, ConvertError};
 use nianbao::{check, check_set, export, FileResult, Status};
 
 const USAGE: &str = "用法 / usage: nianbao check [--format text|json|csv] 路径...
-       路径可以是文件、目录（递归查找 .txt .docx .html .htm .pdf）或 -（读标准输入）
-       nianbao text 文件                                （输出 .docx/.html/.pdf 转换后的文字）
+       路径可以是文件、目录（递归查找 .txt .docx .doc .wps .html .htm .mht .mhtml .pdf）或 -（读标准输入）
+       nianbao text 文件                                （输出 Word/网页/PDF 文件转换后的文字）
        nianbao rules                                    （列出全部规则）";
 
 /// Extensions taken from folders.
-const WALKED: &[&str] = &["txt", "docx", "html", "htm", "pdf"];
+const WALKED: &[&str] = &["txt", "docx", "doc", "wps", "html", "htm", "mht", "mhtml", "pdf"];
+/// The same, as messages list them.
+const KINDS: &str = ".txt、.docx、.doc、.wps、.html、.htm、.mht、.mhtml、.pdf";
 /// Folders deeper than this are not entered.
 const MAX_WALK_DEPTH: usize = 32;
 
@@ -144,7 +146,7 @@ fn walk(dir: &Path, out: &mut Vec<Input>, io_error: &mut bool) {
         if WALKED.contains(&ext.as_str()) {
             out.push((path.to_string_lossy().into_owned(), Some(path)));
         } else {
-            eprintln!("跳过 {}：只核查 .txt、.docx、.html、.htm、.pdf 文件", path.display());
+            eprintln!("跳过 {}：只核查 {KINDS} 文件", path.display());
         }
     }
 }
@@ -210,7 +212,7 @@ fn run_check(args: &[String], raw: &[std::ffi::OsString]) -> ExitCode {
             let before = files.len();
             walk(path, &mut files, &mut io_error);
             if files.len() == before {
-                eprintln!("{name}：目录中没有可核查的文件（.txt、.docx、.html、.htm、.pdf）");
+                eprintln!("{name}：目录中没有可核查的文件（{KINDS}）");
                 io_error = true;
             }
         } else {
