@@ -220,8 +220,13 @@ fn n004_no_review_claimed_while_table_has_cases() {
     );
     // Only litigation denied: one finding.
     assert_eq!(with_code(&check(&mutant("n004_no_litigation_claimed")), "N004").len(), 1);
-    // 无被纠错的行政复议案件 says nothing about the number of cases.
-    assert!(with_code(&check(&mutant("n004_none_corrected")), "N004").is_empty());
+    // 无被纠错的行政复议案件 says nothing about the number of cases; it is a
+    // claim on their outcome, which the 结果纠正 of table 四 contradicts (issue 18).
+    let f = with_code(&check(&mutant("n004_none_corrected")), "N004")
+        .into_iter()
+        .map(|f| f.expected.clone())
+        .collect::<Vec<_>>();
+    assert_eq!(f, [Some("结果纠正 1".to_string())]);
 }
 
 #[test]
@@ -510,4 +515,519 @@ fn n004_in_section_four() {
     assert_eq!(f[0].section, Some("四"));
     // The table's own header words are never read as prose.
     assert!(with_code(&check(&base), "N004").is_empty());
+}
+
+// ------------------------------------------------------------------ issue 18: the prose read as a reviewer does
+
+use common::variants::{self, Outcome, Variant};
+
+const PT24: &str = "dev/102_pingtan2024.txt";
+
+/// A family of variants: the sentences for a figure.
+type Family = fn(u64) -> Vec<Variant>;
+/// A family of variants on documents of a kind.
+type DocFamily = fn(&str, u64) -> Vec<Variant>;
+
+/// Report `base` with `sentence` put right after `anchor` (which occurs once).
+fn with_sentence(base: &str, anchor: &str, sentence: &str) -> String {
+    let text = fixture(base);
+    assert_eq!(text.matches(anchor).count(), 1, "{base}: {anchor:?}");
+    text.replacen(anchor, &format!("{anchor}{sentence}"), 1)
+}
+
+/// The one finding of `code` on `text`, which must cover the variant's
+/// phrase and give these expected and found values.
+fn fires_once<'r>(r: &'r nianbao::CheckResult, text: &str, code: &str, v: &Variant, expected: &str, found: &str) -> &'r Finding {
+    let f = with_code(r, code);
+    assert_eq!(f.len(), 1, "{code} on {:?}: {:#?}", v.sentence, f);
+    let place: String = at(text, f[0]).chars().filter(|c| !c.is_whitespace()).collect();
+    assert_eq!(place, v.phrase, "{:?}", v.sentence);
+    assert_eq!(
+        (f[0].expected.as_deref(), f[0].found.as_deref()),
+        (Some(expected), Some(found)),
+        "{:?}: {}",
+        v.sentence,
+        f[0].message
+    );
+    f[0]
+}
+
+// N003 -------------------------------------------------------------
+
+/// Where the request sentences of a report continue, and its table 三's
+/// figures (总计 column): 予以公开, 部分公开, （三） and （四） summed, and
+/// （四）1.本机关不掌握.
+struct Results {
+    base: &'static str,
+    anchor: &'static str,
+    granted: u64,
+    partial: u64,
+    withheld: u64,
+    unable: u64,
+    not_held: u64,
+}
+
+const RESULTS: [Results; 5] = [
+    Results {
+        base: HZ24,
+        anchor: "均已在法定期限内予以答复。",
+        granted: 50,
+        partial: 9,
+        withheld: 3,
+        unable: 32,
+        not_held: 31,
+    },
+    Results {
+        base: HZ24_RAW,
+        anchor: "均已在法定期限内予以答复。",
+        granted: 50,
+        partial: 9,
+        withheld: 3,
+        unable: 32,
+        not_held: 31,
+    },
+    Results {
+        base: HA24,
+        anchor: "均在法定期限内予以答复。",
+        granted: 1362,
+        partial: 454,
+        withheld: 178,
+        unable: 781,
+        not_held: 769,
+    },
+    Results {
+        base: PT25,
+        anchor: "结转至2026年6件。",
+        granted: 33,
+        partial: 38,
+        withheld: 11,
+        unable: 53,
+        not_held: 50,
+    },
+    Results {
+        base: PT24,
+        anchor: "全年办理政府信息公开申请218件。",
+        granted: 71,
+        partial: 29,
+        withheld: 39,
+        unable: 75,
+        not_held: 75,
+    },
+];
+
+#[test]
+fn n003_several_kinds_as_one_figure_mutants() {
+    for (name, expected, found) in [
+        ("n003_granted_and_partial_50.layout", "59", "50"),
+        ("n003_granted_and_partial_50.raw", "59", "50"),
+        ("n003_granted_and_partial_71", "100", "71"),
+        ("n003_granted_and_partial_1362.layout", "1816", "1362"),
+        ("n003_granted_and_partial_1362.raw", "1816", "1362"),
+    ] {
+        let text = mutant(name);
+        let r = check(&text);
+        let f = with_code(&r, "N003");
+        assert_eq!(f.len(), 1, "{name}: {:#?}", f);
+        assert_eq!(
+            (f[0].expected.as_deref(), f[0].found.as_deref()),
+            (Some(expected), Some(found)),
+            "{name}"
+        );
+        assert!(at(&text, f[0]).starts_with("予以公开"), "{name}: {}", at(&text, f[0]));
+        assert!(
+            f[0].message.contains(&format!("{found} 件只是“（一）予以公开”一项")),
+            "{name}: {}",
+            f[0].message
+        );
+        // Two rows compared as one figure: no one row, both cells.
+        assert_eq!(
+            (f[0].row, f[0].row_label.as_deref()),
+            (None, Some("（一）予以公开、（二）部分公开"))
+        );
+        assert_eq!(f[0].cells.iter().map(|c| (c.row, c.column)).collect::<Vec<_>>(), [(2, 6), (3, 6)]);
+    }
+}
+
+#[test]
+fn n003_a_group_named_by_one_of_its_rows_mutants() {
+    for (name, expected, found) in [
+        ("n003_unable_etc_31.layout", "32", "31"),
+        ("n003_unable_etc_31.raw", "32", "31"),
+        ("n003_unable_etc_769", "781", "769"),
+        ("n003_unable_etc_50", "53", "50"),
+    ] {
+        let text = mutant(name);
+        let r = check(&text);
+        let f = with_code(&r, "N003");
+        assert_eq!(f.len(), 1, "{name}: {:#?}", f);
+        assert_eq!(
+            (f[0].expected.as_deref(), f[0].found.as_deref()),
+            (Some(expected), Some(found)),
+            "{name}"
+        );
+        assert!(at(&text, f[0]).starts_with("不掌握"), "{name}: {}", at(&text, f[0]));
+        assert!(
+            f[0].message.contains(&format!("{found} 件只是“本机关不掌握相关政府信息”一项")),
+            "{name}: {}",
+            f[0].message
+        );
+        assert_eq!(f[0].row_label.as_deref(), Some("（四）无法提供（1—3 项之和）"));
+        assert_eq!(f[0].cells.len(), 3);
+    }
+    // 其中…不掌握 N 件 is the row itself.
+    let r = check(&mutant("n003_not_held_30"));
+    let f = with_code(&r, "N003");
+    assert_eq!(f.len(), 1, "{:#?}", f);
+    assert_eq!((f[0].expected.as_deref(), f[0].found.as_deref()), (Some("31"), Some("30")));
+    assert_eq!(f[0].row_label.as_deref(), Some("（四）无法提供·1.本机关不掌握相关政府信息"));
+    // Every figure right: none.
+    assert!(with_code(&check(&mutant("n003_combined_right")), "N003").is_empty());
+}
+
+#[test]
+fn n003_variants_of_combined_and_grouped_figures() {
+    for t in &RESULTS {
+        let clean = check(&fixture(t.base));
+        assert!(with_code(&clean, "N003").is_empty(), "{}", t.base);
+        let families: [(&str, Family, u64, Option<u64>); 4] = [
+            (
+                "予以公开+部分公开",
+                variants::granted_and_partial,
+                t.granted + t.partial,
+                Some(t.granted),
+            ),
+            (
+                "不予公开+无法提供",
+                variants::withheld_and_unable,
+                t.withheld + t.unable,
+                Some(t.unable),
+            ),
+            (
+                "无法提供 by 等",
+                variants::unable_by_its_first_row,
+                t.unable,
+                (t.not_held != t.unable).then_some(t.not_held),
+            ),
+            ("本机关不掌握", variants::not_held, t.not_held, None),
+        ];
+        for (family, make, right, one_part) in families {
+            for v in make(right) {
+                let r = check(&with_sentence(t.base, t.anchor, &v.sentence));
+                assert!(
+                    with_code(&r, "N003").is_empty(),
+                    "{} {family}: {:?}: {:#?}",
+                    t.base,
+                    v.sentence,
+                    with_code(&r, "N003")
+                );
+            }
+            let wrong = one_part.filter(|&x| x != right).unwrap_or(right + 1);
+            for v in make(wrong) {
+                let text = with_sentence(t.base, t.anchor, &v.sentence);
+                let r = check(&text);
+                let f = fires_once(&r, &text, "N003", &v, &right.to_string(), &wrong.to_string());
+                if one_part == Some(wrong) {
+                    assert!(f.message.contains("只是"), "{}: {}", t.base, f.message);
+                }
+            }
+        }
+    }
+}
+
+// N004 -------------------------------------------------------------
+
+/// A report, where to put a sentence in its section 一, and its table 四:
+/// each group's 总计 and the outcomes its figures contradict.
+struct Cases {
+    base: &'static str,
+    anchor: &'static str,
+    review: (u64, &'static [Outcome]),
+    litigation: (u64, &'static [Outcome]),
+}
+
+use Outcome::*;
+
+const CASES: [Cases; 4] = [
+    // Review 1 维持 1 纠正; litigation 3 维持 1 其他.
+    Cases {
+        base: HZ24,
+        anchor: "均已在法定期限内予以答复。",
+        review: (2, &[Upheld, Dismissed, NotCorrected]),
+        litigation: (4, &[Upheld]),
+    },
+    // Every column of both groups has cases.
+    Cases {
+        base: HA24,
+        anchor: "均在法定期限内予以答复。",
+        review: (351, &[Upheld, Dismissed, Concluded, NotCorrected]),
+        litigation: (46, &[Upheld, Dismissed, Concluded, NotCorrected, NotLost]),
+    },
+    // Review 25 维持 3 纠正 8 其他; litigation 6 维持 3 纠正, none open.
+    Cases {
+        base: PT25,
+        anchor: "结转至2026年6件。",
+        review: (36, &[Upheld, Dismissed, NotCorrected]),
+        litigation: (9, &[Upheld, Dismissed, NotCorrected, NotLost]),
+    },
+    // Review 2 维持 1 纠正 3 其他 1 open; litigation 13 维持 2 纠正 4 其他.
+    Cases {
+        base: PT24,
+        anchor: "全年办理政府信息公开申请218件。",
+        review: (7, &[Upheld, Dismissed, Concluded, NotCorrected]),
+        litigation: (19, &[Upheld, Dismissed, NotCorrected, NotLost]),
+    },
+];
+
+#[test]
+fn n004_outcome_claims_mutants() {
+    for (name, findings, expected) in [
+        ("n004_upheld_claimed", 1, "结果纠正 1"),
+        ("n004_all_upheld_claimed", 1, "结果纠正 64、其他结果 178、尚未审结 37"),
+        ("n004_upheld_both_claimed", 2, "结果纠正 3、其他结果 8"),
+        ("n004_concluded_claimed", 1, "尚未审结 1"),
+        ("n004_none_corrected", 1, "结果纠正 1"),
+    ] {
+        let text = mutant(name);
+        let r = check(&text);
+        let f = with_code(&r, "N004");
+        assert_eq!(f.len(), findings, "{name}: {:#?}", f);
+        assert_eq!(f[0].expected.as_deref(), Some(expected), "{name}: {}", f[0].message);
+        assert_eq!(f[0].found.as_deref(), Some(at(&text, f[0])), "{name}");
+        assert_eq!((f[0].table, f[0].row), (Some("C"), Some(0)), "{name}");
+        assert!(!f[0].cells.is_empty() && !f[0].related.is_empty(), "{name}");
+    }
+    // Pingtan 2025's litigation, both rows: 3 纠正 in 未经复议直接起诉.
+    let r = check(&mutant("n004_upheld_both_claimed"));
+    let f = with_code(&r, "N004");
+    assert_eq!((f[1].row, f[1].expected.as_deref()), (None, Some("结果纠正 3")));
+    // Claims that hold: none.
+    assert!(with_code(&check(&mutant("n004_claims_right")), "N004").is_empty());
+}
+
+#[test]
+fn n004_variants_of_outcome_claims_and_counts() {
+    for c in &CASES {
+        assert!(with_code(&check(&fixture(c.base)), "N004").is_empty(), "{}", c.base);
+        for (group, (total, contradicted)) in [("复议", c.review), ("诉讼", c.litigation)] {
+            for (outcome, v) in variants::outcome_claims(group, total) {
+                let text = with_sentence(c.base, c.anchor, &v.sentence);
+                let r = check(&text);
+                let f = with_code(&r, "N004");
+                if contradicted.contains(&outcome) {
+                    assert_eq!(f.len(), 1, "{} {group}: {:?}: {:#?}", c.base, v.sentence, f);
+                    assert_eq!(at(&text, f[0]), v.phrase, "{}", c.base);
+                    assert_eq!(f[0].found.as_deref(), Some(v.phrase.as_str()));
+                    assert!(f[0].expected.as_deref().is_some_and(|e| !e.is_empty()));
+                } else {
+                    assert!(f.is_empty(), "{} {group}: {:?}: {:#?}", c.base, v.sentence, f);
+                }
+            }
+            for v in variants::case_counts(group, total) {
+                let r = check(&with_sentence(c.base, c.anchor, &v.sentence));
+                assert!(with_code(&r, "N004").is_empty(), "{}: {:?}", c.base, v.sentence);
+            }
+            for v in variants::case_counts(group, total + 1) {
+                let text = with_sentence(c.base, c.anchor, &v.sentence);
+                let r = check(&text);
+                fires_once(&r, &text, "N004", &v, &total.to_string(), &(total + 1).to_string());
+            }
+        }
+    }
+}
+
+// N005 -------------------------------------------------------------
+
+#[test]
+fn n005_documents_in_force_mutants() {
+    for (name, expected, found) in [
+        ("n005_in_force_40", "38", "40"),
+        ("n005_in_force_60", "66", "60"),
+        ("n005_in_force_404", "440", "404"),
+    ] {
+        let text = mutant(name);
+        let r = check(&text);
+        let f = with_code(&r, "N005");
+        assert_eq!(f.len(), 1, "{name}: {:#?}", f);
+        assert_eq!(
+            (f[0].expected.as_deref(), f[0].found.as_deref()),
+            (Some(expected), Some(found)),
+            "{name}"
+        );
+        assert_eq!((f[0].table, f[0].row, f[0].column), (Some("A"), Some(1), Some(2)), "{name}");
+        assert!(at(&text, f[0]).starts_with("现行有效"), "{name}");
+    }
+    for name in ["n005_issued_4.layout", "n005_issued_4.raw"] {
+        let r = check(&mutant(name));
+        let f = with_code(&r, "N005");
+        assert_eq!(f.len(), 1, "{name}: {:#?}", f);
+        assert_eq!((f[0].column, f[0].expected.as_deref()), (Some(0), Some("3")));
+    }
+    assert!(with_code(&check(&mutant("n005_documents_right")), "N005").is_empty());
+}
+
+#[test]
+fn n005_variants_of_document_counts() {
+    // (report, anchor, kind, its row of table A: issued, repealed, in force)
+    let reports: [(&str, &str, &str, [u64; 3]); 6] = [
+        (S002, "均在规定期限内完成答复。", "行政规范性文件", [6, 0, 38]),
+        (HZ24, "均已在法定期限内予以答复。", "规范性文件", [3, 0, 8]),
+        (HA24, "均在法定期限内予以答复。", "行政规范性文件", [8, 26, 66]),
+        (HA24, "均在法定期限内予以答复。", "规章", [1, 0, 11]),
+        (PT24, "全年办理政府信息公开申请218件。", "行政规范性文件", [62, 33, 440]),
+        (PT25, "结转至2026年6件。", "行政规范性文件", [58, 45, 546]),
+    ];
+    for (base, anchor, kind, figures) in reports {
+        assert!(with_code(&check(&fixture(base)), "N005").is_empty(), "{base}");
+        let families: [(DocFamily, usize); 3] = [
+            (variants::documents_in_force, 2),
+            (variants::documents_issued, 0),
+            (variants::documents_repealed, 1),
+        ];
+        for (make, col) in families {
+            let right = figures[col];
+            for v in make(kind, right) {
+                let r = check(&with_sentence(base, anchor, &v.sentence));
+                assert!(
+                    with_code(&r, "N005").is_empty(),
+                    "{base}: {:?}: {:#?}",
+                    v.sentence,
+                    with_code(&r, "N005")
+                );
+            }
+            for v in make(kind, right + 1) {
+                let text = with_sentence(base, anchor, &v.sentence);
+                let r = check(&text);
+                let f = fires_once(&r, &text, "N005", &v, &right.to_string(), &(right + 1).to_string());
+                assert_eq!(f.column, Some(col), "{base}: {:?}", v.sentence);
+            }
+        }
+    }
+}
+
+// I001 -------------------------------------------------------------
+
+#[test]
+fn i001_a_place_and_its_own_bodies_mutants() {
+    // The false alarm of issue 18: 平潭综合实验区 and its 管委会办公室 are one body.
+    for name in ["i001_zone_committee_office", "i001_government_service_centre"] {
+        let r = check(&mutant(name));
+        assert!(with_code(&r, "I001").is_empty(), "{name}: {:#?}", with_code(&r, "I001"));
+    }
+    for (name, found, what) in [
+        ("i001_other_government", "福州市长乐区人民政府办公室", "联系方式"),
+        ("i001_contact_after_verb", "平潭综合实验区财政金融局办公室", "联系方式"),
+        ("i001_signature", "平潭综合实验区苏平片区管理局", "落款"),
+    ] {
+        let text = mutant(name);
+        let r = check(&text);
+        let f = with_code(&r, "I001");
+        assert_eq!(f.len(), 1, "{name}: {:#?}", f);
+        assert_eq!((at(&text, f[0]), f[0].found.as_deref()), (found, Some(found)), "{name}");
+        assert!(
+            f[0].message.starts_with(what) && f[0].expected.is_some(),
+            "{name}: {}",
+            f[0].message
+        );
+    }
+}
+
+#[test]
+fn i001_variants_of_contact_lines_and_signatures() {
+    // (report, the names of its own body's place, a place of another body)
+    let reports: [(&str, &[&str], &str); 4] = [
+        (PT21, &["平潭综合实验区"], "福州市长乐区"),
+        (HZ24, &["淮安市洪泽区", "洪泽区"], "淮安市清江浦区"),
+        (HZ24_RAW, &["洪泽区"], "宿迁市宿城区"),
+        (HA24, &["淮安市"], "宿迁市"),
+    ];
+    for (base, places, other) in reports {
+        let text = fixture(base);
+        assert!(with_code(&check(&text), "I001").is_empty(), "{base}");
+        for place in places {
+            for (k, body) in variants::own_bodies(place).iter().enumerate() {
+                let lines = variants::naming_lines(body);
+                let line = &lines[k % lines.len()];
+                let r = check(&format!("{text}{line}"));
+                assert!(with_code(&r, "I001").is_empty(), "{base}: {line:?}: {:#?}", with_code(&r, "I001"));
+            }
+        }
+        for (k, body) in variants::own_bodies(other).iter().enumerate() {
+            let lines = variants::naming_lines(body);
+            let line = &lines[k % lines.len()];
+            let changed = format!("{text}{line}");
+            let r = check(&changed);
+            let f = with_code(&r, "I001");
+            assert_eq!(f.len(), 1, "{base}: {line:?}: {:#?}", f);
+            assert_eq!(at(&changed, f[0]), body.as_str(), "{base}");
+            assert_eq!(f[0].found.as_deref(), Some(body.as_str()));
+        }
+    }
+}
+
+// W001 -------------------------------------------------------------
+
+/// The W001 findings on section headings (a label's W001 is not one).
+fn heading_w001(r: &nianbao::CheckResult) -> Vec<&Finding> {
+    with_code(r, "W001")
+        .into_iter()
+        .filter(|f| f.message.contains("部分的标题"))
+        .collect()
+}
+
+#[test]
+fn w001_section_headings_mutants() {
+    const FOUR: &str = "四、政府信息公开行政复议、行政诉讼情况";
+    const FIVE: &str = "五、存在的主要问题及改进情况";
+    for (name, section, found) in [
+        ("w001_heading_plan.tab", "五", "五、存在的主要问题及明年工作计划"),
+        ("w001_heading_plan.hongzequ-2024", "五", "五、存在的主要问题及明年工作计划"),
+        (
+            "w001_heading_plan.hongzequ-2024.pdftotext-raw",
+            "五",
+            "五、存在的主要问题及明年工作计划",
+        ),
+        ("w001_heading_plan.pingtan-2021", "五", "五、存在的主要问题及明年工作计划"),
+        ("w001_heading_typo.space", "四", "四、政府信息公开行政法复议、行政诉讼情况"),
+        ("w001_heading_typo.tab", "四", "四、政府信息公开行政法复议、行政诉讼情况"),
+        (
+            "w001_heading_typo.103_pingtan2025",
+            "四",
+            "四、政府信息公开行政法复议、行政诉讼情况",
+        ),
+        ("w001_heading_typo.pingtan-2021", "四", "四、政府信息公开行政法复议、行政诉讼情况"),
+    ] {
+        let text = mutant(name);
+        let r = check(&text);
+        let f = heading_w001(&r);
+        assert_eq!(f.len(), 1, "{name}: {:#?}", with_code(&r, "W001"));
+        assert_eq!((f[0].section, f[0].found.as_deref()), (Some(section), Some(found)), "{name}");
+        let standard = if section == "四" { FOUR } else { FIVE };
+        assert_eq!(f[0].expected.as_deref(), Some(standard), "{name}");
+        assert_eq!(at(&text, f[0]).split_whitespace().collect::<String>(), found, "{name}");
+    }
+    assert!(heading_w001(&check(&mutant("w001_heading_standard_wording"))).is_empty());
+}
+
+#[test]
+fn w001_variants_of_section_headings() {
+    for base in [S000, S001, S003, HZ24, HZ24_RAW, PT21, PT25] {
+        let text = fixture(base);
+        assert!(heading_w001(&check(&text)).is_empty(), "{base}");
+        for &(standard, variant) in variants::DEPARTING_HEADINGS {
+            let changed = text.replacen(standard, variant, 1);
+            assert_ne!(changed, text, "{base}: {standard}");
+            let r = check(&changed);
+            let f = heading_w001(&r);
+            assert_eq!(f.len(), 1, "{base}: {variant}: {:#?}", with_code(&r, "W001"));
+            assert_eq!(
+                (f[0].expected.as_deref(), f[0].found.as_deref()),
+                (Some(standard), Some(variant)),
+                "{base}"
+            );
+        }
+        for &(standard, variant) in variants::STANDARD_HEADINGS {
+            let r = check(&text.replacen(standard, variant, 1));
+            assert!(heading_w001(&r).is_empty(), "{base}: {variant}: {:#?}", heading_w001(&r));
+        }
+    }
 }

@@ -1,7 +1,7 @@
-//! The words the prose rules (N001–N006, R003) read the prose by, as data: which
-//! phrases speak of requests, of results, of review and litigation, of
-//! normative documents, of problems and their remedies, and which words make a
-//! figure mean something else.
+//! The words the prose rules (N001–N006, R003, I001) read the prose by, as data: which
+//! phrases speak of requests, of results, of review and litigation and their
+//! outcome, of normative documents, of problems and their remedies, of the
+//! reporting body, and which words make a figure mean something else.
 //! Each list was drawn from real reports; add a wording here, not in a rule.
 
 // ------------------------------------------------------------ requests (N001, N002, N003, N006)
@@ -88,18 +88,72 @@ pub enum Outcome {
     Finished,
 }
 
-/// The words naming each kind of result.
-pub const OUTCOMES: &[(&str, Outcome)] = &[
-    ("予以公开", Outcome::Granted),
-    ("部分公开", Outcome::Partial),
-    ("不予公开", Outcome::Withheld),
-    ("无法提供", Outcome::Unable),
-    ("不予处理", Outcome::NotHandled),
-    ("其他处理", Outcome::Other),
-    ("办结", Outcome::Finished),
+/// A word of a result: a kind (a row or group of rows of table B) or one
+/// row of a group (本机关不掌握 is the first row of （四）无法提供), by its id.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ResultWord {
+    Kind(Outcome),
+    Row(&'static str),
+}
+
+use ResultWord::{Kind, Row};
+
+/// The words naming each kind of result and each row of a group, read in
+/// one pass (leftmost, then longest: 不予以公开 is not 予以公开).
+pub const RESULT_WORDS: &[(&str, ResultWord)] = &[
+    ("予以公开", Kind(Outcome::Granted)),
+    ("部分公开", Kind(Outcome::Partial)),
+    ("不予公开", Kind(Outcome::Withheld)),
+    ("不予以公开", Kind(Outcome::Withheld)),
+    ("无法提供", Kind(Outcome::Unable)),
+    ("不予处理", Kind(Outcome::NotHandled)),
+    ("其他处理", Kind(Outcome::Other)),
+    ("办结", Kind(Outcome::Finished)),
+    // （三）不予公开
+    ("国家秘密", Row("secret")),
+    ("禁止公开", Row("prohibited")),
+    ("三安全", Row("security")),
+    ("第三方", Row("third_party")),
+    ("内部事务", Row("internal")),
+    ("过程性", Row("process")),
+    ("执法案卷", Row("case_file")),
+    ("查询事项", Row("query")),
+    // （四）无法提供
+    ("不掌握", Row("not_held")),
+    ("没有现成", Row("not_ready")),
+    ("另行制作", Row("not_ready")),
+    ("仍不明确", Row("unclear")),
+    // （五）不予处理
+    ("信访", Row("petition")),
+    ("举报投诉", Row("petition")),
+    ("重复申请", Row("repeated")),
+    ("出版物", Row("publication")),
+    ("反复申请", Row("vexatious")),
+    ("重新出具", Row("confirm")),
+    // （六）其他处理 (2021 format)
+    ("不补正", Row("overdue")),
+    ("收费通知", Row("unpaid")),
+    ("缴纳费用", Row("unpaid")),
 ];
 
+/// The mark of a group named by one of its rows: 因本机关不掌握等原因无法提供
+/// N 件 counts the whole group (1—3 项之和), not the row.
+pub const ETC: char = '等';
+
+/// Words with 等 that are no mark of a group.
+pub const NOT_ETC: &[&str] = &["等待", "平等", "同等", "对等", "等级"];
+
+/// Words that give each of several kinds its own figure (予以公开、部分公开分别为
+/// 8 件、2 件): not one figure for them together.
+pub const RESPECTIVELY: &[&str] = &["分别", "各"];
+
+/// The units of a count of requests, results or documents (N001–N003, N005).
+pub const COUNT_UNITS: &[char] = &['件', '项', '宗'];
+
 // ------------------------------------------------------------ review and litigation (N004)
+
+/// The units of a count of cases (N004).
+pub const CASE_UNITS: &[char] = &['件', '起', '宗'];
 
 /// Words that make a 无…复议 statement about one kind of case only.
 pub const NARROWING: &[&str] = &["纠错", "纠正", "败诉", "撤销", "违法", "被告", "责任追究", "追责"];
@@ -119,24 +173,78 @@ pub const CASE_RESULTS: &[(&str, usize)] = &[
     ("未审结", 3),
 ];
 
+/// How a claim on the outcome of cases is made: every case (均获维持) or
+/// none (无被纠错).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Quantity {
+    Every,
+    No,
+}
+
+/// The claims on the outcome of cases (N004): the verb, how it is
+/// quantified, and the columns of table C (结果维持 0, 结果纠正 1, 其他结果
+/// 2, 尚未审结 3) that must be 0 for the claim to hold. 均获维持 leaves no
+/// case corrected, ended otherwise or open; 均被驳回 none corrected or open
+/// (a dismissal may be counted as 其他结果); 均已审结 none open; 无被纠错,
+/// 没有败诉 none corrected.
+pub const OUTCOME_CLAIMS: &[(&str, (Quantity, &[usize]))] = &[
+    ("维持", (Quantity::Every, &[1, 2, 3])),
+    ("驳回", (Quantity::Every, &[1, 3])),
+    ("胜诉", (Quantity::Every, &[1, 3])),
+    ("审结", (Quantity::Every, &[3])),
+    ("结案", (Quantity::Every, &[3])),
+    ("纠错", (Quantity::No, &[1])),
+    ("纠正", (Quantity::No, &[1])),
+    ("败诉", (Quantity::No, &[1])),
+];
+
+/// Claim verbs that speak of litigation only (没有败诉 says nothing of review).
+pub const LITIGATION_WORDS: &[&str] = &["败诉", "胜诉"];
+
+/// Words for every case, at most [`EVERY_GAP`] characters before the verb (均获维持, 全部予以维持).
+pub const EVERY: &[&str] = &["均", "全部", "都", "一律"];
+
+/// How far (in characters) 均 may stand before its verb: 均被复议机关维持.
+pub const EVERY_GAP: usize = 6;
+
+/// Words for no case, before the verb in the same clause (无被纠错, 没有败诉, 未被纠正).
+pub const NO_CASE: &[&str] = &["无", "没有", "未", "零", "不存在"];
+
 // ------------------------------------------------------------ normative documents (N005)
 
-/// Verbs that name a column of table A's document rows, in the order searched.
-pub const DOC_VERBS: &[(&str, usize)] = &[
-    ("现行有效", 2),
-    ("废止", 1),
-    ("宣布失效", 1),
-    ("制发", 0),
-    ("印发", 0),
-    ("出台", 0),
-    ("制定", 0),
-    ("公开", 0),
-    ("发布", 0),
+/// Which figure of table A's document rows a verb gives.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DocFigure {
+    /// 本年制发件数.
+    Issued,
+    /// 本年废止件数.
+    Repealed,
+    /// 现行有效件数.
+    Valid,
+    /// 公开/发布 N 件: the year's new documents or all those in force (a published catalogue).
+    IssuedOrValid,
+    /// 清理/梳理 N 件: those in force, or those examined (in force and repealed).
+    Examined,
+}
+
+/// Verbs that name a figure of table A's document rows; the one nearest
+/// before the count gives it (清理并集中发布现行有效行政规范性文件 N 件: 现行有效).
+pub const DOC_VERBS: &[(&str, DocFigure)] = &[
+    ("现行有效", DocFigure::Valid),
+    ("废止", DocFigure::Repealed),
+    ("宣布失效", DocFigure::Repealed),
+    ("制发", DocFigure::Issued),
+    ("印发", DocFigure::Issued),
+    ("出台", DocFigure::Issued),
+    ("制定", DocFigure::Issued),
+    ("公开", DocFigure::IssuedOrValid),
+    ("发布", DocFigure::IssuedOrValid),
+    ("清理", DocFigure::Examined),
+    ("梳理", DocFigure::Examined),
 ];
 
 /// Other actions on documents: their counts are not table A's.
 pub const OTHER_ACTIONS: &[&str] = &[
-    "清理",
     "审核",
     "审查",
     "备案",
@@ -147,7 +255,6 @@ pub const OTHER_ACTIONS: &[&str] = &[
     "解读",
     "评估",
     "合法性",
-    "梳理",
     "报送",
 ];
 
@@ -218,3 +325,35 @@ pub const IMPROVEMENTS: &[&str] = &[
     "计划",
     "拟",
 ];
+
+// ------------------------------------------------------------ the agency (I001)
+
+/// The characters a place name ends with (吴忠市, 利通区, 平潭综合实验区).
+pub const PLACE_ENDS: &[char] = &['省', '市', '区', '县', '州', '盟', '旗'];
+
+/// Unit suffixes that name a part of the body, not another body: its
+/// office, its disclosure office or group, its service centre.
+pub const OFFICE_SUFFIXES: &[&str] = &[
+    "党政办公室",
+    "办公室",
+    "办公厅",
+    "党政办",
+    "政务公开办",
+    "政务服务中心",
+    "领导小组",
+    "政府信息公开工作",
+    "政务公开工作",
+    "政府信息公开",
+    "政务公开",
+];
+
+/// Suffixes that name the government of a place, the reporting body of a
+/// place's report: 平潭综合实验区管委会 (管理委员会, 党工委管委会) is
+/// 平潭综合实验区, as 洪泽区人民政府 (区政府) is 洪泽区.
+pub const GOVERNMENT_SUFFIXES: &[&str] = &["党工委管委会", "党工委、管委会", "管理委员会", "管委会", "人民政府", "政府"];
+
+/// Words right before 联系 that make the body after it the contact (请联系X, 可联系X).
+pub const CONTACT_BEFORE: &[&str] = &["请", "可", "欢迎", "直接", "或"];
+
+/// Characters that end a body's name in the prose (请联系X（地址…）, X，联系电话).
+pub const NAME_ENDS: &[char] = &[',', '.', '。', ';', ':', '(', ')', '、', '!', '?', '"', '“', '”', '》'];

@@ -65,30 +65,18 @@ pub const WORDINGS: &[Wording] = &[
     ),
 ];
 
-/// A section heading's wording that departs from the standard heading.
-#[derive(Debug, Clone, Copy)]
-pub struct HeadingWording {
-    pub section: u8,
-    /// Words in the heading (folded, no spaces) that mark the departure.
-    pub found: &'static str,
-    /// The standard heading.
-    pub standard: &'static str,
-}
+/// Words a section heading may add or leave out without departing from the
+/// standard heading: the wordings met in the wild that FORMAT.md lists as
+/// the same heading (一、总体工作情况, 五、存在主要问题及改进情况,
+/// 五、政府信息公开工作存在的主要问题及改进情况, the older
+/// 四、因政府信息公开工作被申请行政复议、提起行政诉讼情况), and the words that
+/// join its parts (、 和 及 与 以及 are one). Punctuation never counts.
+pub const HEADING_OPTIONAL: &[&str] = &["政府信息公开", "工作", "被申请", "提起", "因", "的", "以及", "及", "和", "与"];
 
-pub const HEADING_WORDINGS: &[HeadingWording] = &[
-    HeadingWording {
-        section: 5,
-        found: "改进措施",
-        standard: "五、存在的主要问题及改进情况",
-    },
-    HeadingWording {
-        section: 5,
-        found: "工作计划",
-        standard: "五、存在的主要问题及改进情况",
-    },
-    HeadingWording {
-        section: 5,
-        found: "工作打算",
-        standard: "五、存在的主要问题及改进情况",
-    },
-];
+/// Words written for one another in headings (其它 for 其他).
+pub const HEADING_SAME: &[(&str, &str)] = &[("其它", "其他")];
+
+/// How many characters past its recognised end a heading in run-together
+/// text (no line break after it) may go on: its own words may continue
+/// (五、存在的主要问题及明年工作计划 is cut after the standard heading's length).
+pub const HEADING_RUN_ON: usize = 8;

@@ -100,6 +100,41 @@ pub fn rfind_any<'n>(s: &str, needles: &[&'n str]) -> Option<(usize, &'n str)> {
         .max_by_key(|&(p, n)| (p, n.len()))
 }
 
+/// A list of words found in one pass over a text: at each character only
+/// the words that begin with it are tried, longest first, and a match
+/// resumes the scan after it (leftmost, then longest; no overlaps). Build
+/// it once (a `static OnceLock`) from a list of `format::phrases`.
+pub struct Lexicon<T: 'static> {
+    /// (first character, word, value), by first character, longest word first.
+    words: Vec<(char, &'static str, T)>,
+}
+
+impl<T: Copy> Lexicon<T> {
+    pub fn new(list: &[(&'static str, T)]) -> Lexicon<T> {
+        let mut words: Vec<(char, &'static str, T)> = list.iter().filter_map(|&(w, v)| w.chars().next().map(|c| (c, w, v))).collect();
+        crate::sort::merge_sort(&mut words, |a, b| (a.0, usize::MAX - a.1.len()) < (b.0, usize::MAX - b.1.len()));
+        Lexicon { words }
+    }
+
+    /// Every word of the list in `s`: (offset in `s`, word, value), in order.
+    pub fn find_all(&self, s: &str) -> Vec<(usize, &'static str, T)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(c) = s[i..].chars().next() {
+            let from = self.words.partition_point(|w| w.0 < c);
+            let hit = self.words[from..].iter().take_while(|w| w.0 == c).find(|w| s[i..].starts_with(w.1));
+            match hit {
+                Some(&(_, w, v)) => {
+                    out.push((i, w, v));
+                    i += w.len();
+                }
+                None => i += c.len_utf8(),
+            }
+        }
+        out
+    }
+}
+
 const ORDINALS: &str = "一二三四五六七八九十";
 
 /// The numbered parts of a section body — （一）主动公开情况 … — as

@@ -6,21 +6,8 @@ use std::ops::Range;
 
 use super::{Check, Context, Rule};
 use crate::finding::{Finding, Severity};
+use crate::format::phrases::{CONTACT_BEFORE, GOVERNMENT_SUFFIXES, NAME_ENDS, OFFICE_SUFFIXES, PLACE_ENDS};
 use crate::prose::{self};
-
-/// The characters a place name ends with (吴忠市, 利通区, 平潭综合实验区).
-const PLACE_ENDS: &[char] = &['省', '市', '区', '县', '州', '盟', '旗'];
-
-/// Unit suffixes that name a part of the body, not another body.
-const OFFICE_SUFFIXES: &[&str] = &[
-    "办公室",
-    "办公厅",
-    "领导小组",
-    "政府信息公开工作",
-    "政务公开工作",
-    "政府信息公开",
-    "政务公开",
-];
 
 /// A body's name split into its places and the rest: 吴忠市利通区审批服务管理局 →
 /// ([吴忠市, 利通区], 审批服务管理局). The government of a place has an empty rest.
@@ -34,7 +21,7 @@ pub(crate) fn body(name: &str) -> Body {
     let mut s: String = name.chars().filter(|c| !c.is_whitespace()).collect();
     loop {
         let before = s.len();
-        for suf in OFFICE_SUFFIXES {
+        for suf in OFFICE_SUFFIXES.iter().chain(GOVERNMENT_SUFFIXES) {
             if let Some(t) = s.strip_suffix(suf) {
                 s = t.to_string();
             }
@@ -54,8 +41,6 @@ pub(crate) fn body(name: &str) -> Body {
         places.push(chunk.to_string());
         rest = &rest[i + c.len_utf8()..];
     }
-    let rest = rest.strip_prefix("人民").unwrap_or(rest);
-    let rest = if rest == "政府" { "" } else { rest };
     Body {
         places,
         rest: rest.to_string(),
@@ -87,6 +72,53 @@ struct Named {
     what: &'static str,
 }
 
+/// 请联系X（地址…）: the body named after 联系 at `at`, when a word of
+/// `CONTACT_BEFORE` stands right before it (请, 可, 欢迎 …).
+fn contact_after(text: &str, at: usize, end: usize) -> Option<Named> {
+    if !CONTACT_BEFORE.iter().any(|w| text[..at].ends_with(w)) {
+        return None;
+    }
+    let from = at + "联系".len();
+    let to = prose::ahead(text, from, 30).min(end);
+    let stop = text[from..to]
+        .char_indices()
+        .find(|&(i, c)| NAME_ENDS.contains(&c) || text[from + i..].starts_with("电话") || text[from + i..].starts_with("地址"))
+        .map_or(to, |(i, _)| from + i);
+    (stop > from).then(|| Named {
+        range: from..stop,
+        name: text[from..stop].to_string(),
+        what: "联系方式中的机关",
+    })
+}
+
+/// The signature: the body named right before the date that ends the
+/// report (平潭综合实验区君山片区管理局 2024年1月12日), after the last sentence.
+fn signature(p: &prose::Prose) -> Option<Named> {
+    let text = p.text();
+    let from = text.char_indices().rev().nth(50).map_or(0, |(i, _)| i);
+    let nums = prose::numbers(text, from..text.len());
+    let [.., year, month, day] = &nums[..] else { return None };
+    let dated = year.is_year()
+        && month.unit == Some('月')
+        && day.unit == Some('日')
+        && year.end == month.range.start
+        && month.end == day.range.start
+        && day.end == text.len();
+    if !dated {
+        return None;
+    }
+    let before = &text[from..year.range.start];
+    let start = before
+        .rfind(NAME_ENDS)
+        .map(|i| from + i + before[i..].chars().next().map_or(1, char::len_utf8))?;
+    let name = &text[start..year.range.start];
+    (!name.is_empty() && name.chars().count() <= 30).then(|| Named {
+        range: start..year.range.start,
+        name: name.to_string(),
+        what: "落款中的机关",
+    })
+}
+
 fn i001(cx: &Context) -> Vec<Finding> {
     let doc = cx.doc;
     let p = &cx.prose;
@@ -110,7 +142,11 @@ fn i001(cx: &Context) -> Vec<Finding> {
     let mut regions = vec![p.preamble()];
     regions.extend(p.section(6));
     for r in regions {
-        for at in prose::find_all(text, r, "联系") {
+        for at in prose::find_all(text, r.clone(), "联系") {
+            if let Some(named) = contact_after(text, at, r.end) {
+                names.push(named);
+                continue;
+            }
             let back = text[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
             let Some(w) = text[back..at].rfind('与') else { continue };
             let from = back + w + '与'.len_utf8();
@@ -130,6 +166,7 @@ fn i001(cx: &Context) -> Vec<Finding> {
             });
         }
     }
+    names.extend(signature(p));
     // The reference: the title's agency, else the first name found.
     let title = doc.agency.as_ref().map(|a| {
         let r = p.flat.range_of(a.span);
@@ -182,10 +219,9 @@ pub const I001: Rule = Rule {
     code: "I001",
     name: "agency-name-mismatch",
     severity: Severity::Warning,
-    summary:
-        "标题、“现发布《…》”一句和联系方式中的机关名称不是同一机关（“吴忠市利通区…”与“利通区…”视为同一机关，“…办公室”视为本机关的办公室）",
+    summary: "标题、“现发布《…》”一句、联系方式（请与…联系、请联系…）和落款中的机关名称不是同一机关（“吴忠市利通区…”与“利通区…”视为同一机关；一地的管委会、管理委员会、人民政府、党工委管委会就是该地，“…办公室”“…政务公开办”“…政务服务中心”视为本机关）",
     why: "年报是一个机关的报告；其中出现别的机关名称，多是照抄其他单位的报告后漏改，读者会怀疑全部内容。",
-    example: "标题为“利通区审批服务管理局…”，结尾却写“请与利通区应急管理局办公室联系”",
+    example: "标题为“利通区审批服务管理局…”，结尾却写“请与利通区应急管理局办公室联系”；标题为“平潭综合实验区君山片区管理局…”，落款却是“平潭综合实验区苏平片区管理局”（标题“平潭综合实验区”与“平潭综合实验区管委会办公室”是同一机关，不报告）",
     check: Check::Report(i001),
 };
 

@@ -4,9 +4,97 @@
 
 use super::{Check, Context, Rule};
 use crate::finding::{Finding, Severity};
-use crate::format::wording::{HEADING_WORDINGS, WORDINGS};
+use crate::format::wording::{HEADING_OPTIONAL, HEADING_RUN_ON, HEADING_SAME, WORDINGS};
+use crate::parse::Section;
 use crate::prose::{self};
-use crate::text::squash;
+use crate::text::{fold, squash, Span};
+
+/// A heading's words as compared: folded, letters only (no punctuation or
+/// spaces), the optional words left out and words written for one another
+/// made one.
+fn heading_words(s: &str) -> Vec<char> {
+    let mut t: String = s.chars().map(fold).filter(|c| c.is_alphanumeric()).collect();
+    for (a, b) in HEADING_SAME {
+        t = t.replace(a, b);
+    }
+    for w in HEADING_OPTIONAL {
+        t = t.replace(w, "");
+    }
+    t.chars().collect()
+}
+
+/// The edit distance between two strings of characters (insertions,
+/// deletions and substitutions of one character).
+fn distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, &x) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(x != y)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// W001 on a section heading whose words differ from the standard heading's
+/// (by edit distance, after `heading_words`). Where the heading ends is
+/// read from the text: at the end of its line, or, where a sentence runs on
+/// after it on the same line, at the punctuation that ends it; in text
+/// without line breaks (the heading cut after the standard's length) at the
+/// end, at most `HEADING_RUN_ON` characters further, after the standard's
+/// last word if one is there, that makes it nearest the standard.
+fn heading_departs(text: &str, sec: &Section) -> Option<Finding> {
+    let def = crate::format::section(sec.number);
+    let standard = heading_words(def.heading);
+    let span = sec.heading.span;
+    // After the numeral.
+    let from = span.start + text[span.start..].chars().next()?.len_utf8();
+    let line_end = text[span.start..].find('\n').map_or(text.len(), |i| span.start + i);
+    let run_on = !text[span.end.min(line_end)..line_end].trim().is_empty() && span.end < line_end;
+    let ends: Vec<usize> = if run_on {
+        let until = prose::ahead(text, span.end, HEADING_RUN_ON).min(line_end);
+        text[from..until]
+            .char_indices()
+            .filter(|&(_, c)| fold(c).is_alphanumeric())
+            .map(|(i, c)| from + i + c.len_utf8())
+            .collect()
+    } else {
+        let mut ends: Vec<usize> = text[from..line_end]
+            .char_indices()
+            .filter(|&(_, c)| matches!(fold(c), '。' | ':' | ';' | '(' | '!' | ','))
+            .map(|(i, _)| from + i)
+            .collect();
+        ends.push(line_end);
+        ends
+    };
+    // The nearest reading, of those as near the longest. Where the text runs
+    // on: an end after the standard's last word (情况, 事项) first, and an end
+    // before a break (a space, a bracket, a figure: （一）, 2023年) counts
+    // one nearer.
+    let last: Vec<char> = standard.iter().rev().take(2).rev().copied().collect();
+    let (_, _, d, end) = ends
+        .into_iter()
+        .map(|e| {
+            let words = heading_words(&text[from..e]);
+            let d = distance(&words, &standard);
+            let at_break = text[e..].starts_with(|c: char| c.is_whitespace() || c.is_ascii_digit() || matches!(fold(c), '('));
+            (run_on && !words.ends_with(&last), d + usize::from(run_on && !at_break), d, e)
+        })
+        .min_by_key(|&(other_end, near, _, e)| (other_end, near, usize::MAX - e))?;
+    if d == 0 {
+        return None;
+    }
+    let found = squash(text[span.start..end].trim_end());
+    let expected = format!("{}、{}", def.numeral, def.heading);
+    let msg = format!("第{}部分的标题写作“{found}”，标准标题为“{expected}”", def.numeral);
+    Some(
+        W001.finding(msg, Span::new(span.start, span.start + text[span.start..end].trim_end().len()))
+            .in_section(def.numeral)
+            .expected_found(expected, found),
+    )
+}
 
 fn w001(cx: &Context) -> Vec<Finding> {
     let doc = cx.doc;
@@ -50,23 +138,11 @@ fn w001(cx: &Context) -> Vec<Finding> {
             }
         }
     }
-    for h in HEADING_WORDINGS {
-        let Some(sec) = doc.section(h.section) else { continue };
-        let heading = squash(&sec.heading.value);
-        if !heading.contains(h.found) || out.iter().any(|f: &Finding| f.span == sec.heading.span) {
+    for sec in &doc.sections {
+        if out.iter().any(|f: &Finding| f.span == sec.heading.span) {
             continue;
         }
-        let msg = format!(
-            "第{}部分的标题写作“{}”，标准标题为“{}”",
-            crate::format::section(h.section).numeral,
-            heading,
-            h.standard
-        );
-        out.push(
-            W001.finding(msg, sec.heading.span)
-                .in_section(crate::format::section(h.section).numeral)
-                .expected_found(h.standard, heading),
-        );
+        out.extend(heading_departs(doc.text, sec));
     }
     out
 }
@@ -76,8 +152,8 @@ pub const W001: Rule = Rule {
     code: "W001",
     name: "non-standard-wording",
     severity: Severity::Info,
-    summary: "表格的标准标签或小标题与国办公开办函〔2021〕30号的标准文本不一致（如“本年制发作数”“本年度止件数”“钩稽”“二十条第（一）项”缺“第”），并给出标准文本",
-    why: "标签是格式规定的文字；错字、漏字虽不影响数字，却说明表格是手工录入或转抄的，值得顺手改正。",
+    summary: "表格的标准标签、小标题或各部分的标题与国办公开办函〔2021〕30号的标准文本不一致（如“本年制发作数”“本年度止件数”“钩稽”“二十条第（一）项”缺“第”“存在的主要问题及明年工作计划”），并给出标准文本",
+    why: "标签和标题是格式规定的文字；错字、漏字虽不影响数字，却说明表格是手工录入或转抄的，值得顺手改正。各部分标题按编辑距离与标准标题比较，“的”“工作”“政府信息公开”和“及、和、与”的有无不计（“一、总体工作情况”“五、存在主要问题和改进情况”等常见写法不报告）。",
     example: "信息内容	本年制发件数	本年度止件数	现行有效件数（应为“本年废止件数”）",
     check: Check::Report(w001),
 };

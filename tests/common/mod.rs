@@ -9,6 +9,7 @@ use nianbao::{check, CheckResult, Finding};
 mod mutants;
 #[allow(unused_imports)]
 pub use mutants::*;
+pub mod variants;
 
 pub const SEEDS: [&str; 5] = [
     "seeds/000_4d177dac3167f082.txt",

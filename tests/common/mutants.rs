@@ -72,10 +72,14 @@ const S001: &str = "seeds/001_43e3c9ba6b70e239.txt";
 const S002: &str = "seeds/002_a8d23b48448f5a19.txt";
 const S003: &str = "seeds/003_ea91102f3cc3d767.txt";
 const HZ24: &str = "real/hongzequ-2024.txt";
+const HZ24_RAW: &str = "real/hongzequ-2024.pdftotext-raw.txt";
 const HA24: &str = "real/huaianshi-2024.txt";
 const HA24_RAW: &str = "real/huaianshi-2024.pdftotext-raw.txt";
 const PT21: &str = "real/pingtan-2021.txt";
+const PT24: &str = "dev/102_pingtan2024.txt";
 const PT25: &str = "dev/103_pingtan2025.txt";
+const JS23: &str = "dev/124_junshan2023.txt";
+const JTJ24: &str = "dev/122_jtj2024.txt";
 const ZRZ20: &str = "dev/114_zrz2020.txt";
 
 /// The three seeds of `SHAPES` (space, tab, vertical).
@@ -531,6 +535,218 @@ const TABLE: &[(&str, &[&str], &[Edit])] = &[
             },
         ],
     ),
+    // ---------------------------------------------------------------- issue 18: the prose read as a reviewer does
+    // N003, several kinds as one figure: 予以公开 + 部分公开 is 50 + 9 = 59 in hongzequ 2024,
+    // 71 + 29 = 100 in pingtan 2024, 1362 + 454 = 1816 in huai'an 2024; each written as 予以公开 alone.
+    (
+        "n003_granted_and_partial_50",
+        &[HZ24, HZ24_RAW],
+        &[Replace(
+            "均已在法定期限内予以答复。",
+            "均已在法定期限内予以答复。其中予以公开及部分公开共50件。",
+        )],
+    ),
+    (
+        "n003_granted_and_partial_71",
+        &[PT24],
+        &[Replace(
+            "全年办理政府信息公开申请218件。",
+            "全年办理政府信息公开申请218件，其中予以公开和部分公开71件。",
+        )],
+    ),
+    (
+        "n003_granted_and_partial_1362",
+        &[HA24, HA24_RAW],
+        &[Replace(
+            "均在法定期限内予以答复。",
+            "均在法定期限内予以答复。其中予以公开、部分公开共1362件。",
+        )],
+    ),
+    // N003, a group named by its first row and 等: （四）无法提供 is 31 + 1 + 0 in hongzequ 2024,
+    // 769 + 11 + 1 in huai'an 2024, 50 + 3 + 0 in pingtan 2025; each written as 本机关不掌握 alone.
+    (
+        "n003_unable_etc_31",
+        &[HZ24, HZ24_RAW],
+        &[Replace(
+            "均已在法定期限内予以答复。",
+            "均已在法定期限内予以答复。因本机关不掌握等原因无法提供31件。",
+        )],
+    ),
+    (
+        "n003_unable_etc_769",
+        &[HA24],
+        &[Replace(
+            "均在法定期限内予以答复。",
+            "均在法定期限内予以答复。因本机关不掌握相关政府信息等原因无法提供769件。",
+        )],
+    ),
+    (
+        "n003_unable_etc_50",
+        &[PT25],
+        &[Replace("结转至2026年6件。", "结转至2026年6件。因本机关不掌握等原因无法提供50件。")],
+    ),
+    // 其中…不掌握 N 件 is the row itself (31 in hongzequ 2024): 30 is wrong, and every figure right is silent.
+    (
+        "n003_not_held_30",
+        &[HZ24],
+        &[Replace(
+            "均已在法定期限内予以答复。",
+            "均已在法定期限内予以答复。无法提供32件，其中本机关不掌握30件。",
+        )],
+    ),
+    (
+        "n003_combined_right",
+        &[HZ24],
+        &[Replace(
+            "均已在法定期限内予以答复。",
+            "均已在法定期限内予以答复。其中予以公开及部分公开共59件，不予公开及无法提供35件；因本机关不掌握等原因无法提供32件，其中本机关不掌握31件；属于国家秘密等情形不予公开3件。",
+        )],
+    ),
+    // N004, outcome claims: hongzequ 2024's review has 1 结果纠正; huai'an 2024's 64 纠正, 178 其他,
+    // 37 尚未审结; pingtan 2025's review 3 纠正 and 8 其他, its litigation 3 纠正; pingtan 2024's
+    // review 1 尚未审结.
+    (
+        "n004_upheld_claimed",
+        &[HZ24],
+        &[Replace(
+            "均已在法定期限内予以答复。",
+            "均已在法定期限内予以答复。被申请政府信息公开行政复议2件，均获维持。",
+        )],
+    ),
+    (
+        "n004_all_upheld_claimed",
+        &[HA24],
+        &[Replace(
+            "均在法定期限内予以答复。",
+            "均在法定期限内予以答复。因政府信息公开被申请行政复议351件，全部维持。",
+        )],
+    ),
+    ("n004_upheld_both_claimed", &[PT25], &[Replace("行政诉讼9起。", "行政诉讼9起，均获维持。")]),
+    (
+        "n004_concluded_claimed",
+        &[PT24],
+        &[Replace(
+            "全年办理政府信息公开申请218件。",
+            "全年办理政府信息公开申请218件。政府信息公开行政复议7件，均已审结。",
+        )],
+    ),
+    // Hongzequ 2024's litigation: 2 维持, 1 其他, none corrected or open; claims that hold.
+    (
+        "n004_claims_right",
+        &[HZ24],
+        &[Replace(
+            "均已在法定期限内予以答复。",
+            "均已在法定期限内予以答复。政府信息公开行政诉讼4件，均已审结，没有败诉案件。",
+        )],
+    ),
+    // N005, the documents in force: 38 in seed 002, 66 in huai'an 2024, 440 in pingtan 2024.
+    (
+        "n005_in_force_40",
+        &[S002],
+        &[Replace(
+            "均在规定期限内完成答复。",
+            "均在规定期限内完成答复。清理并集中发布现行有效行政规范性文件40件。",
+        )],
+    ),
+    (
+        "n005_in_force_60",
+        &[HA24],
+        &[Replace(
+            "均在法定期限内予以答复。",
+            "均在法定期限内予以答复。清理并集中发布现行有效行政规范性文件 60 件。",
+        )],
+    ),
+    (
+        "n005_in_force_404",
+        &[PT24],
+        &[Replace(
+            "全年办理政府信息公开申请218件。",
+            "全年办理政府信息公开申请218件。全面清理行政规范性文件，现行有效的共404件。",
+        )],
+    ),
+    // Hongzequ 2024: 行政规范性文件 3 issued, 0 repealed, 8 in force; issued 4 is wrong.
+    (
+        "n005_issued_4",
+        &[HZ24, HZ24_RAW],
+        &[Replace(
+            "均已在法定期限内予以答复。",
+            "均已在法定期限内予以答复。全年印发行政规范性文件4件。",
+        )],
+    ),
+    (
+        "n005_documents_right",
+        &[HZ24],
+        &[Replace(
+            "均已在法定期限内予以答复。",
+            "均已在法定期限内予以答复。全年印发行政规范性文件3件，清理并集中发布现行有效行政规范性文件8件，废止0件。",
+        )],
+    ),
+    // I001: the zone's 管委会 is the zone (the false alarm of issue 18), a county's 政务服务中心 the county.
+    (
+        "i001_zone_committee_office",
+        &[PT21],
+        &[Replace(
+            "请与平潭综合实验区政府信息公开工作领导小组办公室联系",
+            "请与平潭综合实验区管委会办公室联系",
+        )],
+    ),
+    (
+        "i001_government_service_centre",
+        &[HZ24],
+        &[Replace("泽区人民政府办公室联系（地址", "泽区人民政府政务服务中心联系（地址")],
+    ),
+    // Another body: in 请与…联系, in 请联系…（…, and in the signature.
+    (
+        "i001_other_government",
+        &[PT21],
+        &[Replace(
+            "请与平潭综合实验区政府信息公开工作领导小组办公室联系",
+            "请与福州市长乐区人民政府办公室联系",
+        )],
+    ),
+    (
+        "i001_contact_after_verb",
+        &[JTJ24],
+        &[Replace(
+            "请联系平潭综合实验区交通与建设局办公室",
+            "请联系平潭综合实验区财政金融局办公室",
+        )],
+    ),
+    (
+        "i001_signature",
+        &[JS23],
+        &[Replace(
+            "平潭综合实验区君山片区管理局 2024年1月12日",
+            "平潭综合实验区苏平片区管理局 2024年1月12日",
+        )],
+    ),
+    // W001 on section headings: words added or changed (in tab-separated text, PDF text with layout,
+    // PDF text in reading order and crawler text without line breaks).
+    (
+        "w001_heading_plan",
+        &[S001, HZ24, HZ24_RAW, PT21],
+        &[Replace("五、存在的主要问题及改进情况", "五、存在的主要问题及明年工作计划")],
+    ),
+    (
+        "w001_heading_typo",
+        &[S000, S001, PT25, PT21],
+        &[Replace(
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "四、政府信息公开行政法复议、行政诉讼情况",
+        )],
+    ),
+    // Wordings of the standard heading met in real reports: no W001.
+    (
+        "w001_heading_standard_wording",
+        &[S001],
+        &[
+            Replace("五、存在的主要问题及改进情况", "五、存在主要问题和改进情况"),
+            Replace(
+                "四、政府信息公开行政复议、行政诉讼情况",
+                "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+            ),
+        ],
+    ),
     // Sentences about other things, each added after 共收到政府信息公开申请11件，.
     (
         "n001_other_kind",
@@ -566,13 +782,19 @@ const TABLE: &[(&str, &[&str], &[Edit])] = &[
     ),
 ];
 
-/// The shape name of a seed of `SHAPES`.
-fn shape_of(base: &str) -> &'static str {
-    SHAPES
-        .iter()
-        .find(|(_, n)| *n == base)
-        .map(|(s, _)| *s)
-        .unwrap_or_else(|| panic!("{base} is not one of SHAPES"))
+/// True for the two texts of one PDF: with layout and in reading order (`.raw`).
+fn is_pair(bases: &[&str]) -> bool {
+    matches!(bases, [a, b] if b.strip_suffix(".pdftotext-raw.txt") == a.strip_suffix(".txt"))
+}
+
+/// The name of a report among several a mutant is made from: the shape of a
+/// seed of `SHAPES` (`space`, `tab`, `vertical`), else the file's name
+/// (`hongzequ-2024`, `hongzequ-2024.pdftotext-raw`, `103_pingtan2025`).
+fn shape_of(base: &str) -> &str {
+    SHAPES.iter().find(|(_, n)| *n == base).map(|(s, _)| *s).unwrap_or_else(|| {
+        let file = base.rsplit('/').next().unwrap_or(base);
+        file.strip_suffix(".txt").unwrap_or(file)
+    })
 }
 
 /// Every mutant, named `name` or, when made from several reports, `name.shape`
@@ -584,8 +806,8 @@ pub fn mutants() -> Vec<Mutant> {
         for &base in bases {
             let name = match bases.len() {
                 1 => name.to_string(),
-                _ if base.ends_with(".pdftotext-raw.txt") => format!("{name}.raw"),
-                _ if base.starts_with("real/") => format!("{name}.layout"),
+                _ if is_pair(bases) && base.ends_with(".pdftotext-raw.txt") => format!("{name}.raw"),
+                _ if is_pair(bases) => format!("{name}.layout"),
                 _ => format!("{name}.{}", shape_of(base)),
             };
             out.push(Mutant { name, base, edits });

@@ -7,12 +7,15 @@
 //! (其中结果维持 N 件: [`result_count`]).
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::shared::{cells_of, sum, Claim};
 use crate::finding::{Finding, Severity};
-use crate::format::phrases::{CASE_RESULTS, NARROWING, NO_CASES};
+use crate::format::phrases::{
+    Quantity, CASE_RESULTS, CASE_UNITS, EVERY, EVERY_GAP, LITIGATION_WORDS, NARROWING, NO_CASE, NO_CASES, OUTCOME_CLAIMS,
+};
 use crate::parse::Table;
-use crate::prose::{self, find_any, rfind_any, split, Num, Prose, COMMA, SENTENCE};
+use crate::prose::{self, find_any, rfind_any, split, Lexicon, Num, Prose, COMMA, SENTENCE};
 use crate::rules::{Check, Context, Rule};
 use crate::text::Span;
 
@@ -21,9 +24,9 @@ pub const N004: Rule = Rule {
     code: "N004",
     name: "narrative-review-litigation",
     severity: Severity::Warning,
-    summary: "正文说没有因政府信息公开引起的行政复议、行政诉讼，而表四有案件；或正文所写复议、诉讼件数与表四不符",
-    why: "“无行政复议、行政诉讼”是常被照抄的套话；表四有案件时，它就与表格矛盾。只说“无被纠错案件”之类的句子不在此列。",
-    example: "无因政府信息公开引起的行政复议或行政诉讼（表四行政复议总计为 2）",
+    summary: "正文说没有因政府信息公开引起的行政复议、行政诉讼，而表四有案件；正文所写复议、诉讼件数与表四不符；或正文说“均获维持”“均被驳回”“无被纠错”“均已审结”“没有败诉”，而表四该组的结果纠正、其他结果或尚未审结有案件",
+    why: "“无行政复议、行政诉讼”是常被照抄的套话；表四有案件时，它就与表格矛盾。“均获维持”“无被纠错”之类说的是结果，与表四该组的结果各栏核对：均获维持要求结果纠正、其他结果、尚未审结都为 0，均被驳回要求结果纠正、尚未审结为 0（驳回可计入其他结果），均已审结要求尚未审结为 0，无被纠错、没有败诉要求结果纠正为 0。",
+    example: "无因政府信息公开引起的行政复议或行政诉讼（表四行政复议总计为 2）；被申请行政复议2件，均获维持（表四行政复议结果纠正为 1）",
     check: Check::Report(n004),
 };
 
@@ -69,8 +72,8 @@ impl Group {
 
     /// Its name when it is several rows of table C (the two kinds of
     /// litigation), for a finding that compares their sum.
-    fn group(self) -> Option<&'static str> {
-        (self.rows().len() > 1).then_some(self.name())
+    fn group(self) -> Option<String> {
+        (self.rows().len() > 1).then(|| self.name().to_string())
     }
 
     fn other(self) -> Group {
@@ -81,9 +84,9 @@ impl Group {
     }
 }
 
-/// A count of cases: N 件 or N 起.
+/// A count of cases: N 件, N 起 or N 宗.
 fn is_case(n: &Num) -> bool {
-    matches!(n.unit, Some('件' | '起'))
+    n.unit.is_some_and(|u| CASE_UNITS.contains(&u))
 }
 
 /// The first count of cases after `from` (`None` when approximate).
@@ -179,10 +182,30 @@ fn n004(cx: &Context) -> Vec<Finding> {
             if !on_disclosure(&text[sentence.clone()]) {
                 continue;
             }
-            // The group the sentence last counted, for 其中结果维持 N 件.
+            // The group the sentence last counted, for 其中结果维持 N 件,
+            // and the groups it named, for 均获维持.
             let mut last: Option<Group> = None;
+            let mut named: Vec<Group> = Vec::new();
+            let mut named_from = sentence.start;
             for cl in split(text, sentence, COMMA) {
                 let c = Clause::new(text, cl);
+                let own: Vec<Group> = Group::BOTH.into_iter().filter(|&g| c.at(g).is_some()).collect();
+                if named.is_empty() {
+                    named_from = c.range.start;
+                }
+                for &g in &own {
+                    if !named.contains(&g) {
+                        named.push(g);
+                    }
+                }
+                if let Some(claim) = outcome_claim(&c) {
+                    let (groups, from) = if own.is_empty() {
+                        (&named, named_from)
+                    } else {
+                        (&own, c.range.start)
+                    };
+                    out.extend(claim_contradicted(p, t, from..c.range.end, &claim, groups));
+                }
                 if c.review.is_none() && c.litigation.is_none() {
                     out.extend(last.and_then(|g| result_count(p, t, &c, g)));
                 } else if let Some(neg_at) = c.negation() {
@@ -192,6 +215,86 @@ fn n004(cx: &Context) -> Vec<Finding> {
                 }
             }
         }
+    }
+    out
+}
+
+/// A claim on the outcome of cases (均获维持, 无被纠错): its flat range
+/// (from 均/无 to the verb), the verb and the columns of table C it leaves at 0.
+struct OutcomeClaim {
+    range: Range<usize>,
+    verb: &'static str,
+    columns: &'static [usize],
+}
+
+/// The claim verbs, read in one pass.
+fn claim_verbs() -> &'static Lexicon<(Quantity, &'static [usize])> {
+    static L: OnceLock<Lexicon<(Quantity, &'static [usize])>> = OnceLock::new();
+    L.get_or_init(|| Lexicon::new(OUTCOME_CLAIMS))
+}
+
+/// The first claim on the outcome of cases in a clause: a verb of
+/// `OUTCOME_CLAIMS` with 均/全部 at most `EVERY_GAP` characters before it and
+/// no negation between (均未审结 is no claim that all ended), or with a
+/// negation before it in the clause (无因政府信息公开被纠错).
+fn outcome_claim(c: &Clause) -> Option<OutcomeClaim> {
+    claim_verbs().find_all(c.text).into_iter().find_map(|(at, verb, (q, columns))| {
+        let before = &c.text[..at];
+        let from = match q {
+            Quantity::Every => {
+                let window = before.char_indices().rev().nth(EVERY_GAP - 1).map_or(0, |(i, _)| i);
+                let (q_at, w) = rfind_any(&before[window..], EVERY).map(|(i, w)| (window + i, w))?;
+                let between = &before[q_at + w.len()..];
+                if rfind_any(between, NO_CASE).is_some() || between.contains('不') {
+                    return None;
+                }
+                q_at
+            }
+            Quantity::No => rfind_any(before, NO_CASE)?.0,
+        };
+        Some(OutcomeClaim {
+            range: c.range.start + from..c.range.start + at + verb.len(),
+            verb,
+            columns,
+        })
+    })
+}
+
+/// A claim on the outcome of the cases of `groups` against table C: a
+/// finding for each group with a case in a column the claim leaves at 0.
+/// `said` is what the message quotes: from the clause that named the groups
+/// to the claim's clause.
+fn claim_contradicted(p: &Prose, t: &Table, said: Range<usize>, claim: &OutcomeClaim, groups: &[Group]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let litigation_only = LITIGATION_WORDS.contains(&claim.verb);
+    for &g in groups.iter().filter(|&&g| !litigation_only || g == Group::Litigation) {
+        let rows = g.rows();
+        let mut cells = Vec::new();
+        let mut says = Vec::new();
+        for &col in claim.columns {
+            let c: Vec<(usize, usize)> = cells_of(&rows, &[col])
+                .into_iter()
+                .filter(|&(r, col)| t.cell(r, col).and_then(|x| x.value.count()).is_some_and(|v| v > 0))
+                .collect();
+            let Some(n) = sum(t, &c).filter(|&n| n > 0) else { continue };
+            says.push((t.def.columns[col], n));
+            cells.extend(c);
+        }
+        if says.is_empty() {
+            continue;
+        }
+        let words = p.quote(claim.range.clone());
+        let quote = p.quote(said.clone());
+        let table: Vec<String> = says.iter().map(|(col, n)| format!("“{col}” {n} 件")).collect();
+        let expected: Vec<String> = says.iter().map(|(col, n)| format!("{col} {n}")).collect();
+        let msg = format!("文中说“{quote}”，表四“{}”却有{}", g.name(), table.join("、"));
+        let finding = Claim {
+            phrase: claim.range.clone(),
+            table: t,
+            cells,
+            group: g.group(),
+        };
+        out.push(finding.finding(p, &N004, msg, expected.join("、"), words));
     }
     out
 }

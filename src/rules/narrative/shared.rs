@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::finding::{CellRef, Finding};
-use crate::format::phrases::{NOT_REQUESTS, OTHER_YEAR};
+use crate::format::phrases::{COUNT_UNITS, NOT_REQUESTS, OTHER_YEAR};
 use crate::parse::Table;
 use crate::prose::{self, find_any, split, Num, Prose, CLAUSE};
 use crate::rules::{Context, Rule};
@@ -30,7 +30,7 @@ pub(super) struct Claim<'t> {
     /// The name of the rows the claim compares with as one figure (a sum
     /// over several rows: （四）无法提供（1—3 项之和）), when it is one. The
     /// finding then names no single row: its row label is this name.
-    pub group: Option<&'static str>,
+    pub group: Option<String>,
 }
 
 impl Claim<'_> {
@@ -45,8 +45,8 @@ impl Claim<'_> {
             f = f.in_section(sec);
         }
         if let Some(&(r, c)) = self.cells.first() {
-            match self.group {
-                Some(name) => f.row_label = Some(name.to_string()),
+            match &self.group {
+                Some(name) => f.row_label = Some(name.clone()),
                 None => {
                     f.row = Some(r);
                     f.row_label = Some(t.def.rows[r].full_label());
@@ -75,20 +75,23 @@ impl Claim<'_> {
     }
 }
 
-/// The first figure with the unit 件 after flat offset `from` in the clause
-/// (`None` when it is approximate: 20余件).
-pub(super) fn count_after(nums: &[Num], from: usize) -> Option<&Num> {
-    nums.iter()
-        .find(|n| n.range.start >= from && n.unit == Some('件'))
-        .filter(|n| !n.approx)
+/// True for a count of requests, results or documents: N 件, N 项, N 宗.
+pub(super) fn is_count(n: &Num) -> bool {
+    n.unit.is_some_and(|u| COUNT_UNITS.contains(&u))
 }
 
-/// The last figure with the unit 件 ending at most `gap` bytes before `to`.
-fn count_before(t: &str, nums: &[Num], to: usize, gap: usize) -> Option<Num> {
+/// The first count after flat offset `from` in the clause (`None` when it
+/// is approximate: 20余件).
+pub(super) fn count_after(nums: &[Num], from: usize) -> Option<&Num> {
+    nums.iter().find(|n| n.range.start >= from && is_count(n)).filter(|n| !n.approx)
+}
+
+/// The last count ending at most `gap` bytes before `to`.
+pub(super) fn count_before(t: &str, nums: &[Num], to: usize, gap: usize) -> Option<Num> {
     nums.iter()
         .rev()
-        .find(|n| n.end <= to && n.unit == Some('件'))
-        .filter(|n| !n.approx && to - n.end <= gap && !t[n.end..to].contains(['件', '，']))
+        .find(|n| n.end <= to && is_count(n))
+        .filter(|n| !n.approx && to - n.end <= gap && !t[n.end..to].contains(COUNT_UNITS) && !t[n.end..to].contains(','))
         .cloned()
 }
 
