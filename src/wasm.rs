@@ -203,10 +203,35 @@ impl From<Result<String, crate::convert::ConvertError>> for FileText {
 }
 
 #[cfg(nianbao_files)]
-/// A file's bytes (.txt, .docx, .html; `name` only hints at the kind) to report text.
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's `TextDecoder` (in a page and in a worker alike).
+    type TextDecoder;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(label: &str) -> Result<TextDecoder, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn decode(this: &TextDecoder, bytes: &[u8]) -> Result<String, JsValue>;
+}
+
+#[cfg(nianbao_files)]
+/// A file's bytes (.txt, .docx, .doc, .wps, .html, .mht; `name` only hints at the kind) to
+/// report text. A web archive whose page is in GBK/GB2312/GB18030 is decoded here with the
+/// browser's `TextDecoder` (the page's bytes are inside the archive, quoted-printable or base64,
+/// so the page cannot decode the file for us); other legacy text still answers "charset".
 #[wasm_bindgen]
 pub fn file_text(name: &str, bytes: &[u8]) -> Result<JsValue, JsValue> {
-    to_js(&FileText::from(crate::convert::to_text(name, bytes)))
+    use crate::convert::{archived_page, from_decoded, to_text, ConvertError};
+    let read = match to_text(name, bytes) {
+        Err(ConvertError::Charset(label)) => match archived_page(bytes) {
+            Some(page) => match TextDecoder::new(&label).and_then(|d| d.decode(&page)) {
+                Ok(text) => from_decoded("page.html", &text),
+                Err(_) => Err(ConvertError::Mht),
+            },
+            None => Err(ConvertError::Charset(label)),
+        },
+        r => r,
+    };
+    to_js(&FileText::from(read))
 }
 
 #[cfg(nianbao_files)]

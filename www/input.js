@@ -9,7 +9,7 @@ import { checkFiles, cancelBatch, readFile, preloadPdf, prepareReaders, prepareB
 import { h } from './render.js';
 import * as assets from './assets.js';
 
-const ACCEPT = '.txt,.docx,.html,.htm,.pdf,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const ACCEPT = '.txt,.docx,.doc,.wps,.html,.htm,.mht,.mhtml,.pdf,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/msword,multipart/related,message/rfc822';
 
 /**
  * A text this long (UTF-16 code units, about 1.5 MB of Chinese text) is not laid out in the text
@@ -60,7 +60,7 @@ export class Input {
         'div',
         { class: 'toolbar' },
         ui.sample,
-        h('label', { class: 'btn file', title: '文本（.txt，UTF-8 或 GBK 编码）、Word（.docx）、网页（.html）或 PDF', onpointerenter: () => prepareReaders() }, '选择文件', ui.file),
+        h('label', { class: 'btn file', title: '文本（.txt，UTF-8 或 GBK 编码）、Word（.docx、.doc）、WPS（.wps）、网页（.html、.mht）或 PDF', onpointerenter: () => prepareReaders() }, '选择文件', ui.file),
         h('button', { type: 'button', class: 'btn clear', onclick: () => this.#clear() }, '清空'),
         ui.status,
         ui.cancel,
