@@ -113,9 +113,9 @@ pub const RESULT_WORDS: &[(&str, ResultWord)] = &[
     ("国家秘密", Row("secret")),
     ("禁止公开", Row("prohibited")),
     ("三安全", Row("security")),
-    ("第三方", Row("third_party")),
-    ("内部事务", Row("internal")),
-    ("过程性", Row("process")),
+    ("第三方合法权益", Row("third_party")),
+    ("内部事务信息", Row("internal")),
+    ("过程性信息", Row("process")),
     ("执法案卷", Row("case_file")),
     ("查询事项", Row("query")),
     // （四）无法提供
@@ -197,6 +197,16 @@ pub const OUTCOME_CLAIMS: &[(&str, (Quantity, &[usize]))] = &[
     ("纠正", (Quantity::No, &[1])),
     ("败诉", (Quantity::No, &[1])),
 ];
+
+/// 纠错 and 纠正 after a negation are a claim on cases only where the clause
+/// says so: 被 or 案 in it, or a group named (无被纠错案件, not 未发现需要纠正的问题).
+pub const CORRECTION_VERBS: &[&str] = &["纠错", "纠正"];
+
+/// Characters that make a clause speak of cases (see [`CORRECTION_VERBS`]).
+pub const CASE_MARKS: &[char] = &['被', '案'];
+
+/// Words that make a claim verb no claim on cases (满意度均维持在较高水平).
+pub const NOT_CLAIMS: &[&str] = &["维持在"];
 
 /// Claim verbs that speak of litigation only (没有败诉 says nothing of review).
 pub const LITIGATION_WORDS: &[&str] = &["败诉", "胜诉"];

@@ -270,6 +270,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn lexicon_finds_leftmost_longest_in_one_pass() {
+        let l = Lexicon::new(&[("予以公开", 1), ("不予以公开", 2), ("公开", 3), ("部分公开", 4)]);
+        let t = "不予以公开1件,予以部分公开2件,公开";
+        let got: Vec<(usize, &str, i32)> = l.find_all(t);
+        assert_eq!(
+            got,
+            [
+                (0, "不予以公开", 2),
+                (t.find("部分").unwrap(), "部分公开", 4),
+                (t.rfind("公开").unwrap(), "公开", 3)
+            ]
+        );
+        assert!(l.find_all("").is_empty());
+    }
+
+    #[test]
     fn sentences_clauses_and_parts() {
         let t = "(一)主动公开。共1件。(二)依申请公开情况2023年,收到2件,办结1件。";
         let parts = subsections(t, 0..t.len());

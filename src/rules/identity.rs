@@ -245,5 +245,26 @@ mod tests {
         assert_eq!(same_body(&body("利通区"), &body("利通区人民政府")), Some(true));
         assert_eq!(body("吴忠市市场监督管理局").rest, "市场监督管理局");
         assert_eq!(same_body(&body("红寺堡区审批服务管理局"), &body("红寺堡区审批服务局")), Some(true));
+        // A place's government, by any of its names, and its offices are the place (issue 18).
+        let zone = body("平潭综合实验区");
+        for name in [
+            "平潭综合实验区管委会办公室",
+            "平潭综合实验区管理委员会",
+            "平潭综合实验区党工委管委会政务公开办",
+            "平潭综合实验区人民政府政务服务中心",
+            "平潭综合实验区政府办公室",
+        ] {
+            assert_eq!(same_body(&zone, &body(name)), Some(true), "{name}");
+        }
+        assert_eq!(same_body(&body("淮安市洪泽区人民政府"), &body("洪泽区政务公开办")), Some(true));
+        assert_eq!(
+            same_body(&body("平潭综合实验区苏平片区管理局"), &body("苏平片区管理局党政办公室")),
+            Some(true)
+        );
+        assert_eq!(same_body(&zone, &body("福州市长乐区管委会办公室")), Some(false));
+        assert_eq!(
+            same_body(&body("平潭综合实验区君山片区管理局"), &body("平潭综合实验区苏平片区管理局")),
+            Some(false)
+        );
     }
 }

@@ -9,33 +9,58 @@ use crate::parse::Section;
 use crate::prose::{self};
 use crate::text::{fold, squash, Span};
 
-/// A heading's words as compared: folded, letters only (no punctuation or
-/// spaces), the optional words left out and words written for one another
-/// made one.
-fn heading_words(s: &str) -> Vec<char> {
-    let mut t: String = s.chars().map(fold).filter(|c| c.is_alphanumeric()).collect();
-    for (a, b) in HEADING_SAME {
-        t = t.replace(a, b);
+/// A heading's words as compared, each with the offset just after it in the
+/// text (`base` is the offset of `s`): folded, letters only (no punctuation
+/// or spaces), the optional words left out and words written for one another
+/// made one. One pass over the characters.
+fn heading_words(s: &str, base: usize) -> Vec<(char, usize)> {
+    let letters: Vec<(char, usize)> = s
+        .char_indices()
+        .map(|(i, c)| (fold(c), base + i + c.len_utf8()))
+        .filter(|x| x.0.is_alphanumeric())
+        .collect();
+    let starts = |k: usize, w: &str| {
+        let mut it = letters[k..].iter();
+        w.chars().all(|c| it.next().is_some_and(|x| x.0 == c))
+    };
+    let mut out = Vec::with_capacity(letters.len());
+    let mut k = 0;
+    'next: while k < letters.len() {
+        for w in HEADING_OPTIONAL {
+            if starts(k, w) {
+                k += w.chars().count();
+                continue 'next;
+            }
+        }
+        for (a, b) in HEADING_SAME {
+            if starts(k, a) {
+                k += a.chars().count();
+                out.extend(b.chars().map(|c| (c, letters[k - 1].1)));
+                continue 'next;
+            }
+        }
+        out.push(letters[k]);
+        k += 1;
     }
-    for w in HEADING_OPTIONAL {
-        t = t.replace(w, "");
-    }
-    t.chars().collect()
+    out
 }
 
-/// The edit distance between two strings of characters (insertions,
-/// deletions and substitutions of one character).
-fn distance(a: &[char], b: &[char]) -> usize {
+/// The edit distance (insertions, deletions and substitutions of one
+/// character) from each prefix of `a`, of 0 to `a.len()` characters, to `b`.
+fn prefix_distances(a: &[char], b: &[char]) -> Vec<usize> {
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
+    let mut out = Vec::with_capacity(a.len() + 1);
+    out.push(b.len());
     for (i, &x) in a.iter().enumerate() {
         cur[0] = i + 1;
         for (j, &y) in b.iter().enumerate() {
             cur[j + 1] = (prev[j] + usize::from(x != y)).min(prev[j + 1] + 1).min(cur[j] + 1);
         }
         std::mem::swap(&mut prev, &mut cur);
+        out.push(prev[b.len()]);
     }
-    prev[b.len()]
+    out
 }
 
 /// W001 on a section heading whose words differ from the standard heading's
@@ -47,40 +72,43 @@ fn distance(a: &[char], b: &[char]) -> usize {
 /// last word if one is there, that makes it nearest the standard.
 fn heading_departs(text: &str, sec: &Section) -> Option<Finding> {
     let def = crate::format::section(sec.number);
-    let standard = heading_words(def.heading);
+    let standard: Vec<char> = heading_words(def.heading, 0).into_iter().map(|x| x.0).collect();
     let span = sec.heading.span;
     // After the numeral.
     let from = span.start + text[span.start..].chars().next()?.len_utf8();
     let line_end = text[span.start..].find('\n').map_or(text.len(), |i| span.start + i);
     let run_on = !text[span.end.min(line_end)..line_end].trim().is_empty() && span.end < line_end;
-    let ends: Vec<usize> = if run_on {
-        let until = prose::ahead(text, span.end, HEADING_RUN_ON).min(line_end);
-        text[from..until]
-            .char_indices()
-            .filter(|&(_, c)| fold(c).is_alphanumeric())
-            .map(|(i, c)| from + i + c.len_utf8())
-            .collect()
+    let until = if run_on {
+        prose::ahead(text, span.end, HEADING_RUN_ON).min(line_end)
     } else {
-        let mut ends: Vec<usize> = text[from..line_end]
+        line_end
+    };
+    let words = heading_words(&text[from..until], from);
+    let chars: Vec<char> = words.iter().map(|x| x.0).collect();
+    let distances = prefix_distances(&chars, &standard);
+    // Where the heading may end: (its words, the offset).
+    let ends: Vec<(usize, usize)> = if run_on {
+        words.iter().enumerate().map(|(k, w)| (k + 1, w.1)).collect()
+    } else {
+        let mut ends: Vec<(usize, usize)> = text[from..line_end]
             .char_indices()
             .filter(|&(_, c)| matches!(fold(c), '。' | ':' | ';' | '(' | '!' | ','))
-            .map(|(i, _)| from + i)
+            .map(|(i, _)| (words.partition_point(|w| w.1 <= from + i), from + i))
             .collect();
-        ends.push(line_end);
+        ends.push((words.len(), line_end));
         ends
     };
     // The nearest reading, of those as near the longest. Where the text runs
     // on: an end after the standard's last word (情况, 事项) first, and an end
     // before a break (a space, a bracket, a figure: （一）, 2023年) counts
     // one nearer.
-    let last: Vec<char> = standard.iter().rev().take(2).rev().copied().collect();
+    let last = &standard[standard.len().saturating_sub(2)..];
     let (_, _, d, end) = ends
         .into_iter()
-        .map(|e| {
-            let words = heading_words(&text[from..e]);
-            let d = distance(&words, &standard);
+        .map(|(k, e)| {
+            let d = distances[k];
             let at_break = text[e..].starts_with(|c: char| c.is_whitespace() || c.is_ascii_digit() || matches!(fold(c), '('));
-            (run_on && !words.ends_with(&last), d + usize::from(run_on && !at_break), d, e)
+            (run_on && !chars[..k].ends_with(last), d + usize::from(run_on && !at_break), d, e)
         })
         .min_by_key(|&(other_end, near, _, e)| (other_end, near, usize::MAX - e))?;
     if d == 0 {
@@ -157,3 +185,29 @@ pub const W001: Rule = Rule {
     example: "信息内容	本年制发件数	本年度止件数	现行有效件数（应为“本年废止件数”）",
     check: Check::Report(w001),
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> String {
+        heading_words(s, 0).into_iter().map(|x| x.0).collect()
+    }
+
+    #[test]
+    fn heading_words_leave_out_what_does_not_count() {
+        assert_eq!(words("存在的主要问题及改进情况"), "存在主要问题改进情况");
+        assert_eq!(words("政府信息公开工作存在的 主要问题和改进情况。"), "存在主要问题改进情况");
+        assert_eq!(words("因政府信息公开工作被申请行政复议、提起行政诉讼情况"), "行政复议行政诉讼情况");
+        assert_eq!(words("其它需要报告的事项"), words("其他需要报告的事项"));
+        // Each word keeps the offset after it.
+        assert_eq!(heading_words("总体 工作情况", 10).last(), Some(&('况', 10 + "总体 工作情况".len())));
+    }
+
+    #[test]
+    fn distances_of_every_prefix() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(prefix_distances(&c("行政法复议"), &c("行政复议")), [4, 3, 2, 2, 2, 1]);
+        assert_eq!(prefix_distances(&c(""), &c("情况")), [2]);
+    }
+}

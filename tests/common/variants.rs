@@ -245,49 +245,44 @@ pub fn case_counts(group: &str, n: u64) -> Vec<Variant> {
 
 // ------------------------------------------------------------------ N005
 
+/// The variants of a family on documents of `kind`: `{k}` in each template.
+fn documents(templates: &[(&str, &str)], kind: &str, n: u64) -> Vec<Variant> {
+    let filled: Vec<String> = templates.iter().map(|(s, _)| s.replace("{k}", kind)).collect();
+    let templates: Vec<(&str, &str)> = filled.iter().zip(templates).map(|(s, (_, w))| (s.as_str(), *w)).collect();
+    cycle(&templates, n)
+}
+
 /// The documents in force: 清理/集中发布/现行有效 N 件 of `kind`
 /// (行政规范性文件, 规范性文件 or 规章).
 pub fn documents_in_force(kind: &str, n: u64) -> Vec<Variant> {
-    let t: Vec<(String, &str)> = [
+    let templates = [
         ("清理并集中发布现行有效{k}{n}。", "现行有效"),
         ("现行有效{k}{共}{n}。", "现行有效"),
         ("全面清理{k}，现行有效的{共}{n}。", "现行有效"),
         ("梳理并公布现行有效{k}{共}{n}。", "现行有效"),
         ("在政府网站集中公开现行有效{k}{n}。", "现行有效"),
-    ]
-    .iter()
-    .map(|(s, w)| (s.replace("{k}", kind), *w))
-    .collect();
-    let templates: Vec<(&str, &str)> = t.iter().map(|(s, w)| (s.as_str(), *w)).collect();
-    cycle(&templates, n)
+    ];
+    documents(&templates, kind, n)
 }
 
 /// The year's new documents: 制发/印发 N 件 of `kind`.
 pub fn documents_issued(kind: &str, n: u64) -> Vec<Variant> {
-    let t: Vec<(String, &str)> = [
+    let templates = [
         ("本年度制发{k}{共}{n}。", "制发"),
         ("全年印发{k}{n}。", "印发"),
         ("以政府名义出台{k}{共}{n}。", "出台"),
-    ]
-    .iter()
-    .map(|(s, w)| (s.replace("{k}", kind), *w))
-    .collect();
-    let templates: Vec<(&str, &str)> = t.iter().map(|(s, w)| (s.as_str(), *w)).collect();
-    cycle(&templates, n)
+    ];
+    documents(&templates, kind, n)
 }
 
 /// The year's repealed documents: 废止 N 件 of `kind`.
 pub fn documents_repealed(kind: &str, n: u64) -> Vec<Variant> {
-    let t: Vec<(String, &str)> = [
+    let templates = [
         ("废止{k}{共}{n}。", "废止"),
         ("经清理，废止{n}{k}。", "废止"),
         ("宣布失效{k}{n}。", "宣布失效"),
-    ]
-    .iter()
-    .map(|(s, w)| (s.replace("{k}", kind), *w))
-    .collect();
-    let templates: Vec<(&str, &str)> = t.iter().map(|(s, w)| (s.as_str(), *w)).collect();
-    cycle(&templates, n)
+    ];
+    documents(&templates, kind, n)
 }
 
 // ------------------------------------------------------------------ I001

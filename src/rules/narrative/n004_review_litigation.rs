@@ -12,7 +12,8 @@ use std::sync::OnceLock;
 use super::shared::{cells_of, sum, Claim};
 use crate::finding::{Finding, Severity};
 use crate::format::phrases::{
-    Quantity, CASE_RESULTS, CASE_UNITS, EVERY, EVERY_GAP, LITIGATION_WORDS, NARROWING, NO_CASE, NO_CASES, OUTCOME_CLAIMS,
+    Quantity, CASE_MARKS, CASE_RESULTS, CASE_UNITS, CORRECTION_VERBS, EVERY, EVERY_GAP, LITIGATION_WORDS, NARROWING, NOT_CLAIMS, NO_CASE,
+    NO_CASES, OUTCOME_CLAIMS,
 };
 use crate::parse::Table;
 use crate::prose::{self, find_any, rfind_any, split, Lexicon, Num, Prose, COMMA, SENTENCE};
@@ -236,10 +237,18 @@ fn claim_verbs() -> &'static Lexicon<(Quantity, &'static [usize])> {
 /// The first claim on the outcome of cases in a clause: a verb of
 /// `OUTCOME_CLAIMS` with 均/全部 at most `EVERY_GAP` characters before it and
 /// no negation between (均未审结 is no claim that all ended), or with a
-/// negation before it in the clause (无因政府信息公开被纠错).
+/// negation before it in the clause (无因政府信息公开被纠错; 纠错 and 纠正
+/// only in a clause on cases: `CORRECTION_VERBS`).
 fn outcome_claim(c: &Clause) -> Option<OutcomeClaim> {
     claim_verbs().find_all(c.text).into_iter().find_map(|(at, verb, (q, columns))| {
         let before = &c.text[..at];
+        if NOT_CLAIMS.iter().any(|w| c.text[at..].starts_with(w)) {
+            return None;
+        }
+        let of_cases = c.review.is_some() || c.litigation.is_some() || c.text.contains(CASE_MARKS);
+        if CORRECTION_VERBS.contains(&verb) && !of_cases {
+            return None;
+        }
         let from = match q {
             Quantity::Every => {
                 let window = before.char_indices().rev().nth(EVERY_GAP - 1).map_or(0, |(i, _)| i);
