@@ -216,15 +216,20 @@ fn found_on(r: &CheckResult, codes: &[&str], k: &Key) -> bool {
         .any(|f| f.cells.iter().any(|c| c.table == k.0 && c.row == k.1 && c.column == k.2))
 }
 
-#[test]
-fn pdf_shapes_and_mutants() {
-    let root = fixtures().join("shapes");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+/// The folders of tests/fixtures/shapes (a report's PDF shapes and mutants), in name order.
+fn shape_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(fixtures().join("shapes"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.is_dir())
         .collect();
     dirs.sort();
+    dirs
+}
+
+#[test]
+fn pdf_shapes_and_mutants() {
+    let dirs = shape_dirs();
     assert_eq!(dirs.len(), 7, "seeds 001–004 and dev 102, 103, 128");
     let mut failures = Vec::new();
     // Per shape: (cells equal, cells in the reference, cells unread, mutants found, mutants reported unreadable, mutants)
@@ -323,13 +328,7 @@ fn a_heading_pushed_one_numeral_on() {
 #[test]
 fn reading_order_text_says_what_to_do() {
     let remedy = "请直接打开 PDF 文件核查";
-    let root = fixtures().join("shapes");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
+    let dirs = shape_dirs();
     let (mut with_remedy, mut unread_tables) = (0, 0);
     for dir in &dirs {
         let tab = check(&tab_text(dir, "orig"));
