@@ -26,6 +26,12 @@ for f in "$reports"/*/*.txt; do
     sed 's/\t/<\/td><td>/g; s/^/<tr><td>/; s/$/<\/td><\/tr>/' "$f"
     printf '</table></body></html>'; } > "corpus/convert_html/$name.html"
 done
+# Word 97–2003 and web archive fixtures (scripts/make_doc_fixtures.py): every
+# report's .doc and .mht, and the special ones (fast-saved, encrypted, cut short).
+mkdir -p corpus/convert_doc corpus/convert_mht
+find ../tests/fixtures/doc -name '*.doc' -exec cp {} corpus/convert_doc/ \; 2>/dev/null || true
+find ../tests/fixtures/doc -name '*.wps' -exec cp {} corpus/convert_doc/ \; 2>/dev/null || true
+find ../tests/fixtures/mht -name '*.mht' -exec cp {} corpus/convert_mht/ \; 2>/dev/null || true
 # Regressions found earlier are seeds too.
 if [ -d ../tests/fixtures/regressions ]; then
   cp ../tests/fixtures/regressions/* corpus/check_text/ 2>/dev/null || true

@@ -30,7 +30,10 @@ fn doc_wps_and_mht_in_a_folder_read_like_the_text() {
     let o = nianbao(&[Path::new("check"), &json, &d]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let list = v.as_array().unwrap();
-    let names: Vec<&str> = list.iter().map(|x| x["file"].as_str().unwrap().rsplit('/').next().unwrap()).collect();
+    let names: Vec<&str> = list
+        .iter()
+        .map(|x| x["file"].as_str().unwrap().rsplit('/').next().unwrap())
+        .collect();
     assert_eq!(names, ["a.txt", "b.doc", "c.wps", "d.mht", "e.mhtml", "f.doc"]);
     for item in &list[1..4] {
         assert_eq!(item["status"], "checked", "{}", item["file"]);
@@ -46,7 +49,10 @@ fn doc_wps_and_mht_in_a_folder_read_like_the_text() {
     for file in ["b.doc", "d.mht"] {
         let o = nianbao(&[Path::new("text"), &d.join(file)]);
         assert_eq!(o.status.code(), Some(0), "{file}");
-        assert!(String::from_utf8(o.stdout).unwrap().contains("\n行政规范性文件\t0\t7\t0\n"), "{file}");
+        assert!(
+            String::from_utf8(o.stdout).unwrap().contains("\n行政规范性文件\t0\t7\t0\n"),
+            "{file}"
+        );
     }
     let o = nianbao(&[Path::new("text"), &f.join("doc/special/truncated.doc")]);
     assert_eq!(o.status.code(), Some(2));

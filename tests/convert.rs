@@ -366,7 +366,10 @@ fn damaged_doc_and_mht_files_get_their_message() {
     assert_eq!(refused("a.doc", b"\x00\x01\x02\x03\xff\xfe\x00"), ConvertError::DocCorrupt);
     // An Excel file (a compound file with a Workbook) is not a Word file.
     let mut xls = fixture("doc/special/works.wps");
-    let at = xls.windows(16).position(|w| w == "CONTENTS".encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>()).unwrap();
+    let at = xls
+        .windows(16)
+        .position(|w| w == "CONTENTS".encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>())
+        .unwrap();
     xls[at..at + 16].copy_from_slice(&"Workbook".encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>());
     assert_eq!(refused("a.xls", &xls), ConvertError::OtherOffice);
 }

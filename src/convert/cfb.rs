@@ -156,11 +156,7 @@ impl<'a> Cfb<'a> {
         if root.size > 0 && root.start <= MAX_SECTOR {
             cfb.minifat = cfb
                 .chain(minifat_start, usize::MAX, false)
-                .map(|b| {
-                    b.chunks_exact(4)
-                        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-                        .collect()
-                })
+                .map(|b| b.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect())
                 .unwrap_or_default();
             cfb.mini = cfb.chain(root.start, root.size, false)?;
         }
@@ -183,7 +179,11 @@ impl<'a> Cfb<'a> {
     /// at most `size` bytes of it.
     fn chain(&self, start: u32, size: usize, mini: bool) -> Result<Vec<u8>, CfbError> {
         let table = if mini { &self.minifat } else { &self.fat };
-        let limit = if mini { self.mini.len() / 64 + 1 } else { self.data.len() / self.sector + 1 };
+        let limit = if mini {
+            self.mini.len() / 64 + 1
+        } else {
+            self.data.len() / self.sector + 1
+        };
         let mut out = Vec::new();
         let mut at = start;
         let mut steps = 0usize;

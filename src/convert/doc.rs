@@ -138,7 +138,12 @@ impl Fib {
     /// data its size leaves out (the LVLs after `PlfLst`).
     fn from<'t>(&self, table: &'t [u8], k: usize) -> Result<&'t [u8], ConvertError> {
         self.part(table, k)?;
-        Ok(self.fc_lcb.get(k).filter(|p| p.1 > 0).and_then(|p| table.get(p.0..)).unwrap_or_default())
+        Ok(self
+            .fc_lcb
+            .get(k)
+            .filter(|p| p.1 > 0)
+            .and_then(|p| table.get(p.0..))
+            .unwrap_or_default())
     }
 }
 
@@ -163,7 +168,9 @@ impl Bte {
     fn read(plc: &[u8]) -> Bte {
         let n = plc.len().saturating_sub(4) / 8;
         let fcs = (0..=n).filter_map(|i| u32_at(plc, i * 4)).collect();
-        let pages = (0..n).filter_map(|i| u32_at(plc, (n + 1) * 4 + i * 4).map(|p| p & 0x3F_FFFF)).collect();
+        let pages = (0..n)
+            .filter_map(|i| u32_at(plc, (n + 1) * 4 + i * 4).map(|p| p & 0x3F_FFFF))
+            .collect();
         Bte { fcs, pages }
     }
 
@@ -285,8 +292,8 @@ impl Para {
 /// Windows-1252 for the 8-bit pieces (0x80–0x9F differ from Latin-1).
 fn cp1252(b: u8) -> char {
     const HIGH: [u16; 32] = [
-        0x20AC, 0x81, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021, 0x2C6, 0x2030, 0x160, 0x2039, 0x152, 0x8D, 0x17D, 0x8F, 0x90,
-        0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x2DC, 0x2122, 0x161, 0x203A, 0x153, 0x9D, 0x17E, 0x178,
+        0x20AC, 0x81, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021, 0x2C6, 0x2030, 0x160, 0x2039, 0x152, 0x8D, 0x17D, 0x8F, 0x90, 0x2018,
+        0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x2DC, 0x2122, 0x161, 0x203A, 0x153, 0x9D, 0x17E, 0x178,
     ];
     match b {
         0x80..=0x9F => char::from_u32(HIGH[(b - 0x80) as usize] as u32).unwrap_or('\u{FFFD}'),
@@ -440,9 +447,7 @@ impl<'a> Doc<'a> {
                             high = Some(unit);
                             None
                         }
-                        (Some(h), 0xDC00..=0xDFFF) => {
-                            char::from_u32(0x10000 + (((h as u32) - 0xD800) << 10) + (unit as u32 - 0xDC00))
-                        }
+                        (Some(h), 0xDC00..=0xDFFF) => char::from_u32(0x10000 + (((h as u32) - 0xD800) << 10) + (unit as u32 - 0xDC00)),
                         (_, u) => char::from_u32(u as u32),
                     }
                 };
@@ -561,7 +566,9 @@ fn read_lists(lst: &[u8], lfo: &[u8]) -> (Numbering, Vec<String>) {
     let mut at = 2 + count * 28;
     for i in 0..count {
         let base = 2 + i * 28;
-        let (Some(lsid), Some(flags)) = (u32_at(lst, base), lst.get(base + 26)) else { break };
+        let (Some(lsid), Some(flags)) = (u32_at(lst, base), lst.get(base + 26)) else {
+            break;
+        };
         let n = if flags & 1 != 0 { 1 } else { 9 };
         let mut levels = vec![Level::default(); 9];
         for level in levels.iter_mut().take(n) {
@@ -572,7 +579,9 @@ fn read_lists(lst: &[u8], lfo: &[u8]) -> (Numbering, Vec<String>) {
                 return (numbering, Vec::new());
             };
             let xst = at + 28 + chpx as usize + papx as usize;
-            let Some(cch) = u16_at(lst, xst) else { return (numbering, Vec::new()) };
+            let Some(cch) = u16_at(lst, xst) else {
+                return (numbering, Vec::new());
+            };
             let units: Vec<u16> = (0..cch as usize).map_while(|k| u16_at(lst, xst + 2 + 2 * k)).collect();
             // The placeholders are the characters 0–8 (level numbers): written %1–%9 as in .docx.
             let mut text = String::new();
@@ -685,7 +694,11 @@ impl Writer {
                 self.sink.skip_cells(column(edges[0]));
             }
             for (i, cell) in cells.iter().enumerate() {
-                let span = if spans { column(edges[i + 1]).saturating_sub(column(edges[i])).max(1) } else { 1 };
+                let span = if spans {
+                    column(edges[i + 1]).saturating_sub(column(edges[i])).max(1)
+                } else {
+                    1
+                };
                 self.sink.start_cell(span, 1);
                 feed(&mut self.sink, cell.trim_end_matches('\n'));
             }

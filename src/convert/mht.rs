@@ -164,7 +164,9 @@ fn find_page(entity: &[u8], depth: usize) -> Option<Page> {
         "base64" => base64(body),
         _ => body.to_vec(),
     };
-    let charset = param(content_type, "charset").map(|c| c.to_ascii_lowercase()).filter(|c| !c.is_empty());
+    let charset = param(content_type, "charset")
+        .map(|c| c.to_ascii_lowercase())
+        .filter(|c| !c.is_empty());
     Some(Page { html, charset })
 }
 
@@ -279,6 +281,9 @@ mod tests {
         assert_eq!(p.charset.as_deref(), Some("gb2312"));
         assert!(!looks_like("一、总体情况：\n".as_bytes()));
         assert!(!looks_like(b"Note: text\n\nmore"));
-        assert_eq!(page(b"MIME-Version: 1.0\r\nContent-Type: image/png\r\n\r\nxx").err(), Some(ConvertError::Mht));
+        assert_eq!(
+            page(b"MIME-Version: 1.0\r\nContent-Type: image/png\r\n\r\nxx").err(),
+            Some(ConvertError::Mht)
+        );
     }
 }
