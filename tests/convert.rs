@@ -409,7 +409,7 @@ fn damaged_doc_and_mht_bytes_never_panic() {
                     // A run of 0xFF or 0x00 (sector numbers, sizes, counts at their extremes).
                     let at = (next() as usize) % bytes.len();
                     let end = (at + 1 + (next() as usize) % 64).min(bytes.len());
-                    let v = if next() % 2 == 0 { 0xFF } else { 0 };
+                    let v = if next().is_multiple_of(2) { 0xFF } else { 0 };
                     bytes[at..end].fill(v);
                 }
             }
