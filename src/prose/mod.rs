@@ -102,37 +102,67 @@ pub fn rfind_any<'n>(s: &str, needles: &[&'n str]) -> Option<(usize, &'n str)> {
 
 /// A list of words found in one pass over a text: at each character only
 /// the words that begin with it are tried, longest first, and a match
-/// resumes the scan after it (leftmost, then longest; no overlaps). Build
-/// it once (a `static OnceLock`) from a list of `format::phrases`.
+/// resumes the scan after it (leftmost, then longest; no overlaps). Built
+/// from a list of `format::phrases` where a rule reads (a sort of a few dozen
+/// words); the search itself is one function for every kind of list, not a
+/// copy per value type, as the page's wasm is small.
 pub struct Lexicon<T: 'static> {
-    /// (first character, word, value), by first character, longest word first.
-    words: Vec<(char, &'static str, T)>,
+    list: &'static [(&'static str, T)],
+    /// The words of `list`.
+    words: Vec<&'static str>,
+    /// (first character, index into `list`), by first character, longest word first.
+    index: Vec<(char, usize)>,
 }
 
 impl<T: Copy> Lexicon<T> {
-    pub fn new(list: &[(&'static str, T)]) -> Lexicon<T> {
-        let mut words: Vec<(char, &'static str, T)> = list.iter().filter_map(|&(w, v)| w.chars().next().map(|c| (c, w, v))).collect();
-        crate::sort::merge_sort(&mut words, |a, b| (a.0, usize::MAX - a.1.len()) < (b.0, usize::MAX - b.1.len()));
-        Lexicon { words }
+    pub fn new(list: &'static [(&'static str, T)]) -> Lexicon<T> {
+        let words: Vec<&'static str> = list.iter().map(|w| w.0).collect();
+        let index = lexicon_index(&words);
+        Lexicon { list, words, index }
     }
 
     /// Every word of the list in `s`: (offset in `s`, word, value), in order.
     pub fn find_all(&self, s: &str) -> Vec<(usize, &'static str, T)> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while let Some(c) = s[i..].chars().next() {
-            let from = self.words.partition_point(|w| w.0 < c);
-            let hit = self.words[from..].iter().take_while(|w| w.0 == c).find(|w| s[i..].starts_with(w.1));
-            match hit {
-                Some(&(_, w, v)) => {
-                    out.push((i, w, v));
-                    i += w.len();
-                }
-                None => i += c.len_utf8(),
-            }
-        }
-        out
+        lexicon_find(&self.words, &self.index, s)
+            .into_iter()
+            .map(|(at, k)| (at, self.list[k].0, self.list[k].1))
+            .collect()
     }
+}
+
+/// [`Lexicon`]'s index of `words`: (first character, index), by first character, longest first.
+fn lexicon_index(words: &[&str]) -> Vec<(char, usize)> {
+    let mut index: Vec<(char, usize)> = Vec::with_capacity(words.len());
+    for (k, w) in words.iter().enumerate() {
+        if let Some(c) = w.chars().next() {
+            index.push((c, k));
+        }
+    }
+    crate::sort::merge_sort(&mut index, |a, b| {
+        (a.0, usize::MAX - words[a.1].len()) < (b.0, usize::MAX - words[b.1].len())
+    });
+    index
+}
+
+/// [`Lexicon::find_all`] as (offset in `s`, index of the word).
+fn lexicon_find(words: &[&str], index: &[(char, usize)], s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(c) = s[i..].chars().next() {
+        let from = index.partition_point(|w| w.0 < c);
+        let hit = index[from..]
+            .iter()
+            .take_while(|w| w.0 == c)
+            .find(|w| s[i..].starts_with(words[w.1]));
+        match hit {
+            Some(&(_, k)) => {
+                out.push((i, k));
+                i += words[k].len();
+            }
+            None => i += c.len_utf8(),
+        }
+    }
+    out
 }
 
 const ORDINALS: &str = "一二三四五六七八九十";

@@ -13,7 +13,6 @@
 //!   word as well (因本机关不掌握无法提供 31 件), either the row or the group.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use super::shared::{b_range, b_rows, cells_of, count_before, is_count, other_year, sum, Claim, TOTAL};
 use crate::finding::{Finding, Severity};
@@ -63,9 +62,8 @@ fn outcome_rows(t: &Table, o: Outcome) -> (Vec<usize>, &'static str) {
 const GROUPS: [Outcome; 4] = [Outcome::Withheld, Outcome::Unable, Outcome::NotHandled, Outcome::Other];
 
 /// The result words, read in one pass.
-fn lexicon() -> &'static Lexicon<ResultWord> {
-    static L: OnceLock<Lexicon<ResultWord>> = OnceLock::new();
-    L.get_or_init(|| Lexicon::new(RESULT_WORDS))
+fn lexicon() -> Lexicon<ResultWord> {
+    Lexicon::new(RESULT_WORDS)
 }
 
 /// A figure and the result words before it (flat offsets).
@@ -83,10 +81,11 @@ fn n003(cx: &Context) -> Vec<Finding> {
     let p = &cx.prose;
     let text = p.text();
     let mut out = Vec::new();
+    let lexicon = lexicon();
     for sentence in p.request_sentences() {
         for cl in split(text, sentence, COMMA) {
             let s = &text[cl.clone()];
-            let words: Vec<(Range<usize>, ResultWord)> = lexicon()
+            let words: Vec<(Range<usize>, ResultWord)> = lexicon
                 .find_all(s)
                 .into_iter()
                 .map(|(at, w, v)| (cl.start + at..cl.start + at + w.len(), v))

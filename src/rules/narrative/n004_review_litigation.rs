@@ -7,7 +7,6 @@
 //! (其中结果维持 N 件: [`result_count`]).
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use super::shared::{cells_of, sum, Claim};
 use crate::finding::{Finding, Severity};
@@ -178,6 +177,7 @@ fn n004(cx: &Context) -> Vec<Finding> {
     let p = &cx.prose;
     let text = p.text();
     let mut out = Vec::new();
+    let claims = claim_verbs();
     for body in bodies(p, t) {
         for sentence in split(text, body, SENTENCE) {
             if !on_disclosure(&text[sentence.clone()]) {
@@ -199,7 +199,7 @@ fn n004(cx: &Context) -> Vec<Finding> {
                         named.push(g);
                     }
                 }
-                if let Some(claim) = outcome_claim(&c) {
+                if let Some(claim) = outcome_claim(&claims, &c) {
                     let (groups, from) = if own.is_empty() {
                         (&named, named_from)
                     } else {
@@ -229,9 +229,8 @@ struct OutcomeClaim {
 }
 
 /// The claim verbs, read in one pass.
-fn claim_verbs() -> &'static Lexicon<(Quantity, &'static [usize])> {
-    static L: OnceLock<Lexicon<(Quantity, &'static [usize])>> = OnceLock::new();
-    L.get_or_init(|| Lexicon::new(OUTCOME_CLAIMS))
+fn claim_verbs() -> Lexicon<(Quantity, &'static [usize])> {
+    Lexicon::new(OUTCOME_CLAIMS)
 }
 
 /// The first claim on the outcome of cases in a clause: a verb of
@@ -239,8 +238,8 @@ fn claim_verbs() -> &'static Lexicon<(Quantity, &'static [usize])> {
 /// no negation between (均未审结 is no claim that all ended), or with a
 /// negation before it in the clause (无因政府信息公开被纠错; 纠错 and 纠正
 /// only in a clause on cases: `CORRECTION_VERBS`).
-fn outcome_claim(c: &Clause) -> Option<OutcomeClaim> {
-    claim_verbs().find_all(c.text).into_iter().find_map(|(at, verb, (q, columns))| {
+fn outcome_claim(claims: &Lexicon<(Quantity, &'static [usize])>, c: &Clause) -> Option<OutcomeClaim> {
+    claims.find_all(c.text).into_iter().find_map(|(at, verb, (q, columns))| {
         let before = &c.text[..at];
         if NOT_CLAIMS.iter().any(|w| c.text[at..].starts_with(w)) {
             return None;

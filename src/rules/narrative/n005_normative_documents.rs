@@ -1,7 +1,5 @@
 //! N005: figures for normative documents disagree with table A.
 
-use std::sync::OnceLock;
-
 use super::shared::{is_count, sum, Claim};
 use crate::finding::{Finding, Severity};
 use crate::format::phrases::{DocFigure, CHANGE, DOC_SCOPE, DOC_VERBS, OTHER_ACTIONS, OTHER_DOCUMENTS};
@@ -36,14 +34,13 @@ fn document_kind(s: &str, last: Option<(usize, &'static str)>) -> Option<(usize,
 }
 
 /// The verbs of documents, read in one pass.
-fn verbs() -> &'static Lexicon<DocFigure> {
-    static L: OnceLock<Lexicon<DocFigure>> = OnceLock::new();
-    L.get_or_init(|| Lexicon::new(DOC_VERBS))
+fn verbs() -> Lexicon<DocFigure> {
+    Lexicon::new(DOC_VERBS)
 }
 
 /// The last verb of `DOC_VERBS` in `before`: (its offset, the verb, the figure it names).
-fn last_verb(before: &str) -> Option<(usize, &'static str, DocFigure)> {
-    verbs().find_all(before).pop()
+fn last_verb(verbs: &Lexicon<DocFigure>, before: &str) -> Option<(usize, &'static str, DocFigure)> {
+    verbs.find_all(before).pop()
 }
 
 fn n005(cx: &Context) -> Vec<Finding> {
@@ -53,6 +50,7 @@ fn n005(cx: &Context) -> Vec<Finding> {
     let text = p.text();
     let Some(body) = p.section(1) else { return Vec::new() };
     let mut out = Vec::new();
+    let verbs = verbs();
     for sentence in split(text, body, SENTENCE) {
         let mut kind: Option<(usize, &'static str)> = None;
         for cl in split(text, sentence, CLAUSE) {
@@ -69,7 +67,7 @@ fn n005(cx: &Context) -> Vec<Finding> {
             if first.approx {
                 continue;
             }
-            let Some((vat, _, figure)) = last_verb(&text[cl.start..first.range.start]) else {
+            let Some((vat, _, figure)) = last_verb(&verbs, &text[cl.start..first.range.start]) else {
                 continue;
             };
             // 审核、备案… N 件 counts other work, unless the figure is said to be those in force.
