@@ -498,28 +498,38 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
     start.push(moves.len());
     const NEG: i64 = i64::MIN / 4;
     let w = n + 1;
-    // Forward: f[i][j] best with i groups and j rows consumed.
+    // Forward: f[i][j] best with i groups and j rows consumed. Row by row: a row's cells
+    // are final before it is read (every move leads to a later row).
     let mut f = vec![NEG; (m + 1) * w];
     f[0] = 0;
     for i in 0..=m {
-        for j in 0..=n {
-            let cur = f[i * w + j];
+        let (done, ahead) = f.split_at_mut((i + 1) * w);
+        let row = &mut done[i * w..];
+        // A template row left out: j + 1 rows consumed as well as j.
+        for j in 0..n {
+            if row[j] != NEG && row[j] > row[j + 1] {
+                row[j + 1] = row[j];
+            }
+        }
+        if i == m {
+            break;
+        }
+        let row = &*row;
+        // A group left over.
+        for (t, &cur) in ahead[..w].iter_mut().zip(row) {
+            if cur != NEG {
+                *t = (*t).max(cur + ORPHAN);
+            }
+        }
+        // Groups `i..=i + k` taken by row `j`.
+        for j in 0..n {
+            let cur = row[j];
             if cur == NEG {
                 continue;
             }
-            if j < n {
-                let t = &mut f[i * w + j + 1];
-                *t = (*t).max(cur);
-            }
-            if i < m {
-                let t = &mut f[(i + 1) * w + j];
-                *t = (*t).max(cur + ORPHAN);
-                if j < n {
-                    for &(k, s) in moves.get(start[i * n + j]..start[i * n + j + 1]).unwrap_or(&[]) {
-                        let t = &mut f[(i + k + 1) * w + j + 1];
-                        *t = (*t).max(cur + s);
-                    }
-                }
+            for &(k, s) in &moves[start[i * n + j]..start[i * n + j + 1]] {
+                let t = &mut ahead[k * w + j + 1];
+                *t = (*t).max(cur + s);
             }
         }
     }
@@ -527,23 +537,25 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
     let mut b = vec![NEG; (m + 1) * w];
     b[m * w + n] = 0;
     for i in (0..=m).rev() {
+        let (upto, below) = b.split_at_mut((i + 1) * w);
+        let row = &mut upto[i * w..];
         for j in (0..=n).rev() {
-            let mut best = b[i * w + j];
+            let mut best = row[j];
             if j < n {
-                best = best.max(b[i * w + j + 1]);
+                best = best.max(row[j + 1]);
             }
             if i < m {
-                best = best.max(b[(i + 1) * w + j].saturating_add(ORPHAN));
+                best = best.max(below[j].saturating_add(ORPHAN));
                 if j < n {
-                    for &(k, s) in moves.get(start[i * n + j]..start[i * n + j + 1]).unwrap_or(&[]) {
-                        let next = b[(i + k + 1) * w + j + 1];
+                    for &(k, s) in &moves[start[i * n + j]..start[i * n + j + 1]] {
+                        let next = below[k * w + j + 1];
                         if next != NEG {
                             best = best.max(next + s);
                         }
                     }
                 }
             }
-            b[i * w + j] = best;
+            row[j] = best;
         }
     }
     let best = f[m * w + n];
@@ -551,17 +563,18 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
     let mut options: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
     let mut skippable = vec![false; n];
     for i in 0..=m {
+        let (frow, brow, below) = (&f[i * w..(i + 1) * w], &b[i * w..(i + 1) * w], &b[(i + 1) * w..]);
         for j in 0..n {
-            let cur = f[i * w + j];
+            let cur = frow[j];
             if cur == NEG {
                 continue;
             }
-            if b[i * w + j + 1] != NEG && cur + b[i * w + j + 1] == best {
+            if brow[j + 1] != NEG && cur + brow[j + 1] == best {
                 skippable[j] = true;
             }
             if i < m {
-                for &(k, s) in moves.get(start[i * n + j]..start[i * n + j + 1]).unwrap_or(&[]) {
-                    let next = b[(i + k + 1) * w + j + 1];
+                for &(k, s) in &moves[start[i * n + j]..start[i * n + j + 1]] {
+                    let next = below[k * w + j + 1];
                     if next != NEG && cur + s + next == best {
                         options[j].push((i, i + k));
                     }
