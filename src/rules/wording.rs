@@ -63,6 +63,38 @@ fn prefix_distances(a: &[char], b: &[char]) -> Vec<usize> {
     out
 }
 
+/// Whether `s` is nothing but the header words of section `section`'s
+/// tables (their column labels and row labels), at least one of them.
+fn header_words_only(section: u8, s: &str) -> bool {
+    use crate::format::{TABLE_A, TABLE_A_2019, TABLE_B, TABLE_B_2019, TABLE_C};
+    let mut words: Vec<&str> = Vec::new();
+    for t in [&TABLE_A, &TABLE_A_2019, &TABLE_B, &TABLE_B_2019, &TABLE_C]
+        .into_iter()
+        .filter(|t| t.section == section)
+    {
+        words.extend(t.columns.iter().copied());
+        for r in t.rows {
+            words.extend(r.label.split('·'));
+            words.extend(r.keys.iter().copied());
+        }
+    }
+    let mut rest: String = s.chars().map(fold).filter(|c| !c.is_whitespace()).collect();
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        let Some(w) = words
+            .iter()
+            .filter(|w| !w.is_empty() && rest.starts_with(**w))
+            .max_by_key(|w| w.len())
+        else {
+            return false;
+        };
+        rest.drain(..w.len());
+    }
+    true
+}
+
 /// W001 on a section heading whose words differ from the standard heading's
 /// (by edit distance, after `heading_words`). Where the heading ends is
 /// read from the text: at the end of its line, or, where a sentence runs on
@@ -96,6 +128,14 @@ fn heading_departs(text: &str, sec: &Section) -> Option<Finding> {
             .map(|(i, _)| (words.partition_point(|w| w.1 <= from + i), from + i))
             .collect();
         ends.push((words.len(), line_end));
+        // A whole standard heading followed on its line only by its table's header words
+        // (行政复议 行政诉讼: the header cells a PDF's layout puts beside the heading).
+        let last = &standard[standard.len().saturating_sub(2)..];
+        if let Some(k) = (1..=words.len()).rev().find(|&k| chars[..k].ends_with(last)) {
+            if header_words_only(sec.number, &text[words[k - 1].1..line_end]) {
+                ends.push((k, words[k - 1].1));
+            }
+        }
         ends
     };
     // The nearest reading, of those as near the longest. Where the text runs
@@ -192,6 +232,15 @@ mod tests {
 
     fn words(s: &str) -> String {
         heading_words(s, 0).into_iter().map(|x| x.0).collect()
+    }
+
+    #[test]
+    fn header_cells_beside_a_heading_are_not_its_words() {
+        assert!(header_words_only(4, " 行政复议 行政诉讼"));
+        assert!(header_words_only(4, "行政复议\t行政诉讼\t"));
+        assert!(!header_words_only(4, "及其他"));
+        assert!(!header_words_only(4, ""));
+        assert!(!header_words_only(3, "行政复议"));
     }
 
     #[test]
