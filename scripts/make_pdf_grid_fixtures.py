@@ -40,7 +40,7 @@ def page(text, align):
     """The report as HTML: paragraphs, and each run of tab-separated lines a ruled table."""
     out = ['<!doctype html><html><head><meta charset="utf-8"><style>'
            'body{font-family:"Noto Serif CJK SC","Noto Sans CJK SC",serif;font-size:10.5pt}'
-           'table{border-collapse:collapse;width:100%}'
+           'table{border-collapse:collapse;width:100%;table-layout:fixed}'
            'td{border:0.75pt solid #000;padding:1pt 2pt;font-size:9pt;vertical-align:' + align + '}'
            'td.label{width:3.2em;max-width:3.2em;word-break:break-all}'
            '</style></head><body>']
@@ -51,9 +51,13 @@ def page(text, align):
             return
         width = max(len(r) for r in table)
         out.append('<table border="1" cellspacing="0" cellpadding="2" width="100%">')
-        out.append('<col width="44">' + "<col>" * (width - 1))
+        out.append('<col width="44" style="width:44pt">' + ('<col width="110" style="width:110pt">' if width > 4 else "") + "<col>" * (width - 1 - (width > 4)))
         for r in table:
-            r = r + [""] * (width - len(r))
+            # a short row (cells merged with the row above left out, as dev/128's) keeps its
+            # figures under their columns: blanks before its label, else after its last cell
+            pad = [""] * (width - len(r))
+            figure = r[-1].strip().replace(".", "").isdigit()
+            r = pad + r if figure else r + pad
             tds = []
             for k, c in enumerate(r):
                 cls = ' class="label" width="44"' if k == 0 else ""
