@@ -436,7 +436,7 @@ mod narrow_labels {
     }
 
     #[test]
-    #[ignore = "issue 20: LibreOffice PDFs aligned top and bottom read rows with a neighbouring row's figures today (74 and 80 cells, both readers); the fix is to come (branch pdfgrid-wip)"]
+    #[ignore = "issue 20: LibreOffice PDFs aligned top and bottom read rows with a neighbouring row's figures today (74 and 80 cells, both readers); the fix is to come: each cell by its box from the drawn rules"]
     fn no_wrong_figure_whatever_the_vertical_alignment() {
         let json = std::fs::read_to_string(under_fixtures("pdf/grid/sources.json")).unwrap();
         let map: serde_json::Map<String, Value> = serde_json::from_str(&json).unwrap();
