@@ -34,6 +34,8 @@ mod facts;
 mod finding;
 mod format;
 mod input;
+#[cfg(any(target_arch = "wasm32", test))]
+mod json;
 
 mod parse;
 pub mod pdf;

@@ -305,45 +305,10 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// Serialises as `JSON.parse` of the command line's output would give it.
-/// A count beyond 2^53 (a report can hold any digits) cannot be a JS number
-/// exactly; rather than fail, such a result is built with BigInts and turned
-/// to the nearest numbers, as `JSON.parse` does.
+/// Serialises as `JSON.parse` of the command line's output would give it: the JSON text of
+/// `value` (src/json.rs) parsed by the browser. A count beyond 2^53 (a report can hold any
+/// digits) becomes the nearest number, as `JSON.parse` makes it.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let plain = serde_wasm_bindgen::Serializer::json_compatible();
-    match value.serialize(&plain) {
-        Ok(v) => Ok(v),
-        Err(_) => {
-            let wide = serde_wasm_bindgen::Serializer::json_compatible().serialize_large_number_types_as_bigints(true);
-            Ok(numbers(value.serialize(&wide)?))
-        }
-    }
-}
-
-/// `value` with every BigInt inside it replaced by a Number.
-fn numbers(value: JsValue) -> JsValue {
-    if let Some(big) = value.dyn_ref::<js_sys::BigInt>() {
-        // As an integer, not through its digits (Rust's float parser weighs kilobytes of wasm).
-        let value = u64::try_from(big.clone())
-            .map(|v| v as f64)
-            .or_else(|_| i64::try_from(big.clone()).map(|v| v as f64))
-            .unwrap_or(f64::NAN);
-        return JsValue::from_f64(value);
-    }
-    if js_sys::Array::is_array(&value) {
-        let arr: js_sys::Array = value.unchecked_into();
-        for i in 0..arr.length() {
-            arr.set(i, numbers(arr.get(i)));
-        }
-        return arr.into();
-    }
-    if value.is_object() {
-        let obj: js_sys::Object = value.unchecked_into();
-        for entry in js_sys::Object::entries(&obj).iter() {
-            let pair: js_sys::Array = entry.unchecked_into();
-            let _ = js_sys::Reflect::set(&obj, &pair.get(0), &numbers(pair.get(1)));
-        }
-        return obj.into();
-    }
-    value
+    let text = crate::json::to_string(value).map_err(|_| JsValue::from_str("not serialisable as JSON"))?;
+    js_sys::JSON::parse(&text)
 }
