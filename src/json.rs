@@ -227,13 +227,7 @@ impl ser::Serializer for &mut Json {
     fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Self, Error> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
+    fn serialize_tuple_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeTupleVariant, Error> {
         Err(Error)
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Self, Error> {
@@ -243,13 +237,7 @@ impl ser::Serializer for &mut Json {
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
         self.serialize_map(None)
     }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
+    fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeStructVariant, Error> {
         Err(Error)
     }
 }
