@@ -244,13 +244,15 @@ pub fn decoded_file_text(name: &str, text: &str) -> Result<JsValue, JsValue> {
 #[cfg(nianbao_pdf)]
 /// A PDF checked from the text items pdf.js read (www/pdf-items.js): `strings` the items' text,
 /// `nums` five numbers an item (x, y, width, height, page: baseline origin in PDF points, y up,
-/// font size, 1-based page), `pages` two a page (width, height). The core rebuilds lines and
+/// font size, 1-based page), `pages` two a page (width, height), `paths` six a drawn straight
+/// segment or filled box (page, x0, y0, x1, y1, line width; negative for a filled box; see
+/// [`crate::pdf::Path::from_nums`]). The core rebuilds lines and
 /// table cells from the geometry (`nianbao::pdf`) and checks: `{text, result}` with every place
 /// of the result given its `page` and `box`, or `{error, message, status}` when the PDF holds no
 /// usable text (`pdf_scanned`, `pdf_undecodable`).
 #[wasm_bindgen]
-pub fn check_pdf(strings: Vec<String>, nums: &[f64], pages: &[f64]) -> Result<JsValue, JsValue> {
-    use crate::pdf::{Item, PageSize};
+pub fn check_pdf(strings: Vec<String>, nums: &[f64], pages: &[f64], paths: &[f64]) -> Result<JsValue, JsValue> {
+    use crate::pdf::{Item, PageSize, Path};
     let items: Vec<Item> = strings
         .into_iter()
         .zip(nums.chunks_exact(5))
@@ -272,7 +274,7 @@ pub fn check_pdf(strings: Vec<String>, nums: &[f64], pages: &[f64]) -> Result<Js
         message: Option<&'a str>,
         status: Option<crate::Status>,
     }
-    to_js(&match crate::pdf::check_items(&items, &pages) {
+    to_js(&match crate::pdf::check_items(&items, &pages, &Path::from_nums(paths)) {
         Ok(c) => Out {
             text: Some(c.text),
             result: Some(c.result),

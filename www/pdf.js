@@ -144,13 +144,13 @@ export async function readPdf(name, bytes) {
   let doc;
   try {
     doc = await task.promise;
-    items = await readItems(doc);
+    items = await readItems(doc, m.OPS);
   } catch (err) {
     task.destroy();
     const code = problemOf(err);
     throw refusal(code, core.pdf_problem(code) ?? `无法读取 PDF 文件“${name}”`);
   }
-  const got = core.check_pdf(items.strings, items.nums, items.pages);
+  const got = core.check_pdf(items.strings, items.nums, items.pages, items.paths);
   if (got.error) {
     task.destroy();
     throw refusal(got.error, got.message);

@@ -491,22 +491,22 @@ fn pdf_times(root: &Path, budget: Duration) {
     for f in files {
         let bytes = std::fs::read(&f).unwrap_or_default();
         let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let Ok((items, pages)) = nianbao::pdf::read::items(&bytes) else {
+        let Ok((items, pages, paths)) = nianbao::pdf::read::items(&bytes) else {
             println!(
                 "  {name:<24} not read: {}",
                 nianbao::pdf::check_bytes(&bytes).err().map(|p| p.code()).unwrap_or("?")
             );
             continue;
         };
-        let Ok(layout) = nianbao::pdf::layout(&items, &pages) else {
+        let Ok(layout) = nianbao::pdf::layout(&items, &pages, &paths) else {
             println!(
                 "  {name:<24} no text: {}",
-                nianbao::pdf::layout(&items, &pages).err().map(|p| p.code()).unwrap_or("?")
+                nianbao::pdf::layout(&items, &pages, &paths).err().map(|p| p.code()).unwrap_or("?")
             );
             continue;
         };
         let read = time(budget, || nianbao::pdf::read::items(&bytes));
-        let geometry = time(budget, || nianbao::pdf::layout(&items, &pages));
+        let geometry = time(budget, || nianbao::pdf::layout(&items, &pages, &paths));
         let check = time(budget, || {
             let mut r = nianbao::check(&layout.text);
             nianbao::pdf::locate(&mut r, &layout);

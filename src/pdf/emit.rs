@@ -2,11 +2,11 @@
 //! piece's box.
 
 use super::lines::{Frag, Line};
-use super::tables::tables;
+use super::tables::Table;
 use super::{Layout, Piece};
 
 /// Writes the lines: paragraphs a line, table rows with cells tab-separated.
-pub(super) fn emit(lines: &[Line], pages: usize) -> Layout {
+pub(super) fn emit(lines: &[Line], tables: &[Table], pages: usize) -> Layout {
     let mut out = Layout {
         pages,
         ..Layout::default()
@@ -26,7 +26,6 @@ pub(super) fn emit(lines: &[Line], pages: usize) -> Layout {
             });
         }
     };
-    let tables = tables(lines);
     // Each page's right margin, from its lines outside tables: a line that reaches it was
     // wrapped, and the next line continues the paragraph.
     let in_table = |i: usize| tables.iter().any(|t| (t.first..=t.last).contains(&i));

@@ -17,6 +17,32 @@ pub(super) struct Frag {
 }
 
 impl Frag {
+    /// A fragment of one character (or run) `t` at `x`, `w` wide, of font size `h`.
+    pub(super) fn of(t: &str, x: f64, w: f64, h: f64, area: PdfBox) -> Frag {
+        Frag {
+            parts: vec![(0, t.len(), area)],
+            text: t.to_string(),
+            x0: x,
+            x1: x + w,
+            em: h,
+            area,
+        }
+    }
+
+    /// `t` added at the right end (a space between Latin letters or figures that stand apart).
+    pub(super) fn push(&mut self, t: &str, x: f64, w: f64, h: f64, area: PdfBox) {
+        let ascii = self.text.ends_with(|c: char| c.is_ascii_alphanumeric()) && t.starts_with(|c: char| c.is_ascii_alphanumeric());
+        if x - self.x1 > 0.2 * h && ascii {
+            self.text.push(' ');
+        }
+        let start = self.text.len();
+        self.text.push_str(t);
+        self.parts.push((start, self.text.len(), area));
+        self.x1 = self.x1.max(x + w);
+        self.em = self.em.max(h);
+        self.area = self.area.cover(area);
+    }
+
     pub(super) fn is_value(&self) -> bool {
         is_value(&self.text)
     }
@@ -99,27 +125,8 @@ pub(super) fn lines(items: &[Item], pages: &[PageSize]) -> Vec<Line> {
                 height: h as f32,
             };
             match cells.last_mut() {
-                Some(c) if x - c.x1 <= 1.0 * c.em.max(h) => {
-                    let gap = x - c.x1;
-                    let ascii = c.text.ends_with(|c: char| c.is_ascii_alphanumeric()) && t.starts_with(|c: char| c.is_ascii_alphanumeric());
-                    if gap > 0.2 * h && ascii {
-                        c.text.push(' ');
-                    }
-                    let start = c.text.len();
-                    c.text.push_str(&t);
-                    c.parts.push((start, c.text.len(), area));
-                    c.x1 = c.x1.max(x + w);
-                    c.em = c.em.max(h);
-                    c.area = c.area.cover(area);
-                }
-                _ => cells.push(Frag {
-                    parts: vec![(0, t.len(), area)],
-                    text: t,
-                    x0: x,
-                    x1: x + w,
-                    em: h,
-                    area,
-                }),
+                Some(c) if x - c.x1 <= 1.0 * c.em.max(h) => c.push(&t, x, w, h, area),
+                _ => cells.push(Frag::of(&t, x, w, h, area)),
             }
         }
         out.push(Line { page, cells });

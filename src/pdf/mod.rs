@@ -17,6 +17,7 @@
 
 mod emit;
 mod fold;
+mod grid;
 mod lines;
 mod places;
 #[cfg(all(feature = "pdf", not(target_arch = "wasm32")))]
@@ -43,6 +44,46 @@ pub struct Item {
     pub height: f64,
     /// 1-based.
     pub page: u32,
+}
+
+/// A path the PDF draws, as a reader hands it over: a straight segment stroked `width` points
+/// wide, or (`fill`) a filled box given by two opposite corners. Coordinates as [`Item`]'s.
+/// Table rules are these (see `grid`); curves and other shapes are not handed over.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Path {
+    /// 1-based.
+    pub page: u32,
+    /// One end (or corner): points from the page's left edge.
+    pub x0: f64,
+    /// Points up from the page's bottom edge.
+    pub y0: f64,
+    /// The other end (or corner).
+    pub x1: f64,
+    /// The other end (or corner).
+    pub y1: f64,
+    /// The line's width, points (0 for a filled box).
+    pub width: f64,
+    /// A filled box rather than a stroked segment.
+    pub fill: bool,
+}
+
+impl Path {
+    /// Paths from six numbers each, as the page hands them over (www/pdf-items.js): page, x0,
+    /// y0, x1, y1, width — a negative width for a filled box.
+    pub fn from_nums(nums: &[f64]) -> Vec<Path> {
+        nums.chunks_exact(6)
+            .filter(|n| n[0] >= 1.0 && n[0] <= u32::MAX as f64)
+            .map(|n| Path {
+                page: n[0] as u32,
+                x0: n[1],
+                y0: n[2],
+                x1: n[3],
+                y1: n[4],
+                width: n[5].max(0.0),
+                fill: n[5] < 0.0,
+            })
+            .collect()
+    }
 }
 
 /// A page's size in points (its view box).
@@ -129,9 +170,10 @@ pub struct PdfCheck {
     pub result: CheckResult,
 }
 
-/// Checks a PDF from its text items: geometry, then [`crate::check`], then boxes.
-pub fn check_items(items: &[Item], pages: &[PageSize]) -> Result<PdfCheck, Problem> {
-    let layout = layout(items, pages)?;
+/// Checks a PDF from its text items and drawn paths: geometry, then [`crate::check`], then
+/// boxes.
+pub fn check_items(items: &[Item], pages: &[PageSize], paths: &[Path]) -> Result<PdfCheck, Problem> {
+    let layout = layout(items, pages, paths)?;
     let mut result = crate::check(&layout.text);
     locate(&mut result, &layout);
     Ok(PdfCheck { text: layout.text, result })
@@ -140,8 +182,8 @@ pub fn check_items(items: &[Item], pages: &[PageSize]) -> Result<PdfCheck, Probl
 /// Checks a PDF file's bytes with the native reader ([`read`]).
 #[cfg(all(feature = "pdf", not(target_arch = "wasm32")))]
 pub fn check_bytes(bytes: &[u8]) -> Result<PdfCheck, Problem> {
-    let (items, pages) = read::items(bytes)?;
-    check_items(&items, &pages)
+    let (items, pages, paths) = read::items(bytes)?;
+    check_items(&items, &pages, &paths)
 }
 
 /// A PDF file, by its first bytes (or its name when they are not there: a damaged file).
@@ -153,7 +195,7 @@ pub fn is_pdf(name: &str, bytes: &[u8]) -> bool {
 const MIN_CHARS: usize = 20;
 
 /// The text shape and its map, or why there is none.
-pub fn layout(items: &[Item], pages: &[PageSize]) -> Result<Layout, Problem> {
+pub fn layout(items: &[Item], pages: &[PageSize], paths: &[Path]) -> Result<Layout, Problem> {
     let (mut good, mut bad) = (0usize, 0usize);
     for c in items.iter().flat_map(|i| i.text.chars()).filter(|c| !c.is_whitespace()) {
         if c == '\u{FFFD}' || c.is_control() || ('\u{E000}'..='\u{F8FF}').contains(&c) {
@@ -169,7 +211,9 @@ pub fn layout(items: &[Item], pages: &[PageSize]) -> Result<Layout, Problem> {
         return Err(Problem::Undecodable);
     }
     let lines = lines::lines(items, pages);
-    Ok(emit::emit(&lines, pages.len()))
+    let (lines, drawn) = grid::grid_tables(lines, &grid::grids(paths, pages));
+    let tables = tables::tables(&lines, drawn);
+    Ok(emit::emit(&lines, &tables, pages.len()))
 }
 
 #[cfg(test)]
@@ -208,7 +252,7 @@ mod tests {
             item("5", 350.0, 640.0, 1),
             item("文件", 50.0, 628.0, 1),
         ];
-        let l = layout(&items, &page).unwrap();
+        let l = layout(&items, &page, &[]).unwrap();
         assert_eq!(
             l.text,
             "二、主动公开政府信息情况，这一行是一段很长的正文文字\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t\t3\n行政规范性文件\t2\t0\t5\n"
@@ -224,9 +268,9 @@ mod tests {
             width: 600.0,
             height: 800.0,
         }];
-        assert_eq!(layout(&[], &page).unwrap_err(), Problem::Scanned);
+        assert_eq!(layout(&[], &page, &[]).unwrap_err(), Problem::Scanned);
         let junk = vec![item(&"\u{FFFD}\u{1}".repeat(30), 50.0, 700.0, 1)];
-        assert_eq!(layout(&junk, &page).unwrap_err(), Problem::Undecodable);
+        assert_eq!(layout(&junk, &page, &[]).unwrap_err(), Problem::Undecodable);
     }
 
     #[test]
@@ -251,7 +295,7 @@ mod tests {
         ];
         // (a line that reaches the margin runs on into the next: paragraphs a line)
         assert_eq!(
-            layout(&items, &page).unwrap().text,
+            layout(&items, &page, &[]).unwrap().text,
             "第一页的正文，足够长的一行文字，到了页边。接着一行。\n第二页的正文，足够长的一行文字，到了页边。接着一行。\n"
         );
     }

@@ -6,10 +6,15 @@
 
 use pdf_oxide::document::PdfDocument;
 
-use super::{Item, PageSize, Problem};
+use pdf_oxide::elements::{PathContent, PathOperation};
 
-/// A PDF's text items and page sizes, or why it cannot be read.
-pub fn items(bytes: &[u8]) -> Result<(Vec<Item>, Vec<PageSize>), Problem> {
+use super::{Item, PageSize, Path, Problem};
+
+/// What a PDF's pages hold for the geometry: text items, page sizes, drawn paths.
+pub type Pages = (Vec<Item>, Vec<PageSize>, Vec<Path>);
+
+/// A PDF's text items, page sizes and drawn paths, or why it cannot be read.
+pub fn items(bytes: &[u8]) -> Result<Pages, Problem> {
     if !bytes.starts_with(b"%PDF") && !bytes.get(..1024).is_some_and(|h| h.windows(4).any(|w| w == b"%PDF")) {
         return Err(Problem::Damaged);
     }
@@ -19,6 +24,7 @@ pub fn items(bytes: &[u8]) -> Result<(Vec<Item>, Vec<PageSize>), Problem> {
     }
     let n = doc.page_count().map_err(|e| problem_of(&e))?;
     let mut items = Vec::new();
+    let mut paths = Vec::new();
     let mut pages = Vec::with_capacity(n);
     let mut read_any = false;
     for p in 0..n {
@@ -27,6 +33,9 @@ pub fn items(bytes: &[u8]) -> Result<(Vec<Item>, Vec<PageSize>), Problem> {
             width: (x1 - x0) as f64,
             height: (y1 - y0) as f64,
         });
+        for path in doc.extract_paths(p).unwrap_or_default() {
+            straight(&path, p as u32 + 1, (x0 as f64, y0 as f64), &mut paths);
+        }
         let Ok(chars) = doc.extract_chars(p) else { continue };
         read_any = true;
         for c in chars {
@@ -47,7 +56,101 @@ pub fn items(bytes: &[u8]) -> Result<(Vec<Item>, Vec<PageSize>), Problem> {
     if !read_any && n > 0 {
         return Err(Problem::Damaged);
     }
-    Ok((items, pages))
+    Ok((items, pages, paths))
+}
+
+/// A path's straight pieces as [`Path`]s: each segment of a stroked path, each rectangle of a
+/// filled one (curves are no table's rules).
+fn straight(path: &PathContent, page: u32, (ox, oy): (f64, f64), out: &mut Vec<Path>) {
+    let stroke = path.stroke_color.is_some();
+    let fill = path.fill_color.is_some();
+    let width = path.stroke_width as f64;
+    let mut put = |(x0, y0): (f64, f64), (x1, y1): (f64, f64), fill: bool| {
+        out.push(Path {
+            page,
+            x0: x0 - ox,
+            y0: y0 - oy,
+            x1: x1 - ox,
+            y1: y1 - oy,
+            width: if fill { 0.0 } else { width },
+            fill,
+        })
+    };
+    let mut start: Option<(f64, f64)> = None;
+    let mut at: Option<(f64, f64)> = None;
+    let mut corners: Vec<(f64, f64)> = Vec::new();
+    for op in &path.operations {
+        match *op {
+            PathOperation::MoveTo(x, y) => {
+                start = Some((x as f64, y as f64));
+                at = start;
+                corners = vec![(x as f64, y as f64)];
+            }
+            PathOperation::LineTo(x, y) => {
+                let to = (x as f64, y as f64);
+                if let (Some(from), true) = (at, stroke) {
+                    put(from, to, false);
+                }
+                corners.push(to);
+                at = Some(to);
+            }
+            PathOperation::CurveTo(.., x, y) => {
+                at = Some((x as f64, y as f64));
+                corners.clear();
+            }
+            PathOperation::Rectangle(x, y, w, h) => {
+                let (a, b) = ((x as f64, y as f64), ((x + w) as f64, (y + h) as f64));
+                if fill {
+                    put(a, b, true);
+                }
+                if stroke {
+                    let (c, d) = ((b.0, a.1), (a.0, b.1));
+                    put(a, c, false);
+                    put(c, b, false);
+                    put(b, d, false);
+                    put(d, a, false);
+                }
+                (start, at) = (Some(a), Some(a));
+                corners.clear();
+            }
+            PathOperation::ClosePath => {
+                if let (Some(from), Some(to), true) = (at, start, stroke) {
+                    put(from, to, false);
+                }
+                if let (true, Some(b)) = (fill, rectangle(&corners)) {
+                    put(b.0, b.1, true);
+                }
+                corners.clear();
+                at = start;
+            }
+        }
+    }
+    if let (true, Some(b)) = (fill, rectangle(&corners)) {
+        put(b.0, b.1, true);
+    }
+}
+
+/// Two opposite corners of the axis-aligned rectangle the points draw (four corners, the first
+/// perhaps repeated at the end), if they draw one.
+fn rectangle(p: &[(f64, f64)]) -> Option<((f64, f64), (f64, f64))> {
+    let p = match p {
+        [a, .., z] if p.len() == 5 && (a.0 - z.0).abs() < 0.01 && (a.1 - z.1).abs() < 0.01 => &p[..4],
+        _ if p.len() == 4 => p,
+        _ => return None,
+    };
+    let near = |a: f64, b: f64| (a - b).abs() < 0.01;
+    let (xs, ys): (Vec<f64>, Vec<f64>) = p.iter().copied().unzip();
+    let (x0, x1) = (
+        xs.iter().copied().fold(f64::MAX, f64::min),
+        xs.iter().copied().fold(f64::MIN, f64::max),
+    );
+    let (y0, y1) = (
+        ys.iter().copied().fold(f64::MAX, f64::min),
+        ys.iter().copied().fold(f64::MIN, f64::max),
+    );
+    p.iter()
+        .all(|&(x, y)| (near(x, x0) || near(x, x1)) && (near(y, y0) || near(y, y1)))
+        .then_some(((x0, y0), (x1, y1)))
 }
 
 fn problem_of(e: &pdf_oxide::error::Error) -> Problem {

@@ -72,8 +72,32 @@ pub(super) struct Table {
     pub(super) rows: Vec<Row>,
 }
 
+/// The tables: those drawn as grids (`drawn`, in order), and those found among the lines
+/// between them.
+pub(super) fn tables(lines: &[Line], drawn: Vec<Table>) -> Vec<Table> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for t in drawn {
+        out.extend(found(&lines[from..t.first]).into_iter().map(|f| f.shifted(from)));
+        from = t.last + 1;
+        out.push(t);
+    }
+    out.extend(found(&lines[from..]).into_iter().map(|f| f.shifted(from)));
+    out
+}
+
+impl Table {
+    fn shifted(self, by: usize) -> Table {
+        Table {
+            first: self.first + by,
+            last: self.last + by,
+            ..self
+        }
+    }
+}
+
 /// Finds the tables among the lines and assembles their rows.
-pub(super) fn tables(lines: &[Line]) -> Vec<Table> {
+fn found(lines: &[Line]) -> Vec<Table> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
