@@ -242,18 +242,10 @@ pub fn decoded_file_text(name: &str, text: &str) -> Result<JsValue, JsValue> {
 }
 
 #[cfg(nianbao_pdf)]
-/// A PDF checked from the text items pdf.js read (www/pdf-items.js): `strings` the items' text,
-/// `nums` five numbers an item (x, y, width, height, page: baseline origin in PDF points, y up,
-/// font size, 1-based page), `pages` two a page (width, height), `paths` six a drawn straight
-/// segment or filled box (page, x0, y0, x1, y1, line width; negative for a filled box; see
-/// [`crate::pdf::Path::from_nums`]). The core rebuilds lines and
-/// table cells from the geometry (`nianbao::pdf`) and checks: `{text, result}` with every place
-/// of the result given its `page` and `box`, or `{error, message, status}` when the PDF holds no
-/// usable text (`pdf_scanned`, `pdf_undecodable`).
-#[wasm_bindgen]
-pub fn check_pdf(strings: Vec<String>, nums: &[f64], pages: &[f64], paths: &[f64]) -> Result<JsValue, JsValue> {
-    use crate::pdf::{Item, PageSize, Path};
-    let items: Vec<Item> = strings
+/// pdf.js's items as handed over (see [`check_pdf`]).
+fn pdf_items(strings: Vec<String>, nums: &[f64], pages: &[f64]) -> (Vec<crate::pdf::Item>, Vec<crate::pdf::PageSize>) {
+    use crate::pdf::{Item, PageSize};
+    let items = strings
         .into_iter()
         .zip(nums.chunks_exact(5))
         .map(|(text, n)| Item {
@@ -265,7 +257,24 @@ pub fn check_pdf(strings: Vec<String>, nums: &[f64], pages: &[f64], paths: &[f64
             page: n[4] as u32,
         })
         .collect();
-    let pages: Vec<PageSize> = pages.chunks_exact(2).map(|p| PageSize { width: p[0], height: p[1] }).collect();
+    (
+        items,
+        pages.chunks_exact(2).map(|p| PageSize { width: p[0], height: p[1] }).collect(),
+    )
+}
+
+#[cfg(nianbao_pdf)]
+/// A PDF checked from the text items pdf.js read (www/pdf-items.js): `strings` the items' text,
+/// `nums` five numbers an item (x, y, width, height, page: baseline origin in PDF points, y up,
+/// font size, 1-based page), `pages` two a page (width, height), `paths` six a drawn straight
+/// segment or filled box (page, x0, y0, x1, y1, line width; negative for a filled box; see
+/// [`crate::pdf::Path::from_nums`]). The core rebuilds lines and
+/// table cells from the geometry (`nianbao::pdf`) and checks: `{text, result}` with every place
+/// of the result given its `page` and `box`, or `{error, message, status}` when the PDF holds no
+/// usable text (`pdf_scanned`, `pdf_undecodable`).
+#[wasm_bindgen]
+pub fn check_pdf(strings: Vec<String>, nums: &[f64], pages: &[f64], paths: &[f64]) -> Result<JsValue, JsValue> {
+    let (items, pages) = pdf_items(strings, nums, pages);
     #[derive(Serialize)]
     struct Out<'a> {
         text: Option<String>,
@@ -274,22 +283,33 @@ pub fn check_pdf(strings: Vec<String>, nums: &[f64], pages: &[f64], paths: &[f64
         message: Option<&'a str>,
         status: Option<crate::Status>,
     }
-    to_js(&match crate::pdf::check_items(&items, &pages, &Path::from_nums(paths)) {
-        Ok(c) => Out {
-            text: Some(c.text),
-            result: Some(c.result),
-            error: None,
-            message: None,
-            status: None,
+    to_js(
+        &match crate::pdf::check_items(&items, &pages, &crate::pdf::Path::from_nums(paths)) {
+            Ok(c) => Out {
+                text: Some(c.text),
+                result: Some(c.result),
+                error: None,
+                message: None,
+                status: None,
+            },
+            Err(p) => Out {
+                text: None,
+                result: None,
+                error: Some(p.code()),
+                message: Some(p.message()),
+                status: Some(crate::Status::Binary),
+            },
         },
-        Err(p) => Out {
-            text: None,
-            result: None,
-            error: Some(p.code()),
-            message: Some(p.message()),
-            status: Some(crate::Status::Binary),
-        },
-    })
+    )
+}
+
+#[cfg(nianbao_pdf)]
+/// The pages whose drawn paths [`check_pdf`] needs (those with a line of figures), from the same
+/// items: the page reads only their operator lists.
+#[wasm_bindgen]
+pub fn pdf_table_pages(strings: Vec<String>, nums: &[f64], pages: &[f64]) -> Vec<u32> {
+    let (items, pages) = pdf_items(strings, nums, pages);
+    crate::pdf::table_pages(&items, &pages)
 }
 
 #[cfg(nianbao_pdf)]

@@ -24,9 +24,14 @@ if (typeof Promise.withResolvers !== 'function') {
   };
 }
 
-/** The text items and drawn paths of every page of `doc` (a pdf.js PDFDocumentProxy); `OPS`
- * is pdf.js's table of operator codes. */
-export async function readItems(doc, OPS) {
+/**
+ * The text items of every page of `doc` (a pdf.js PDFDocumentProxy), and the paths drawn on the
+ * pages `tablePages(items)` names (all when it is not given): the page asks the core
+ * (`pdf_table_pages`) which pages hold a line of figures, so that only their drawing is read
+ * (pdf.js builds a page's whole operator list, fonts for painting included). `OPS` is pdf.js's
+ * table of operator codes.
+ */
+export async function readItems(doc, OPS, tablePages = null) {
   const strings = [];
   const nums = [];
   const pages = [];
@@ -44,10 +49,18 @@ export async function readItems(doc, OPS) {
       nums.push(e - x0, f - y0, it.width, size, p);
       strings.push(it.str);
     }
-    if (OPS) readPaths(await page.getOperatorList(), OPS, p, x0, y0, paths);
     page.cleanup();
   }
-  return { strings, nums: Float64Array.from(nums), pages: Float64Array.from(pages), paths: Float64Array.from(paths) };
+  const out = { strings, nums: Float64Array.from(nums), pages: Float64Array.from(pages) };
+  const drawn = tablePages ? Array.from(tablePages(out)) : Array.from({ length: doc.numPages }, (_, i) => i + 1);
+  for (const p of drawn) {
+    const page = await doc.getPage(p);
+    const [x0, y0] = page.view;
+    readPaths(await page.getOperatorList(), OPS, p, x0, y0, paths);
+    page.cleanup();
+  }
+  out.paths = Float64Array.from(paths);
+  return out;
 }
 
 /** More straight pieces than this on a page is a drawing, not a table (the core leaves such a

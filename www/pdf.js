@@ -144,7 +144,7 @@ export async function readPdf(name, bytes) {
   let doc;
   try {
     doc = await task.promise;
-    items = await readItems(doc, m.OPS);
+    items = await readItems(doc, m.OPS, (it) => core.pdf_table_pages(it.strings, it.nums, it.pages));
   } catch (err) {
     task.destroy();
     const code = problemOf(err);

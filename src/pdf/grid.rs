@@ -56,12 +56,12 @@ pub(super) struct Grid {
     ys: Vec<f64>,
 }
 
-/// The grids drawn on the pages.
-pub(super) fn grids(paths: &[Path], pages: &[PageSize]) -> Vec<Grid> {
+/// The grids drawn on the pages `tabled` (in order; see [`super::table_pages`]).
+pub(super) fn grids(paths: &[Path], pages: &[PageSize], tabled: &[u32]) -> Vec<Grid> {
     let page_height = |p: u32| pages.get(p as usize - 1).map_or(842.0, |s| s.height);
     let mut out = Vec::new();
     let mut i = 0;
-    let mut sorted: Vec<&Path> = paths.iter().filter(|p| p.page >= 1).collect();
+    let mut sorted: Vec<&Path> = paths.iter().filter(|p| tabled.binary_search(&p.page).is_ok()).collect();
     crate::sort::merge_sort(&mut sorted, |a, b| a.page < b.page);
     while i < sorted.len() {
         let page = sorted[i].page;

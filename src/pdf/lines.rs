@@ -71,6 +71,17 @@ impl Line {
     }
 }
 
+/// The pages that have a line of figures among other cells, in order.
+pub(super) fn table_pages(lines: &[Line]) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    for l in lines.iter().filter(|l| l.has_value()) {
+        if out.last() != Some(&l.page) {
+            out.push(l.page);
+        }
+    }
+    out
+}
+
 /// East Asian wide: ideographs, kana, hangul, CJK punctuation, full-width forms.
 pub(super) fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)

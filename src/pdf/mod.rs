@@ -186,6 +186,13 @@ pub fn check_bytes(bytes: &[u8]) -> Result<PdfCheck, Problem> {
     check_items(&items, &pages, &paths)
 }
 
+/// The pages where a table can stand: those with a line of figures among other cells. Only
+/// their drawn paths are read ([`layout`] reads no grid elsewhere), so that the page asks pdf.js
+/// for no other page's drawing.
+pub fn table_pages(items: &[Item], pages: &[PageSize]) -> Vec<u32> {
+    lines::table_pages(&lines::lines(items, pages))
+}
+
 /// A PDF file, by its first bytes (or its name when they are not there: a damaged file).
 pub fn is_pdf(name: &str, bytes: &[u8]) -> bool {
     bytes.starts_with(b"%PDF") || name.to_ascii_lowercase().ends_with(".pdf")
@@ -211,7 +218,8 @@ pub fn layout(items: &[Item], pages: &[PageSize], paths: &[Path]) -> Result<Layo
         return Err(Problem::Undecodable);
     }
     let lines = lines::lines(items, pages);
-    let (lines, drawn) = grid::grid_tables(lines, &grid::grids(paths, pages));
+    let grids = grid::grids(paths, pages, &lines::table_pages(&lines));
+    let (lines, drawn) = grid::grid_tables(lines, &grids);
     let tables = tables::tables(&lines, drawn);
     Ok(emit::emit(&lines, &tables, pages.len()))
 }
