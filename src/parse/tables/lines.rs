@@ -75,7 +75,7 @@ impl Observed {
             .iter()
             .filter(|g| g.values.len() == 1 && g.prefix.is_empty() && g.suffix.is_empty())
             .count();
-        self.groups.len() >= 4 && alone * 5 >= self.groups.len() * 4
+        self.groups.len() >= 3 && alone * 5 >= self.groups.len() * 4
     }
 }
 
