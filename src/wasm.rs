@@ -5,18 +5,17 @@
 //! / `decoded_file_text` a dropped file's text (`nianbao::convert`), for the page.
 //! Nothing here decides anything: the core does.
 //!
-//! Built twice (wasm-pack.toml `[[module]]`, scripts/build-wasm.sh): the checker
+//! Built three times (wasm-pack.toml `[[module]]`, scripts/build-wasm.sh): the checker
 //! (`check`, `check_many`, `csv`, `rules`, `format`), which the page loads at once, and with `--cfg nianbao_files`
 //! the file reader (`file_text`, `decoded_file_text`), which it fetches only when
 //! a file is opened, so that pasting never waits for the .docx and .html code; and with
-//! `--cfg nianbao_pdf` the PDF checker (`check_pdf`, `pdf_problem`: the geometry of
+//! `--cfg nianbao_pdf` the PDF checker (`check_pdf`, `pdf_table_pages`, `pdf_problem`: the geometry of
 //! `nianbao::pdf` and the checker), which the page fetches only when a PDF is opened, so that the
 //! checker's own wasm does not grow by the geometry (a third copy of the checker, loaded with
 //! pdf.js, which is several times larger).
-
-// `nianbao_files` and `nianbao_pdf` are set by scripts/build-wasm.sh (`--cfg`, declared there with `--check-cfg`);
-// a plain `cargo build --target wasm32-unknown-unknown` does not know the name.
-#![allow(unexpected_cfgs)]
+//!
+//! `nianbao_files` and `nianbao_pdf` are set by scripts/build-wasm.sh (`cargo rustc -- --cfg …`)
+//! and declared in Cargo.toml's `[lints.rust]` `check-cfg`.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

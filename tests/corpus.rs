@@ -354,5 +354,8 @@ fn reading_order_text_says_what_to_do() {
         }
     }
     println!("reading-order texts: {with_remedy} of {unread_tables} unread tables say what to do instead");
-    assert!(with_remedy == unread_tables && with_remedy >= 18, "{with_remedy} of {unread_tables}");
+    assert!(
+        with_remedy == unread_tables && with_remedy >= 18,
+        "{with_remedy} of {unread_tables}"
+    );
 }

@@ -250,7 +250,7 @@ fn stages(text: &str, budget: Duration) -> String {
 }
 
 fn find_wasm(root: &Path) -> Option<PathBuf> {
-    for dir in ["dist/pkg", "pkg", "dist", "target/wasm-pack/nianbao", "www/pkg"] {
+    for dir in ["dist/pkg", "pkg", "dist", "www/pkg"] {
         let Ok(rd) = std::fs::read_dir(root.join(dir)) else { continue };
         let mut found: Vec<PathBuf> = rd
             .flatten()
