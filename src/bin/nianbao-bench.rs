@@ -471,54 +471,59 @@ fn locate_figures(seed: &str, budget: Duration) {
     }
 }
 
-/// The PDF path (issue 10) per report of tests/fixtures/pdf: the native reader, the geometry
-/// (items → text and map) and the check with its places, apart.
+/// The PDF path (issue 10) per PDF of tests/fixtures/pdf and its folders (grid/: narrow labels;
+/// real/: published WPS PDFs): the native reader, the geometry (items and paths → text and map;
+/// and without the paths, the tables from the lines alone) and the check with its places, apart.
 #[cfg(feature = "pdf")]
 fn pdf_times(root: &Path, budget: Duration) {
-    let dir = root.join("tests/fixtures/pdf");
-    let Ok(list) = std::fs::read_dir(&dir) else { return };
-    let mut files: Vec<PathBuf> = list
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
-        .collect();
+    let mut files: Vec<PathBuf> = Vec::new();
+    walk(&root.join("tests/fixtures/pdf"), &["pdf"], &mut files);
     files.sort();
-    println!("\nPDF (tests/fixtures/pdf): native reader (pdf_oxide), geometry, check — ms per report");
     println!(
-        "  {:<24} {:>8} {:>8} {:>9} {:>8} {:>7}",
-        "file", "read", "geometry", "check", "total", "items"
+        "\nPDF (tests/fixtures/pdf): native reader (pdf_oxide), geometry (with the drawn grid; from the lines alone), check — ms per PDF"
+    );
+    println!(
+        "  {:<36} {:>8} {:>8} {:>8} {:>9} {:>8} {:>7} {:>6}",
+        "file", "read", "geometry", "no grid", "check", "total", "items", "paths"
     );
     for f in files {
         let bytes = std::fs::read(&f).unwrap_or_default();
-        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = f
+            .strip_prefix(root.join("tests/fixtures/pdf"))
+            .unwrap_or(&f)
+            .to_string_lossy()
+            .into_owned();
         let Ok((items, pages, paths)) = nianbao::pdf::read::items(&bytes) else {
             println!(
-                "  {name:<24} not read: {}",
+                "  {name:<36} not read: {}",
                 nianbao::pdf::check_bytes(&bytes).err().map(|p| p.code()).unwrap_or("?")
             );
             continue;
         };
-        let Ok(layout) = nianbao::pdf::layout(&items, &pages, &paths) else {
-            println!(
-                "  {name:<24} no text: {}",
-                nianbao::pdf::layout(&items, &pages, &paths).err().map(|p| p.code()).unwrap_or("?")
-            );
-            continue;
+        let layout = match nianbao::pdf::layout(&items, &pages, &paths) {
+            Ok(l) => l,
+            Err(p) => {
+                println!("  {name:<36} no text: {}", p.code());
+                continue;
+            }
         };
         let read = time(budget, || nianbao::pdf::read::items(&bytes));
         let geometry = time(budget, || nianbao::pdf::layout(&items, &pages, &paths));
+        let lines_alone = time(budget, || nianbao::pdf::layout(&items, &pages, &[]));
         let check = time(budget, || {
             let mut r = nianbao::check(&layout.text);
             nianbao::pdf::locate(&mut r, &layout);
             r
         });
         println!(
-            "  {name:<24} {:>8.2} {:>8.2} {:>9.2} {:>8.2} {:>7}",
+            "  {name:<36} {:>8.2} {:>8.2} {:>8.2} {:>9.2} {:>8.2} {:>7} {:>6}",
             ms(read),
             ms(geometry),
+            ms(lines_alone),
             ms(check),
             ms(read + geometry + check),
-            items.len()
+            items.len(),
+            paths.len()
         );
     }
 }
