@@ -440,34 +440,55 @@ mod blank_cells {
 }
 
 mod narrow_labels {
-    //! Issue 20: tables whose label column is narrow (labels wrapped over 3–8 lines), cells
+    //! Issue 20: tables whose label column is narrow (labels wrapped over 3–12 lines), cells
     //! aligned top, middle or bottom, printed by Chromium and converted by LibreOffice
-    //! (tests/fixtures/pdf/grid, scripts/make_pdf_grid_fixtures.py). Every cell is compared
-    //! with the text the PDF was made from: exact, unread (no value, the report says S004), or
-    //! wrong (a value that is not the report's) — and wrong must never happen. Read by the drawn
-    //! grid, every cell is exact.
+    //! (tests/fixtures/pdf/grid, scripts/make_pdf_grid_fixtures.py): plain ruled tables, the
+    //! official merged layout (group labels merged down, header cells across and down), table
+    //! 三 broken across pages with and without a repeated header, one figure changed in each
+    //! report; and the two real WPS PDFs (tests/fixtures/pdf/real). Every cell is compared with
+    //! the text the PDF was made from: exact, unread (no value, the report says S004), or wrong
+    //! (a value that is not the report's) — and wrong must never happen.
     use super::*;
     use std::collections::BTreeMap;
 
     /// exact, unread, wrong
     type Tally = [usize; 3];
 
-    fn tally(want: &CheckResult, got: &CheckResult, wrong: &mut Vec<String>, name: &str) -> Tally {
-        let by_row = |r: &CheckResult| -> BTreeMap<(String, String, String), Vec<Option<String>>> {
-            let report = r.report.as_ref().expect("checked");
-            report
-                .grids
-                .iter()
-                .flat_map(|g| {
-                    g.rows.iter().map(move |row| {
-                        (
-                            (g.table.to_string(), row.group.to_string(), row.label.to_string()),
-                            row.cells.iter().map(|c| c.value.clone()).collect(),
-                        )
-                    })
+    /// Cells a shape still leaves unread (its S004 names them), at most: the other shapes read
+    /// every cell. Chromium splits a row of the merged layout at the page's foot and draws no
+    /// rule under the piece left on the first page (seed 001, page 2: the last horizontal rule
+    /// at y 76.5, the vertical ones down to 27.75): that open band is read into the band above
+    /// it, and the row is left unread (seed 001's （四）1. in every alignment; top-aligned also
+    /// seed 002's （五）3. and dev 128's （五）1.).
+    const KNOWN_UNREAD: &[(&str, usize)] = &[
+        ("merged-chromium-top", 21),
+        ("merged-chromium-middle", 7),
+        ("merged-chromium-bottom", 7),
+        ("merged-chromium-bottom-b001", 7),
+    ];
+
+    /// The cells of a result by (table, group, label).
+    type Rows = BTreeMap<(String, String, String), Vec<Option<String>>>;
+
+    fn by_row(r: &CheckResult) -> Rows {
+        let report = r.report.as_ref().expect("checked");
+        report
+            .grids
+            .iter()
+            .flat_map(|g| {
+                g.rows.iter().map(move |row| {
+                    (
+                        (g.table.to_string(), row.group.to_string(), row.label.to_string()),
+                        row.cells.iter().map(|c| c.value.clone()).collect(),
+                    )
                 })
-                .collect()
-        };
+            })
+            .collect()
+    }
+
+    /// Every cell the text has, against what `got` read; the unread ones' tables in `unread`
+    /// (and whether `got` has the cell's row at all).
+    fn tally(want: &CheckResult, got: &CheckResult, wrong: &mut Vec<String>, unread: &mut Vec<(String, bool)>, name: &str) -> Tally {
         let (w, g) = (by_row(want), by_row(got));
         let mut t = [0; 3];
         for (key, cells) in &w {
@@ -475,12 +496,13 @@ mod narrow_labels {
                 let Some(want) = want else { continue };
                 match g.get(key).and_then(|c| c.get(k)).cloned().flatten() {
                     Some(v) if &v == want => t[0] += 1,
-                    None => t[1] += 1,
+                    None => {
+                        t[1] += 1;
+                        unread.push((key.0.clone(), g.contains_key(key)));
+                    }
                     Some(v) => {
                         t[2] += 1;
-                        if wrong.len() < 40 {
-                            wrong.push(format!("{name}: {key:?} column {k}: {v} read, {want} in the report"));
-                        }
+                        wrong.push(format!("{name}: {} column {k}: {v} read, {want} in the report", key.2));
                     }
                 }
             }
@@ -488,32 +510,131 @@ mod narrow_labels {
         t
     }
 
+    /// Every PDF of the tally: (fixture name under tests/fixtures/pdf, shape, report text).
+    fn pdfs() -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        for (dir, real) in [("grid", false), ("real", true)] {
+            let json = std::fs::read_to_string(under_fixtures(&format!("pdf/{dir}/sources.json"))).unwrap();
+            let map: serde_json::Map<String, Value> = serde_json::from_str(&json).unwrap();
+            for (stem, source) in map {
+                // <report>-<shape>: report names are two words (seed-001, dev-128)
+                let shape = if real {
+                    "real-wps".to_string()
+                } else {
+                    stem.splitn(3, '-').nth(2).unwrap().to_string()
+                };
+                out.push((format!("{dir}/{stem}"), shape, source.as_str().unwrap().to_string()));
+            }
+        }
+        out
+    }
+
+    fn print(totals: &BTreeMap<String, Tally>) {
+        for (shape, [exact, unread, bad]) in totals {
+            println!("{shape:40} exact {exact:5}  unread {unread:4}  wrong {bad:4}");
+        }
+    }
+
+    /// Every unread cell is said: S004 on its table, or (a row the table does not have) S005,
+    /// the table read in the 2019 layout, whose rows are not the text's.
+    fn unread_said(r: &CheckResult, unread: &[(String, bool)], name: &str, failures: &mut Vec<String>) {
+        for (t, has_row) in unread {
+            let said = |code: &str| r.findings.iter().any(|f| f.code == code && f.table == Some(t.as_str()));
+            if !said("S004") && (*has_row || !said("S005")) {
+                failures.push(format!("{name}: a cell of table {t} unread without S004"));
+            }
+        }
+    }
+
     #[test]
     fn no_wrong_figure_whatever_the_vertical_alignment() {
-        let json = std::fs::read_to_string(under_fixtures("pdf/grid/sources.json")).unwrap();
-        let map: serde_json::Map<String, Value> = serde_json::from_str(&json).unwrap();
         let mut totals: BTreeMap<String, Tally> = BTreeMap::new();
-        let mut wrong = Vec::new();
-        for (stem, source) in &map {
-            let text = std::fs::read_to_string(under_fixtures(source.as_str().unwrap())).unwrap();
-            let want = nianbao::check(&text);
-            let name = format!("grid/{stem}");
-            let shape = stem.splitn(3, '-').nth(2).unwrap().to_string(); // generator-align
+        let (mut wrong, mut failures) = (Vec::new(), Vec::new());
+        let mut real = 0;
+        for (name, shape, source) in pdfs() {
+            let want = nianbao::check(&std::fs::read_to_string(under_fixtures(&source)).unwrap());
+            real += usize::from(shape == "real-wps");
             for (reader, got) in [("native", native(&name).map_err(|p| p.code().to_string())), ("pdf.js", page(&name))] {
                 let got = got.unwrap_or_else(|e| panic!("{name} ({reader}): {e}"));
-                let t = tally(&want, &got.result, &mut wrong, &format!("{stem} ({reader})"));
+                let mut unread = Vec::new();
+                let t = tally(&want, &got.result, &mut wrong, &mut unread, &format!("{name} ({reader})"));
+                unread_said(&got.result, &unread, &format!("{name} ({reader})"), &mut failures);
                 let e = totals.entry(format!("{shape} {reader}")).or_default();
                 for k in 0..3 {
                     e[k] += t[k];
                 }
             }
         }
-        for (shape, [exact, unread, bad]) in &totals {
-            println!("{shape:28} exact {exact:5}  unread {unread:4}  wrong {bad:4}");
-        }
+        print(&totals);
+        assert_eq!(real, 2, "the two real WPS PDFs are in the tally");
         assert!(wrong.is_empty(), "figures read that are not the report's:\n{}", wrong.join("\n"));
-        // every cell by its box in the drawn grid: none left unread either
-        let unread: Vec<_> = totals.iter().filter(|(_, t)| t[1] > 0 || t[0] == 0).collect();
-        assert!(unread.is_empty(), "cells left unread: {unread:?}");
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        // every cell by its box in the drawn grid: none left unread but the known ones
+        for (key, [exact, unread, _]) in &totals {
+            let shape = key.rsplit_once(' ').unwrap().0;
+            let known = KNOWN_UNREAD.iter().find(|(s, _)| *s == shape).map_or(0, |k| k.1);
+            assert!(
+                *exact > 0 && *unread <= known,
+                "{key}: {exact} exact, {unread} unread (known: {known})"
+            );
+        }
+        // the shapes issue 20 asks for are all there
+        for shape in [
+            "merged-libreoffice-top",
+            "merged-chromium-bottom",
+            "break-thead-libreoffice",
+            "break-plain-chromium",
+            "real-wps",
+        ] {
+            assert!(totals.keys().any(|k| k.starts_with(&format!("{shape} "))), "{shape}");
+        }
+    }
+
+    /// A figure of table 三 changed in each report (row 一, 自然人): both readers raise B001 on
+    /// that row, with the changed cell among its cells, on the page and in the box where the
+    /// PDF prints the figure (pdf.js's item for it), the rebuilt text holding it there.
+    #[test]
+    fn a_changed_figure_is_found_on_its_cell_in_every_report() {
+        let mutants: Vec<_> = pdfs().into_iter().filter(|(n, _, _)| n.ends_with("-b001")).collect();
+        assert_eq!(mutants.len(), 9, "the six plain reports and the three merged ones");
+        for (name, _, source) in mutants {
+            let text = std::fs::read_to_string(under_fixtures(&source)).unwrap();
+            let b001 = |r: &CheckResult| {
+                r.findings
+                    .iter()
+                    .find(|f| f.code == "B001" && f.row == Some(0))
+                    .cloned()
+                    .unwrap_or_else(|| panic!("{name}: B001 on row 一 ({:?})", findings(r)))
+            };
+            let want = b001(&nianbao::check(&text));
+            let want_cell = want.cells.iter().find(|c| c.column == 0).expect("自然人 cell");
+            let value = want_cell.value.clone().expect("a figure");
+            let (items, pages, _) = pdfjs_items(&name).unwrap();
+            let mut places = Vec::new();
+            for (reader, r) in [("native", native(&name).unwrap()), ("pdf.js", page(&name).unwrap())] {
+                let f = b001(&r.result);
+                assert_eq!(f.row_label, want.row_label, "{name} ({reader})");
+                let cell = f.cells.iter().find(|c| c.column == 0).expect("自然人 cell");
+                assert_eq!(cell.value.as_deref(), Some(value.as_str()), "{name} ({reader})");
+                let place = cell.place.expect("a place");
+                let area = place.area.expect("a box");
+                let p = place.page.expect("a page");
+                assert_eq!(area.page, p, "{name} ({reader})");
+                // pdf.js's item for that figure: at the box's left and top.
+                let top = |i: &Item| pages[p as usize - 1].height - i.y - 0.88 * i.height;
+                let hit = items.iter().find(|i| {
+                    i.page == p && i.text.trim() == value && (i.x - area.x as f64).abs() < 1.0 && (top(i) - area.y as f64).abs() < 1.5
+                });
+                assert!(hit.is_some(), "{name} ({reader}): no figure {value} at {area:?} on page {p}");
+                let chars: Vec<char> = r.text.chars().collect();
+                assert_eq!(chars[place.start..place.end].iter().collect::<String>(), value, "{name} ({reader})");
+                places.push((p, area.x, area.y));
+            }
+            let (a, b) = (places[0], places[1]);
+            assert!(
+                a.0 == b.0 && (a.1 - b.1).abs() < 2.0 && (a.2 - b.2).abs() < 2.0,
+                "{name}: native {a:?}, pdf.js {b:?}"
+            );
+        }
     }
 }
