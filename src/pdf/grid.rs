@@ -189,13 +189,25 @@ fn connected(page: u32, across: Vec<Rule>, down: Vec<Rule>) -> Vec<Grid> {
         .map(|(_, across, down)| {
             let left = down.iter().map(|r| r.at).fold(f64::MAX, f64::min);
             let right = down.iter().map(|r| r.at).fold(f64::MIN, f64::max);
-            let top = across.iter().map(|r| r.at).fold(f64::MAX, f64::min);
-            let bottom = across.iter().map(|r| r.at).fold(f64::MIN, f64::max);
+            let mut top = across.iter().map(|r| r.at).fold(f64::MAX, f64::min);
+            let mut bottom = across.iter().map(|r| r.at).fold(f64::MIN, f64::max);
             let mut ys: Vec<f64> = Vec::new();
             for r in &across {
                 if !ys.iter().any(|&y| (y - r.at).abs() <= SNAP) {
                     ys.push(r.at);
                 }
+            }
+            // Vertical rules running on past the last horizontal one (or before the first) draw
+            // a row left open where the page breaks it (Chromium draws no rule under the piece
+            // of a row it splits): their ends close that band.
+            let (v_top, v_bottom) = down.iter().fold((f64::MAX, f64::MIN), |(t, b), r| (t.min(r.a), b.max(r.b)));
+            if v_bottom > bottom + 2.0 * SNAP {
+                ys.push(v_bottom);
+                bottom = v_bottom;
+            }
+            if v_top < top - 2.0 * SNAP {
+                ys.push(v_top);
+                top = v_top;
             }
             crate::sort::merge_sort(&mut ys, |a, b| a < b);
             Grid {
