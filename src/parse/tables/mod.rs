@@ -78,8 +78,8 @@ pub fn read_active(text: &str, region: Span) -> Table {
 /// order a sub-table's figures may stand apart from its row labels, but a
 /// sub-table of one row, or of rows one cell wide, takes its figures in order
 /// whatever the flow: when such a sub-table holds exactly as many figures as
-/// cells, its rows the alignment left unread are read so (and must agree with
-/// those it read).
+/// cells, its rows the alignment left unread are read so; where the alignment
+/// read one of its rows otherwise, the sub-table is left unread.
 fn sub_tables(table: &mut Table, tokens: &[Token]) {
     let def = table.def;
     // (group heading, start token) of each sub-table heading met in the text.
@@ -101,6 +101,7 @@ fn sub_tables(table: &mut Table, tokens: &[Token]) {
         if !simple || values.len() != cells || heads.iter().filter(|h| h.0 == group).count() != 1 {
             continue;
         }
+        let shown: Vec<Token> = values.iter().map(|&t| t.clone()).collect();
         let mut it = values.into_iter();
         let read: Vec<Vec<Cell>> = rows
             .iter()
@@ -120,6 +121,19 @@ fn sub_tables(table: &mut Table, tokens: &[Token]) {
         if agrees {
             for (&r, new) in rows.iter().zip(read) {
                 table.cells[r] = new;
+            }
+        } else {
+            // Read in order, each figure is the next row's whatever the flow: where the
+            // alignment put one elsewhere it read the flow wrong (a label after its figure
+            // taken for the figure's), and neither reading is shown.
+            table.problems.push(format!(
+                "{}的 {} 个数字（{}）与各行的标签交错，文字不能确定各属哪一行",
+                crate::text::squash(group),
+                shown.len(),
+                digit_text(&shown)
+            ));
+            for &r in &rows {
+                table.cells[r] = (0..def.rows[r].width).map(|_| Cell::missing()).collect();
             }
         }
     }

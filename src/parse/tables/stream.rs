@@ -27,10 +27,12 @@ pub fn rows(tokens: &[Token], rows: &[RowDef]) -> Option<Vec<Vec<Token>>> {
         let k = run.len();
         let is_block = k >= 2 && buffer.is_empty() && i + width <= runs.len() && runs[i..i + width].iter().all(|r| r.1.len() == k);
         // A row's figures may be interrupted by header words (the flow of a header cell),
-        // not by the label of another row: that flow mixes rows, and its order is not the
-        // table's. Labels between rows may come in clumps (a label column extracted apart).
+        // not by a row's label: another row's mixes rows, and the row's own amid its figures
+        // (a wrapped label aligned to the cell's foot: 2 0 0 0 0 6 / 四、结转… 4) puts them out
+        // of the table's order. Labels between rows may come in clumps (a label column
+        // extracted apart).
         let r = out.len();
-        if !buffer.is_empty() && named_rows(words, rows).any(|j| j + 1 < r || j > r) {
+        if !buffer.is_empty() && named_rows(words, rows).any(|j| j + 1 < r || j >= r) {
             return None;
         }
         if is_block {
