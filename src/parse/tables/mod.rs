@@ -49,6 +49,9 @@ const ONE_CELL_A_LINE: &str =
 /// What to do instead.
 const KEEP_THE_LAYOUT: &str = "请直接打开 PDF 文件核查（按 PDF 的版面读取表格），或复制时保留版面";
 
+/// The end of the reason given for figures no row takes.
+const ORPHANS: &str = "组数字无法对应到表格的行";
+
 /// Where cells are unread in text of figures one a line: one reason that
 /// says so (the reader's own where it already names the reading order)
 /// and what to do instead, rather than a reason for each row.
@@ -85,11 +88,28 @@ fn sub_tables(table: &mut Table, tokens: &[Token]) {
     // (group heading, start token) of each sub-table heading met in the text.
     let mut heads: Vec<(&str, usize)> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        let Some(s) = t.text() else { continue };
-        // 二十条第（五）项, with or without its 第 (W001 tells).
-        let named = |g: &&str| crate::text::squash(g).get(3..).is_some_and(|h| !h.is_empty() && s.contains(h));
-        if let Some(g) = def.rows.iter().map(|r| r.group).find(named) {
-            heads.push((g, i));
+        let Some(first) = t.text() else { continue };
+        // 二十条第（五）项, with or without its 第 (W001 tells), starting in this token; a
+        // heading in a narrow cell wraps (第二十条 / 第（五） / 项): up to three words joined
+        // across line breaks.
+        let mut s = first.to_string();
+        let mut next = i + 1;
+        for _ in 0..3 {
+            let named = |g: &&str| {
+                crate::text::squash(g)
+                    .get(3..)
+                    .is_some_and(|h| !h.is_empty() && s.find(h).is_some_and(|at| at < first.len()))
+            };
+            if let Some(g) = def.rows.iter().map(|r| r.group).find(named) {
+                heads.push((g, i));
+                break;
+            }
+            while tokens.get(next).is_some_and(|t| matches!(t.tok, Tok::Newline { .. })) {
+                next += 1;
+            }
+            let Some(w) = tokens.get(next).and_then(Token::text) else { break };
+            s.push_str(w);
+            next += 1;
         }
     }
     for (k, &(group, start)) in heads.iter().enumerate() {
@@ -121,6 +141,9 @@ fn sub_tables(table: &mut Table, tokens: &[Token]) {
         if agrees {
             for (&r, new) in rows.iter().zip(read) {
                 table.cells[r] = new;
+                // what was said of the row, and of figures left over, no longer holds
+                let named = format!("“{}”", def.rows[r].full_label());
+                table.problems.retain(|p| !p.contains(&named) && !p.contains(ORPHANS));
             }
         } else {
             // Read in order, each figure is the next row's whatever the flow: where the
@@ -339,11 +362,7 @@ fn from_alignment(
             .take(6)
             .map(|&g| (obs.groups[g].line + first_line).to_string())
             .collect();
-        problems.push(format!(
-            "第 {} 行等处有 {} 组数字无法对应到表格的行",
-            lines.join("、"),
-            al.orphans.len()
-        ));
+        problems.push(format!("第 {} 行等处有 {} {ORPHANS}", lines.join("、"), al.orphans.len()));
     }
     Table::read(def, cells, ReadMode::Rows, region, problems)
 }
