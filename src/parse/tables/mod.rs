@@ -49,9 +49,6 @@ const ONE_CELL_A_LINE: &str =
 /// What to do instead.
 const KEEP_THE_LAYOUT: &str = "请直接打开 PDF 文件核查（按 PDF 的版面读取表格），或复制时保留版面";
 
-/// The end of the reason given for figures no row takes.
-const ORPHANS: &str = "组数字无法对应到表格的行";
-
 /// Where cells are unread in text of figures one a line: one reason that
 /// says so (the reader's own where it already names the reading order)
 /// and what to do instead, rather than a reason for each row.
@@ -141,9 +138,9 @@ fn sub_tables(table: &mut Table, tokens: &[Token]) {
         if agrees {
             for (&r, new) in rows.iter().zip(read) {
                 table.cells[r] = new;
-                // what was said of the row, and of figures left over, no longer holds
+                // what was said of the row no longer holds
                 let named = format!("“{}”", def.rows[r].full_label());
-                table.problems.retain(|p| !p.contains(&named) && !p.contains(ORPHANS));
+                table.problems.retain(|p| !p.contains(&named));
             }
         } else {
             // Read in order, each figure is the next row's whatever the flow: where the
