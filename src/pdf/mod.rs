@@ -307,4 +307,55 @@ mod tests {
             "第一页的正文，足够长的一行文字，到了页边。接着一行。\n第二页的正文，足够长的一行文字，到了页边。接着一行。\n"
         );
     }
+
+    /// A stroked rule from (x0, y0) to (x1, y1) on page 1.
+    fn rule(x0: f64, y0: f64, x1: f64, y1: f64) -> Path {
+        Path {
+            page: 1,
+            x0,
+            y0,
+            x1,
+            y1,
+            width: 0.75,
+            fill: false,
+        }
+    }
+
+    #[test]
+    fn drawn_grid_rows_whatever_the_alignment() {
+        let page = [PageSize {
+            width: 600.0,
+            height: 800.0,
+        }];
+        // Columns at x 50 | 110 | 200 | 290; rows between y 700, 660, 600, 560 (the last open:
+        // the vertical rules run on to 540, as where a page break splits a row).
+        let mut paths: Vec<Path> = [50.0, 110.0, 200.0, 290.0].iter().map(|&x| rule(x, 700.0, x, 540.0)).collect();
+        paths.extend([700.0, 660.0, 600.0].iter().map(|&y| rule(50.0, y, 290.0, y)));
+        // (a rule between rows 2 and 3 under the figure columns only: the label cell is merged)
+        paths.push(rule(110.0, 560.0, 290.0, 560.0));
+        let items = vec![
+            item("信息", 55.0, 685.0, 1),
+            item("内容", 55.0, 673.0, 1),
+            item("本年", 115.0, 685.0, 1),
+            item("件数", 205.0, 685.0, 1),
+            // a label wrapped over four lines, its figures on the last (bottom-aligned)
+            item("行政", 55.0, 645.0, 1),
+            item("规范", 55.0, 633.0, 1),
+            item("性文", 55.0, 621.0, 1),
+            item("件", 55.0, 609.0, 1),
+            item("2", 115.0, 609.0, 1),
+            item("5", 205.0, 609.0, 1),
+            // a label merged over two rows, each row's figures on its own
+            item("规章", 55.0, 580.0, 1),
+            item("1", 115.0, 585.0, 1),
+            item("3", 205.0, 585.0, 1),
+            item("0", 115.0, 550.0, 1),
+            item("4", 205.0, 550.0, 1),
+        ];
+        let l = layout(&items, &page, &paths).unwrap();
+        assert_eq!(l.text, "信息内容\t本年\t件数\n行政规范性文件\t2\t5\n规章\t1\t3\n\t0\t4\n");
+        // with no rules drawn, the lines alone: the wrapped label's first lines a row of their own
+        let alone = layout(&items, &page, &[]).unwrap().text;
+        assert!(!alone.contains("行政规范性文件\t2"), "{alone}");
+    }
 }

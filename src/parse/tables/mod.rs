@@ -359,7 +359,11 @@ fn from_alignment(
             .take(6)
             .map(|&g| (obs.groups[g].line + first_line).to_string())
             .collect();
-        problems.push(format!("第 {} 行等处有 {} {ORPHANS}", lines.join("、"), al.orphans.len()));
+        problems.push(format!(
+            "第 {} 行等处有 {} 组数字无法对应到表格的行",
+            lines.join("、"),
+            al.orphans.len()
+        ));
     }
     Table::read(def, cells, ReadMode::Rows, region, problems)
 }
