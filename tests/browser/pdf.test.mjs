@@ -23,6 +23,11 @@ const textOf = (name) => join(FILES, SOURCES[name]);
 // The real PDFs (published by the agencies, made with WPS) and the text each was transcribed to,
 // in the same form (tests/fixtures/pdf/real/sources.json; tests/pdf.rs does not read these).
 const REAL = JSON.parse(readFileSync(join(PDFS, 'real', 'sources.json'), 'utf8'));
+// Tables read by their drawn grid (issue 20; tests/fixtures/pdf/grid, tallied cell by cell for
+// both readers in tests/pdf.rs): labels wrapped over many lines, aligned to the cells' foot; the
+// official merged layout; a table broken across pages with its header repeated.
+const GRID = JSON.parse(readFileSync(join(PDFS, 'grid', 'sources.json'), 'utf8'));
+const GRID_DROPPED = ['dev-102-libreoffice-bottom', 'seed-001-merged-chromium-bottom', 'seed-002-break-thead-chromium'];
 
 /** The command line's JSON for files (the native reader for PDFs). */
 function cli(...files) {
@@ -194,6 +199,7 @@ test('drop to result, each PDF on a freshly opened page once idle (cold) and dro
   const pdfs = [
     ...SAME_AS_TEXT.map((name) => ({ name, path: join(PDFS, `${name}.pdf`), text: textOf(name) })),
     ...Object.entries(REAL).map(([name, text]) => ({ name: `real/${name}`, path: join(PDFS, 'real', `${name}.pdf`), text: join(FILES, text) })),
+    ...GRID_DROPPED.map((name) => ({ name: `grid/${name}`, path: join(PDFS, 'grid', `${name}.pdf`), text: join(FILES, GRID[name]) })),
   ];
   const rows = [];
   for (const { name, path, text } of pdfs) {
