@@ -668,6 +668,10 @@ mod narrow_labels {
         }
         print(&totals);
         println!("reading-order copies: {with_remedy} of {s004} S004 say what to do instead");
+        // every table left unread in reading-order text says what to do instead (a table whose
+        // own lines do not show the flow, e.g. 二 with its label-and-figure lines, takes it from
+        // the others)
+        assert!(s004 > 0 && with_remedy == s004, "{with_remedy} of {s004} S004 with the remedy");
         // (two were once shown here: dev 103's row 四 in a bottom-aligned flow, its label amid its
         // figures, read in stream order; dev 128's 行政强制 given 行政处罚's figure. Both are now
         // unread: src/parse/tables/stream.rs and sub_tables in src/parse/tables/mod.rs.)

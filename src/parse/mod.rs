@@ -251,11 +251,13 @@ pub fn parts<'a>(text: &'a str, norm: &Folded) -> Document<'a> {
 pub fn read_tables(doc: &Document) -> Tables {
     let body = |n: u8| doc.section(n).map(|s| s.body);
     let text = doc.text;
-    Tables {
+    let mut t = Tables {
         active: body(2).map(|b| tables::read_active(text, b)).map(Table::narrowed),
         applications: body(3).map(|b| tables::read_applications(text, b)).map(Table::narrowed),
         review: body(4).map(|b| tables::read_review(text, b)).map(Table::narrowed),
-    }
+    };
+    tables::same_flow(&mut [&mut t.active, &mut t.applications, &mut t.review]);
+    t
 }
 
 fn floor(s: &str, i: usize) -> usize {

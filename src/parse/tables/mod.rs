@@ -63,6 +63,27 @@ fn one_cell_a_line(table: &mut Table, obs: &Observed) {
     table.problems = vec![format!("{why}。{KEEP_THE_LAYOUT}")];
 }
 
+/// A report whose tables were extracted from a PDF in reading order is so throughout: where one
+/// table says so (its figures one a line), every other table left unread says what to do
+/// instead too, after its own reasons (its rows may mix label lines with figures, which alone
+/// do not show the flow).
+pub fn same_flow(tables: &mut [&mut Option<Table>]) {
+    let flowed = tables
+        .iter()
+        .flat_map(|t| t.iter())
+        .any(|t| t.problems.iter().any(|p| p.contains(KEEP_THE_LAYOUT)));
+    if !flowed {
+        return;
+    }
+    for t in tables.iter_mut().filter_map(|t| t.as_mut()) {
+        if t.unreadable().next().is_some() && !t.problems.iter().any(|p| p.contains(KEEP_THE_LAYOUT)) {
+            t.problems.push(format!(
+                "本报告的其他表格是按 PDF 阅读顺序提取、没有保留版面的文字。{KEEP_THE_LAYOUT}"
+            ));
+        }
+    }
+}
+
 /// Reads table group A, in the 2021 layout or, where its words show it, the 2019 one.
 pub fn read_active(text: &str, region: Span) -> Table {
     let body = crate::text::squash(&text[region.start..region.end]);
