@@ -71,22 +71,24 @@ fn page(name: &str) -> Result<pdf::PdfCheck, String> {
     pdf::check_items(&items, &pages, &paths).map_err(|p| p.code().to_string())
 }
 
+/// Every row of every table as read: (table, group, label) and its cells' values.
+type RowCells = ((String, String, String), Vec<Option<String>>);
+
+fn rows_read(r: &CheckResult) -> impl Iterator<Item = RowCells> + '_ {
+    let report = r.report.as_ref().expect("checked");
+    report.grids.iter().flat_map(|g| {
+        g.rows.iter().map(move |row| {
+            (
+                (g.table.to_string(), row.group.to_string(), row.label.to_string()),
+                row.cells.iter().map(|c| c.value.clone()).collect(),
+            )
+        })
+    })
+}
+
 /// Every cell of every table as read.
 fn cells(r: &CheckResult) -> Vec<(String, String, Vec<Option<String>>)> {
-    let report = r.report.as_ref().expect("checked");
-    report
-        .grids
-        .iter()
-        .flat_map(|g| {
-            g.rows.iter().map(move |row| {
-                (
-                    g.table.to_string(),
-                    row.label.to_string(),
-                    row.cells.iter().map(|c| c.value.clone()).collect(),
-                )
-            })
-        })
-        .collect()
+    rows_read(r).map(|((table, _, label), values)| (table, label, values)).collect()
 }
 
 /// The findings as the user reads them (code, message, table row and column), sorted.
@@ -459,19 +461,7 @@ mod narrow_labels {
     type Rows = BTreeMap<(String, String, String), Vec<Option<String>>>;
 
     fn by_row(r: &CheckResult) -> Rows {
-        let report = r.report.as_ref().expect("checked");
-        report
-            .grids
-            .iter()
-            .flat_map(|g| {
-                g.rows.iter().map(move |row| {
-                    (
-                        (g.table.to_string(), row.group.to_string(), row.label.to_string()),
-                        row.cells.iter().map(|c| c.value.clone()).collect(),
-                    )
-                })
-            })
-            .collect()
+        rows_read(r).collect()
     }
 
     /// Every cell the text has, against what `got` read; the unread ones' tables in `unread`

@@ -228,6 +228,11 @@ pub fn layout(items: &[Item], pages: &[PageSize], paths: &[Path]) -> Result<Layo
 mod tests {
     use super::*;
 
+    const A_PAGE: PageSize = PageSize {
+        width: 600.0,
+        height: 800.0,
+    };
+
     fn item(text: &str, x: f64, y: f64, page: u32) -> Item {
         Item {
             text: text.into(),
@@ -241,10 +246,7 @@ mod tests {
 
     #[test]
     fn rows_cells_and_blank_slots() {
-        let page = [PageSize {
-            width: 600.0,
-            height: 800.0,
-        }];
+        let page = [A_PAGE];
         let items = vec![
             item("二、主动公开政府信息情况，这一行是一段很长的正文文字", 50.0, 700.0, 1),
             item("信息内容", 50.0, 680.0, 1),
@@ -272,10 +274,7 @@ mod tests {
 
     #[test]
     fn no_text_layer_and_undecodable_fonts() {
-        let page = [PageSize {
-            width: 600.0,
-            height: 800.0,
-        }];
+        let page = [A_PAGE];
         assert_eq!(layout(&[], &page, &[]).unwrap_err(), Problem::Scanned);
         let junk = vec![item(&"\u{FFFD}\u{1}".repeat(30), 50.0, 700.0, 1)];
         assert_eq!(layout(&junk, &page, &[]).unwrap_err(), Problem::Undecodable);
@@ -283,16 +282,7 @@ mod tests {
 
     #[test]
     fn page_numbers_left_out() {
-        let page = [
-            PageSize {
-                width: 600.0,
-                height: 800.0,
-            },
-            PageSize {
-                width: 600.0,
-                height: 800.0,
-            },
-        ];
+        let page = [A_PAGE, A_PAGE];
         let items = vec![
             item("第一页的正文，足够长的一行文字，到了页边。", 50.0, 700.0, 1),
             item("接着一行。", 50.0, 685.0, 1),
@@ -323,10 +313,7 @@ mod tests {
 
     #[test]
     fn drawn_grid_rows_whatever_the_alignment() {
-        let page = [PageSize {
-            width: 600.0,
-            height: 800.0,
-        }];
+        let page = [A_PAGE];
         // Columns at x 50 | 110 | 200 | 290; rows between y 700, 660, 600, 560 (the last open:
         // the vertical rules run on to 540, as where a page break splits a row).
         let mut paths: Vec<Path> = [50.0, 110.0, 200.0, 290.0].iter().map(|&x| rule(x, 700.0, x, 540.0)).collect();
