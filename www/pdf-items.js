@@ -63,9 +63,10 @@ export async function readItems(doc, OPS, tablePages = null) {
   return out;
 }
 
-/** More straight pieces than this on a page is a drawing, not a table (the core leaves such a
- * page's rules alone too). */
-const MAX_PIECES = 5000;
+/** More straight pieces than the core's bound on a page (nianbao::pdf grid.rs `MAX_PIECES`,
+ * 20,000) is a drawing, not a table: the core leaves such a page's rules alone, so one piece
+ * past the bound is all it needs to be handed. */
+const MAX_PIECES = 20_001;
 
 /** pdf.js's path drawing codes (DrawOPS) in constructPath's data. */
 const MOVE = 0, LINE = 1, CURVE = 2, QUAD = 3, CLOSE = 4;

@@ -23,8 +23,11 @@ use super::{PageSize, Path};
 const SNAP: f64 = 1.6;
 /// A filled box thinner than this (points) is a rule; a thicker one is shading.
 const THIN: f64 = 3.0;
-/// More rules than this on a page is a drawing, not a table: left to the lines alone.
-const MAX_RULES: usize = 3000;
+/// More pieces of rules than this on a page, or more rules once joined than [`MAX_RULES`], is a
+/// drawing, not a table: left to the lines alone (and the work per page bounded: rules are
+/// paired horizontal with vertical).
+const MAX_PIECES: usize = 20_000;
+const MAX_RULES: usize = 1_000;
 
 /// A rule: `at` across (y of a horizontal rule, x of a vertical one), from `a` to `b` along it.
 /// Page coordinates with y down (as [`crate::finding::PdfBox`]).
@@ -72,10 +75,13 @@ pub(super) fn grids(paths: &[Path], pages: &[PageSize], tabled: &[u32]) -> Vec<G
             classify(p, h, &mut across, &mut down);
         }
         i = j;
-        if across.len() + down.len() > MAX_RULES {
+        if across.len() + down.len() > MAX_PIECES {
             continue;
         }
         let (across, down) = (join(across), join(down));
+        if across.len() + down.len() > MAX_RULES {
+            continue;
+        }
         out.extend(connected(page, across, down));
     }
     out
