@@ -546,6 +546,61 @@ fn pdf_times(root: &Path, budget: Duration) {
             paths.len()
         );
     }
+    for pages in [20, 200] {
+        pdf_lattice(pages, budget);
+    }
+}
+
+/// The PDF geometry on a large drawing: `pages` pages each ruled as a lattice of 499 + 499 rules
+/// (a drawing, not a table, at the bounds grid.rs sets) with forty lines of figures under it —
+/// the work per page must stay bounded, and the lines alone linear in the pages.
+#[cfg(feature = "pdf")]
+fn pdf_lattice(pages: u32, budget: Duration) {
+    use nianbao::pdf::{Item, PageSize, Path};
+    let sizes: Vec<PageSize> = (0..pages)
+        .map(|_| PageSize {
+            width: 600.0,
+            height: 800.0,
+        })
+        .collect();
+    let (mut paths, mut items) = (Vec::new(), Vec::new());
+    for page in 1..=pages {
+        for k in 0..499 {
+            let v = 1.0 + k as f64 * 1.2;
+            let rule = |x0, y0, x1, y1| Path {
+                page,
+                x0,
+                y0,
+                x1,
+                y1,
+                width: 0.5,
+                fill: false,
+            };
+            paths.push(rule(v, 0.0, v, 800.0));
+            paths.push(rule(0.0, v, 600.0, v));
+        }
+        for r in 0..40 {
+            let y = 100.0 + 15.0 * r as f64;
+            for (text, x) in [("行政处罚", 50.0), ("12", 150.0), ("3", 250.0)] {
+                let width = 10.0 * text.chars().count() as f64;
+                items.push(Item {
+                    text: text.into(),
+                    x,
+                    y,
+                    width,
+                    height: 10.0,
+                    page,
+                });
+            }
+        }
+    }
+    let with = time(budget, || nianbao::pdf::layout(&items, &sizes, &paths));
+    let alone = time(budget, || nianbao::pdf::layout(&items, &sizes, &[]));
+    println!(
+        "  {pages} pages ruled as a lattice (998 rules a page), 40 lines of figures each: geometry {:.1} ms with the rules, {:.1} ms from the lines alone",
+        ms(with),
+        ms(alone)
+    );
 }
 
 #[cfg(not(feature = "pdf"))]

@@ -28,6 +28,8 @@ const THIN: f64 = 3.0;
 /// paired horizontal with vertical).
 const MAX_PIECES: usize = 20_000;
 const MAX_RULES: usize = 1_000;
+/// A grid of more bands × vertical rules than this is no table of a report either.
+const MAX_CELLS: usize = 20_000;
 
 /// A rule: `at` across (y of a horizontal rule, x of a vertical one), from `a` to `b` along it.
 /// Page coordinates with y down (as [`crate::finding::PdfBox`]).
@@ -49,7 +51,6 @@ impl Rule {
 #[derive(Debug)]
 pub(super) struct Grid {
     page: u32,
-    across: Vec<Rule>,
     down: Vec<Rule>,
     left: f64,
     right: f64,
@@ -57,6 +58,9 @@ pub(super) struct Grid {
     bottom: f64,
     /// The horizontal rules' distinct heights, top to bottom: the bands lie between them.
     ys: Vec<f64>,
+    /// The horizontal rules at each of those heights (none where a vertical rule's end closes
+    /// a band left open).
+    edges: Vec<Vec<Rule>>,
 }
 
 /// The grids drawn on the pages `tabled` (in order; see [`super::table_pages`]).
@@ -216,18 +220,23 @@ fn connected(page: u32, across: Vec<Rule>, down: Vec<Rule>) -> Vec<Grid> {
                 top = v_top;
             }
             crate::sort::merge_sort(&mut ys, |a, b| a < b);
+            // each height's rules, for the walk up a merged cell
+            let edges = ys
+                .iter()
+                .map(|&y| across.iter().filter(|r| (r.at - y).abs() <= SNAP).copied().collect())
+                .collect();
             Grid {
                 page,
-                across,
                 down,
                 left,
                 right,
                 top,
                 bottom,
                 ys,
+                edges,
             }
         })
-        .filter(|g| g.right - g.left >= 20.0 && g.bottom - g.top >= 8.0)
+        .filter(|g| g.right - g.left >= 20.0 && g.bottom - g.top >= 8.0 && g.ys.len() * g.down.len() <= MAX_CELLS)
         .collect()
 }
 
@@ -272,7 +281,7 @@ impl Grid {
     /// rule closes it above.
     fn first_band(&self, mut k: usize, x0: f64, x1: f64) -> usize {
         let mid = (x0 + x1) / 2.0;
-        while k > 0 && !self.across.iter().any(|r| (r.at - self.ys[k]).abs() <= SNAP && r.spans(mid)) {
+        while k > 0 && !self.edges[k].iter().any(|r| r.spans(mid)) {
             k -= 1;
         }
         k

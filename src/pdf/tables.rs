@@ -14,22 +14,28 @@ pub(super) struct Column {
 pub(super) fn columns_of<'a>(rows: impl Iterator<Item = &'a Line>) -> Vec<Column> {
     let mut cols: Vec<Column> = Vec::new();
     for l in rows {
-        for c in &l.cells {
-            let tol = 0.2 * c.em;
-            let hits: Vec<usize> = (0..cols.len())
-                .filter(|&k| c.x0 < cols[k].x1 + tol && c.x1 > cols[k].x0 - tol)
-                .collect();
-            let mut col = Column { x0: c.x0, x1: c.x1 };
-            for &k in hits.iter().rev() {
-                col.x0 = col.x0.min(cols[k].x0);
-                col.x1 = col.x1.max(cols[k].x1);
-                cols.remove(k);
-            }
-            cols.push(col);
-        }
+        add_columns(&mut cols, l);
     }
     cols.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     cols
+}
+
+/// The columns with a line's cells added: each cell joins the columns it overlaps (the result
+/// is the same whatever the columns' order, so a table's columns grow line by line).
+fn add_columns(cols: &mut Vec<Column>, l: &Line) {
+    for c in &l.cells {
+        let tol = 0.2 * c.em;
+        let hits: Vec<usize> = (0..cols.len())
+            .filter(|&k| c.x0 < cols[k].x1 + tol && c.x1 > cols[k].x0 - tol)
+            .collect();
+        let mut col = Column { x0: c.x0, x1: c.x1 };
+        for &k in hits.iter().rev() {
+            col.x0 = col.x0.min(cols[k].x0);
+            col.x1 = col.x1.max(cols[k].x1);
+            cols.remove(k);
+        }
+        cols.push(col);
+    }
 }
 
 /// The column a cell stands in: the one it overlaps most, else the nearest.
@@ -112,7 +118,10 @@ fn found(lines: &[Line]) -> Vec<Table> {
         let mut j = i + 1;
         while j < lines.len() {
             if lines[j].has_value() {
-                let mut with = columns_of(lines[start_anchor..=j].iter().filter(|l| l.has_value()));
+                // (the columns of the figure lines from the first to this one)
+                let mut with = cols.clone();
+                add_columns(&mut with, &lines[j]);
+                with.sort_by(|a, b| a.x0.total_cmp(&b.x0));
                 // A row of figures in quite other columns is another table.
                 if with.len() > cols.len() + 3 && cols.len() >= 3 {
                     break;
