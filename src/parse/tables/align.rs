@@ -427,6 +427,13 @@ impl Naming {
     }
 }
 
+/// Row `row` taking groups `i..=i + span` (of the `i` it is listed under), and its score.
+struct Move {
+    row: usize,
+    span: usize,
+    score: i64,
+}
+
 fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Convention) -> Alignment {
     let m = groups.len();
     let n = rows.len();
@@ -473,29 +480,30 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
         Some(base + l + EXTRA_GROUP * k as i64)
     };
     // Every move scored once, kept only where a row can take the groups (most cannot): the
-    // moves of groups `i..` to row `j` are `moves[start[i * n + j]..start[i * n + j + 1]]`,
-    // each (groups taken − 1, score), for the three passes below.
-    let mut moves: Vec<(usize, i64)> = Vec::new();
-    let mut start: Vec<usize> = Vec::with_capacity(m * n + 1);
+    // moves from group `i` are `moves[from[i]..from[i + 1]]`, in row order, for the three
+    // passes below.
+    let mut moves: Vec<Move> = Vec::new();
+    let mut from: Vec<usize> = Vec::with_capacity(m + 1);
     for i in 0..m {
+        from.push(moves.len());
         // The widths some run from group `i` fits (bit w: `fits.widths[w]`): rows of other
         // widths take nothing here, which is most rows at most groups.
         let fitting = (0..fits.spans(i))
             .flat_map(|k| (0..fits.widths.len().min(64)).filter(move |&w| fits.at(i, k, w).is_some()))
             .fold(0u64, |a, w| a | 1 << w);
-        for (j, width) in width_of.iter().enumerate() {
-            start.push(moves.len());
+        for (row, width) in width_of.iter().enumerate() {
             if width.is_none_or(|w| w >= 64 || fitting >> w & 1 == 0) {
                 continue;
             }
-            for k in 0..fits.spans(i) {
-                if let Some(s) = score_of(i, k, j) {
-                    moves.push((k, s));
+            for span in 0..fits.spans(i) {
+                if let Some(score) = score_of(i, span, row) {
+                    moves.push(Move { row, span, score });
                 }
             }
         }
     }
-    start.push(moves.len());
+    from.push(moves.len());
+    let moves_at = |i: usize| &moves[from[i]..from[i + 1]];
     const NEG: i64 = i64::MIN / 4;
     let w = n + 1;
     // Forward: f[i][j] best with i groups and j rows consumed. Row by row: a row's cells
@@ -521,41 +529,35 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
                 *t = (*t).max(cur + ORPHAN);
             }
         }
-        // Groups `i..=i + k` taken by row `j`.
-        for j in 0..n {
-            let cur = row[j];
-            if cur == NEG {
-                continue;
-            }
-            for &(k, s) in &moves[start[i * n + j]..start[i * n + j + 1]] {
-                let t = &mut ahead[k * w + j + 1];
-                *t = (*t).max(cur + s);
+        // Groups `i..=i + span` taken by `row`.
+        for mv in moves_at(i) {
+            let cur = row[mv.row];
+            if cur != NEG {
+                let t = &mut ahead[mv.span * w + mv.row + 1];
+                *t = (*t).max(cur + mv.score);
             }
         }
     }
-    // Backward: b[i][j] best from i groups and j rows consumed to the end.
+    // Backward: b[i][j] best from i groups and j rows consumed to the end: the best of a
+    // group left over and the moves from (i, j), then of a row left out (j + 1, final first).
     let mut b = vec![NEG; (m + 1) * w];
     b[m * w + n] = 0;
     for i in (0..=m).rev() {
         let (upto, below) = b.split_at_mut((i + 1) * w);
         let row = &mut upto[i * w..];
-        for j in (0..=n).rev() {
-            let mut best = row[j];
-            if j < n {
-                best = best.max(row[j + 1]);
+        if i < m {
+            for (r, &next) in row.iter_mut().zip(below.iter()) {
+                *r = (*r).max(next.saturating_add(ORPHAN));
             }
-            if i < m {
-                best = best.max(below[j].saturating_add(ORPHAN));
-                if j < n {
-                    for &(k, s) in &moves[start[i * n + j]..start[i * n + j + 1]] {
-                        let next = below[k * w + j + 1];
-                        if next != NEG {
-                            best = best.max(next + s);
-                        }
-                    }
+            for mv in moves_at(i) {
+                let next = below[mv.span * w + mv.row + 1];
+                if next != NEG {
+                    row[mv.row] = row[mv.row].max(next + mv.score);
                 }
             }
-            row[j] = best;
+        }
+        for j in (0..n).rev() {
+            row[j] = row[j].max(row[j + 1]);
         }
     }
     let best = f[m * w + n];
@@ -564,20 +566,17 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
     let mut skippable = vec![false; n];
     for i in 0..=m {
         let (frow, brow, below) = (&f[i * w..(i + 1) * w], &b[i * w..(i + 1) * w], &b[(i + 1) * w..]);
-        for j in 0..n {
-            let cur = frow[j];
-            if cur == NEG {
-                continue;
+        for ((s, &cur), &rest) in skippable.iter_mut().zip(frow).zip(&brow[1..]) {
+            if cur != NEG && rest != NEG && cur + rest == best {
+                *s = true;
             }
-            if brow[j + 1] != NEG && cur + brow[j + 1] == best {
-                skippable[j] = true;
-            }
-            if i < m {
-                for &(k, s) in &moves[start[i * n + j]..start[i * n + j + 1]] {
-                    let next = below[k * w + j + 1];
-                    if next != NEG && cur + s + next == best {
-                        options[j].push((i, i + k));
-                    }
+        }
+        if i < m {
+            for mv in moves_at(i) {
+                let cur = frow[mv.row];
+                let next = below[mv.span * w + mv.row + 1];
+                if cur != NEG && next != NEG && cur + mv.score + next == best {
+                    options[mv.row].push((i, i + mv.span));
                 }
             }
         }
