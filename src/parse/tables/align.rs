@@ -140,6 +140,8 @@ struct Fits {
     /// `fit[i][k][w]`: groups `i..=i+k` as a row `widths[w]` wide.
     table: Vec<Vec<Vec<Option<Fit>>>>,
     widths: Vec<usize>,
+    /// `masks[i][k]`: the widths groups `i..=i+k` fit (bit w: `widths[w]`, the first 64).
+    masks: Vec<Vec<u64>>,
 }
 
 impl Fits {
@@ -148,7 +150,7 @@ impl Fits {
         let max_w = widths.iter().copied().max().unwrap_or(0);
         let mut table = Vec::with_capacity(groups.len());
         for i in 0..groups.len() {
-            let mut by_span = Vec::new();
+            let mut by_span: Vec<Vec<Option<Fit>>> = Vec::new();
             let mut count = 0usize;
             for k in 0..MAX_SPAN.min(groups.len() - i) {
                 let g = &groups[i + k];
@@ -173,7 +175,23 @@ impl Fits {
             }
             table.push(by_span);
         }
-        Fits { table, widths }
+        let masks = table
+            .iter()
+            .map(|by_span| {
+                by_span
+                    .iter()
+                    .map(|by_width| {
+                        by_width
+                            .iter()
+                            .take(64)
+                            .enumerate()
+                            .filter(|(_, f)| f.is_some())
+                            .fold(0u64, |a, (w, _)| a | 1 << w)
+                    })
+                    .collect()
+            })
+            .collect();
+        Fits { table, widths, masks }
     }
 
     fn get(&self, i: usize, k: usize, width: usize) -> Option<&Fit> {
@@ -192,6 +210,11 @@ impl Fits {
 
     fn spans(&self, i: usize) -> usize {
         self.table.get(i).map_or(0, Vec::len)
+    }
+
+    /// The widths some run from group `i` fits (bit w: `widths[w]`, the first 64).
+    fn fitting(&self, i: usize) -> u64 {
+        self.masks[i].iter().fold(0, |a, m| a | m)
     }
 }
 
@@ -270,8 +293,8 @@ pub fn assemble(segs: &[&Segment]) -> String {
 /// The label of each group under a convention, and its near labels: the
 /// words on the figures' own line, else (labels that lead) the paragraph
 /// right before them; and the paragraph right after them — what a lone
-/// figure must be named by.
-fn labels(obs: &Observed, groups: &[Group], conv: Convention) -> Vec<(String, String, String)> {
+/// figure must be named by. Only for the groups `needed` (the others: empty).
+fn labels(obs: &Observed, groups: &[Group], conv: Convention, needed: &[bool]) -> Vec<(String, String, String)> {
     // Segments of label-only lines, by the band (between groups) they sit in.
     let mut bands: Vec<Vec<&Segment>> = vec![Vec::new(); groups.len() + 1];
     let mut g = 0usize;
@@ -283,6 +306,9 @@ fn labels(obs: &Observed, groups: &[Group], conv: Convention) -> Vec<(String, St
     }
     (0..groups.len())
         .map(|i| {
+            if !needed[i] {
+                return Default::default();
+            }
             let gr = &groups[i];
             let mut segs: Vec<&Segment> = Vec::new();
             let mut near: Vec<&Segment> = gr.prefix.iter().collect();
@@ -344,6 +370,8 @@ struct Keys {
     keys: Vec<(&'static str, usize)>,
     /// (first character, index into `keys`), sorted.
     by_first: Vec<(char, usize)>,
+    /// Bit `c % 256` set when some key starts with `c`: most characters of a label start none.
+    firsts: [u64; 4],
 }
 
 impl Keys {
@@ -359,22 +387,27 @@ impl Keys {
             .filter_map(|(i, (k, _))| Some((k.chars().next()?, i)))
             .collect();
         insertion_sort(&mut by_first, |a, b| a < b);
-        Keys { keys, by_first }
+        let mut firsts = [0u64; 4];
+        for &(c, _) in &by_first {
+            firsts[(c as usize >> 6) & 3] |= 1 << (c as usize & 63);
+        }
+        Keys { keys, by_first, firsts }
     }
 
-    /// The first and last byte offset of each key in `label` (indexed as `keys`).
-    fn occurrences(&self, label: &str) -> Vec<Option<(usize, usize)>> {
-        let mut at: Vec<Option<(usize, usize)>> = vec![None; self.keys.len()];
+    /// Calls `found(offset, index into keys)` for every key at every byte offset of `label`,
+    /// in order of offset, then of index.
+    fn each_match(&self, label: &str, mut found: impl FnMut(usize, usize)) {
         for (p, c) in label.char_indices() {
+            if self.firsts[(c as usize >> 6) & 3] >> (c as usize & 63) & 1 == 0 {
+                continue;
+            }
             let from = self.by_first.partition_point(|e| e.0 < c);
             for &(_, i) in self.by_first[from..].iter().take_while(|e| e.0 == c) {
                 if label[p..].starts_with(self.keys[i].0) {
-                    let first = at[i].map_or(p, |x| x.0);
-                    at[i] = Some((first, p));
+                    found(p, i);
                 }
             }
         }
-        at
     }
 }
 
@@ -394,20 +427,21 @@ impl Naming {
         if label.is_empty() {
             return Naming::default();
         }
+        // Each occurrence of a key as a candidate: a key's nearest occurrence beats its others,
+        // and on a tie the earlier key (met first at the same offset) is kept.
         let mut best: Option<(i64, usize, usize)> = None; // (closeness, key length, row)
         let mut any = vec![false; rows];
-        for ((k, r), at) in keys.keys.iter().zip(keys.occurrences(label)) {
-            let Some((first, last)) = at else { continue };
-            any[*r] = true;
+        keys.each_match(label, |p, i| {
+            let (k, r) = keys.keys[i];
+            any[r] = true;
             let c = match conv {
-                Convention::Lead => (last + k.len()) as i64,
-                Convention::Trail => -(first as i64),
+                Convention::Lead => (p + k.len()) as i64,
+                Convention::Trail => -(p as i64),
             };
-            let cand = (c, k.len(), *r);
-            if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
-                best = Some(cand);
+            if best.is_none_or(|b| (c, k.len()) > (b.0, b.1)) {
+                best = Some((c, k.len(), r));
             }
-        }
+        });
         Naming {
             nearest: best.map(|b| b.2),
             any,
@@ -437,9 +471,17 @@ struct Move {
 fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Convention) -> Alignment {
     let m = groups.len();
     let n = rows.len();
-    // Each label's naming found once: (its label under `conv`, the words nearest before, after).
+    // Each label's naming found once: (its label under `conv`, the words nearest before, after),
+    // for the groups whose label some move reads (the first of its groups where labels lead,
+    // the last where they trail): most groups fit no row.
+    let mut needed = vec![false; m];
+    for (i, masks) in fits.masks.iter().enumerate() {
+        for (k, _) in masks.iter().enumerate().filter(|(_, &mask)| mask != 0) {
+            needed[if conv == Convention::Lead { i } else { i + k }] = true;
+        }
+    }
     let keys = Keys::new(rows);
-    let namings: Vec<(Naming, Naming, Naming)> = labels(obs, groups, conv)
+    let namings: Vec<(Naming, Naming, Naming)> = labels(obs, groups, conv, &needed)
         .iter()
         .map(|(label, near, after)| {
             (
@@ -486,11 +528,8 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
     let mut from: Vec<usize> = Vec::with_capacity(m + 1);
     for i in 0..m {
         from.push(moves.len());
-        // The widths some run from group `i` fits (bit w: `fits.widths[w]`): rows of other
-        // widths take nothing here, which is most rows at most groups.
-        let fitting = (0..fits.spans(i))
-            .flat_map(|k| (0..fits.widths.len().min(64)).filter(move |&w| fits.at(i, k, w).is_some()))
-            .fold(0u64, |a, w| a | 1 << w);
+        // Rows of widths no run from group `i` fits take nothing here: most rows at most groups.
+        let fitting = fits.fitting(i);
         for (row, width) in width_of.iter().enumerate() {
             if width.is_none_or(|w| w >= 64 || fitting >> w & 1 == 0) {
                 continue;
