@@ -53,6 +53,9 @@ impl Folded {
         // The user's offset less the folded offset since the last joint (both advance
         // together between joints): `along` of the text's end, kept as the text grows.
         let mut shift = 0isize;
+        // Where the characters kept as they are at the end start, not yet copied: a character
+        // kept as it is right after one such needs no joint, and they are copied as one run.
+        let mut tail: Option<usize> = None;
         for line in original.split_inclusive('\n') {
             if !(flat && is_page_number(line)) {
                 for (i, c) in line.char_indices() {
@@ -60,12 +63,27 @@ impl Folded {
                     if flat && (folded.is_whitespace() || folded == '*') {
                         continue;
                     }
-                    f.join(&mut shift, prev_end, line_start + i);
-                    f.text.push(folded);
-                    prev_end = line_start + i + c.len_utf8();
+                    let at = line_start + i;
+                    if folded == c && tail.is_some() && at == prev_end {
+                        prev_end = at + c.len_utf8();
+                        continue;
+                    }
+                    if let Some(from) = tail.take() {
+                        f.text.push_str(&original[from..prev_end]);
+                    }
+                    f.join(&mut shift, prev_end, at);
+                    if folded == c {
+                        tail = Some(at);
+                    } else {
+                        f.text.push(folded);
+                    }
+                    prev_end = at + c.len_utf8();
                 }
             }
             line_start += line.len();
+        }
+        if let Some(from) = tail {
+            f.text.push_str(&original[from..prev_end]);
         }
         f.join(&mut shift, prev_end, prev_end);
         f
