@@ -468,80 +468,12 @@ struct Move {
     score: i64,
 }
 
-fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Convention) -> Alignment {
-    let m = groups.len();
-    let n = rows.len();
-    // Each label's naming found once: (its label under `conv`, the words nearest before, after),
-    // for the groups whose label some move reads (the first of its groups where labels lead,
-    // the last where they trail): most groups fit no row.
-    let mut needed = vec![false; m];
-    for (i, masks) in fits.masks.iter().enumerate() {
-        for (k, _) in masks.iter().enumerate().filter(|(_, &mask)| mask != 0) {
-            needed[if conv == Convention::Lead { i } else { i + k }] = true;
-        }
-    }
-    let keys = Keys::new(rows);
-    let namings: Vec<(Naming, Naming, Naming)> = labels(obs, groups, conv, &needed)
-        .iter()
-        .map(|(label, near, after)| {
-            (
-                Naming::of(label, &keys, n, conv),
-                Naming::of(near, &keys, n, Convention::Lead),
-                Naming::of(after, &keys, n, Convention::Trail),
-            )
-        })
-        .collect();
-    let width_of: Vec<Option<usize>> = rows.iter().map(|r| fits.width_index(r.width)).collect();
-    let score_of = |i: usize, k: usize, j: usize| -> Option<i64> {
-        let f = fits.at(i, k, width_of[j]?)?;
-        let (label, near, after) = &namings[if conv == Convention::Lead { i } else { i + k }];
-        let l = match label.names(j) {
-            2 => LABEL_MATCH,
-            1 => 1,
-            -1 => LABEL_CONFLICT,
-            _ => 0,
-        };
-        // A lone figure (a one-cell row) or figures one a paragraph (reading order) take a row
-        // only when the words nearest them name it: on their line, or the paragraph right
-        // before them — or, when that names no row, the paragraph right after (a label cell
-        // the flow put after its figure). A header or another sub-table's words between
-        // them and their label leave them unread.
-        let lone = (k == 0 && groups[i].values.len() == 1) || *f == Fit::Paragraphs;
-        if lone {
-            let before = near.names(j);
-            let named = before == 2 || (before == 0 && k == 0 && after.names(j) == 2);
-            if !named || (conv == Convention::Trail && groups[i].prefix.is_empty() && before == 2) {
-                return None;
-            }
-        }
-        let base = if matches!(f, Fit::Ambiguous { .. }) {
-            READ + AMBIGUOUS
-        } else {
-            READ
-        };
-        Some(base + l + EXTRA_GROUP * k as i64)
-    };
-    // Every move scored once, kept only where a row can take the groups (most cannot): the
-    // moves from group `i` are `moves[from[i]..from[i + 1]]`, in row order, for the three
-    // passes below.
-    let mut moves: Vec<Move> = Vec::new();
-    let mut from: Vec<usize> = Vec::with_capacity(m + 1);
-    for i in 0..m {
-        from.push(moves.len());
-        // Rows of widths no run from group `i` fits take nothing here: most rows at most groups.
-        let fitting = fits.fitting(i);
-        for (row, width) in width_of.iter().enumerate() {
-            if width.is_none_or(|w| w >= 64 || fitting >> w & 1 == 0) {
-                continue;
-            }
-            for span in 0..fits.spans(i) {
-                if let Some(score) = score_of(i, span, row) {
-                    moves.push(Move { row, span, score });
-                }
-            }
-        }
-    }
-    from.push(moves.len());
+/// The best alignment's score of `n` rows in order to `m` groups in order by
+/// `moves` (those from group `i`: `moves[from[i]..from[i + 1]]`, in row order),
+/// a group left over costing ORPHAN and a row left out nothing; and for each
+/// row, every place (first, last group) it takes in some best alignment, and
+/// whether some best alignment leaves it out.
+fn best_places(m: usize, n: usize, from: &[usize], moves: &[Move]) -> (i64, Vec<(Vec<(usize, usize)>, bool)>) {
     let moves_at = |i: usize| &moves[from[i]..from[i + 1]];
     const NEG: i64 = i64::MIN / 4;
     let w = n + 1;
@@ -601,13 +533,12 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
     }
     let best = f[m * w + n];
     // Every place of each row in some best alignment.
-    let mut options: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
-    let mut skippable = vec![false; n];
+    let mut places: Vec<(Vec<(usize, usize)>, bool)> = vec![(Vec::new(), false); n];
     for i in 0..=m {
         let (frow, brow, below) = (&f[i * w..(i + 1) * w], &b[i * w..(i + 1) * w], &b[(i + 1) * w..]);
-        for ((s, &cur), &rest) in skippable.iter_mut().zip(frow).zip(&brow[1..]) {
+        for ((place, &cur), &rest) in places.iter_mut().zip(frow).zip(&brow[1..]) {
             if cur != NEG && rest != NEG && cur + rest == best {
-                *s = true;
+                place.1 = true;
             }
         }
         if i < m {
@@ -615,10 +546,117 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
                 let cur = frow[mv.row];
                 let next = below[mv.span * w + mv.row + 1];
                 if cur != NEG && next != NEG && cur + mv.score + next == best {
-                    options[mv.row].push((i, i + mv.span));
+                    places[mv.row].0.push((i, i + mv.span));
                 }
             }
         }
+    }
+    (best, places)
+}
+
+fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Convention) -> Alignment {
+    let m = groups.len();
+    let n = rows.len();
+    // Each label's naming found once: (its label under `conv`, the words nearest before, after),
+    // for the groups whose label some move reads (the first of its groups where labels lead,
+    // the last where they trail): most groups fit no row.
+    let mut needed = vec![false; m];
+    for (i, masks) in fits.masks.iter().enumerate() {
+        for (k, _) in masks.iter().enumerate().filter(|(_, &mask)| mask != 0) {
+            needed[if conv == Convention::Lead { i } else { i + k }] = true;
+        }
+    }
+    let keys = Keys::new(rows);
+    let namings: Vec<(Naming, Naming, Naming)> = labels(obs, groups, conv, &needed)
+        .iter()
+        .map(|(label, near, after)| {
+            (
+                Naming::of(label, &keys, n, conv),
+                Naming::of(near, &keys, n, Convention::Lead),
+                Naming::of(after, &keys, n, Convention::Trail),
+            )
+        })
+        .collect();
+    let width_of: Vec<Option<usize>> = rows.iter().map(|r| fits.width_index(r.width)).collect();
+    let score_of = |i: usize, k: usize, j: usize| -> Option<i64> {
+        let f = fits.at(i, k, width_of[j]?)?;
+        let (label, near, after) = &namings[if conv == Convention::Lead { i } else { i + k }];
+        let l = match label.names(j) {
+            2 => LABEL_MATCH,
+            1 => 1,
+            -1 => LABEL_CONFLICT,
+            _ => 0,
+        };
+        // A lone figure (a one-cell row) or figures one a paragraph (reading order) take a row
+        // only when the words nearest them name it: on their line, or the paragraph right
+        // before them — or, when that names no row, the paragraph right after (a label cell
+        // the flow put after its figure). A header or another sub-table's words between
+        // them and their label leave them unread.
+        let lone = (k == 0 && groups[i].values.len() == 1) || *f == Fit::Paragraphs;
+        if lone {
+            let before = near.names(j);
+            let named = before == 2 || (before == 0 && k == 0 && after.names(j) == 2);
+            if !named || (conv == Convention::Trail && groups[i].prefix.is_empty() && before == 2) {
+                return None;
+            }
+        }
+        let base = if matches!(f, Fit::Ambiguous { .. }) {
+            READ + AMBIGUOUS
+        } else {
+            READ
+        };
+        Some(base + l + EXTRA_GROUP * k as i64)
+    };
+    // Every move scored once, kept only where a row can take the groups (most cannot): the
+    // moves from group `i` are `moves[from[i]..from[i + 1]]`, in row order.
+    let mut moves: Vec<Move> = Vec::new();
+    let mut from: Vec<usize> = Vec::with_capacity(m + 1);
+    for i in 0..m {
+        from.push(moves.len());
+        // Rows of widths no run from group `i` fits take nothing here: most rows at most groups.
+        let fitting = fits.fitting(i);
+        for (row, width) in width_of.iter().enumerate() {
+            if width.is_none_or(|w| w >= 64 || fitting >> w & 1 == 0) {
+                continue;
+            }
+            for span in 0..fits.spans(i) {
+                if let Some(score) = score_of(i, span, row) {
+                    moves.push(Move { row, span, score });
+                }
+            }
+        }
+    }
+    from.push(moves.len());
+    // A group no move takes is left over in every alignment, a row no move takes left out: the
+    // best alignments are found over the others alone (one ORPHAN less for each group left).
+    let (mut live_groups, mut live_rows) = (vec![false; m], vec![false; n]);
+    let (live_g, live_r) = (&mut live_groups[..], &mut live_rows[..]);
+    // Groups before `reach` are taken by some move.
+    let mut reach = 0;
+    for i in 0..m {
+        for mv in &moves[from[i]..from[i + 1]] {
+            reach = reach.max(i + mv.span + 1);
+            live_r[mv.row] = true;
+        }
+        live_g[i] = i < reach;
+    }
+    let group_of: Vec<usize> = (0..m).filter(|&g| live_groups[g]).collect();
+    let row_of: Vec<usize> = (0..n).filter(|&r| live_rows[r]).collect();
+    if group_of.len() < m || row_of.len() < n {
+        let mut index_of_row = vec![0; n];
+        for (k, &r) in row_of.iter().enumerate() {
+            index_of_row[r] = k;
+        }
+        moves.iter_mut().for_each(|mv| mv.row = index_of_row[mv.row]);
+        from = group_of.iter().map(|&g| from[g]).chain([moves.len()]).collect();
+    }
+    let (score, places) = best_places(group_of.len(), row_of.len(), &from, &moves);
+    let best = score + ORPHAN * (m - group_of.len()) as i64;
+    let mut options: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    let mut skippable = vec![false; n];
+    for ((opts, skip), &row) in places.into_iter().zip(&row_of) {
+        options[row] = opts.into_iter().map(|(a, z)| (group_of[a], group_of[a] + (z - a))).collect();
+        skippable[row] = skip;
     }
     let mut used = vec![false; m];
     let rows_read: Vec<RowRead> = (0..n)
