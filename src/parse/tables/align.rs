@@ -92,16 +92,12 @@ enum Convention {
     Trail,
 }
 
-/// Aligns `rows` to the groups of `obs`; `columns[w]` are the layout's
-/// columns for rows `w` figures wide, where known.
-pub fn align(text: &str, obs: &Observed, rows: &[RowDef], columns: &dyn Fn(usize) -> Option<Columns>) -> Alignment {
-    let groups = &obs.groups[..obs.groups.len().min(MAX_GROUPS)];
-    let widths = widths_of(rows);
-    let cols: Vec<(usize, Option<Columns>)> = widths.iter().map(|&w| (w, columns(w))).collect();
-    let col_of = |w: usize| cols.iter().find(|c| c.0 == w).and_then(|c| c.1.as_ref());
-    let fits = Fits::new(text, obs, groups, rows, &col_of);
-    let lead = run(obs, groups, rows, &fits, Convention::Lead);
-    let trail = run(obs, groups, rows, &fits, Convention::Trail);
+/// Aligns `rows` to the groups of `obs`, by the ways runs of groups fit
+/// their widths (`fits`, made for `rows`' widths: [`Fits::new`]).
+pub fn align(obs: &Observed, rows: &[RowDef], fits: &Fits) -> Alignment {
+    let groups = &obs.groups[..fits.groups];
+    let lead = run(obs, groups, rows, fits, Convention::Lead);
+    let trail = run(obs, groups, rows, fits, Convention::Trail);
     match lead.score.cmp(&trail.score) {
         std::cmp::Ordering::Greater => lead,
         std::cmp::Ordering::Less => trail,
@@ -135,63 +131,73 @@ fn lines_of(r: &RowRead, groups: &[Group]) -> Vec<usize> {
     }
 }
 
-/// The ways each run of groups fits each row width, computed once.
-struct Fits {
-    /// `fit[i][k][w]`: groups `i..=i+k` as a row `widths[w]` wide.
-    table: Vec<Vec<Vec<Option<Fit>>>>,
-    widths: Vec<usize>,
-    /// `masks[i][k]`: the widths groups `i..=i+k` fit (bit w: `widths[w]`, the first 64).
-    masks: Vec<Vec<u64>>,
+/// The ways each run of groups fits each row width, computed once (for
+/// every layout of a table with the same widths).
+pub struct Fits {
+    /// The groups aligned: the first [`MAX_GROUPS`].
+    groups: usize,
+    /// The distinct row widths.
+    pub widths: Vec<usize>,
+    /// `table[(i * MAX_SPAN + k) * widths.len() + w]`: groups `i..=i+k` as a row `widths[w]` wide.
+    table: Vec<Option<Fit>>,
+    /// `spans[i]`: how many runs from group `i` are looked at (k below it).
+    spans: Vec<usize>,
+    /// `masks[i * MAX_SPAN + k]`: the widths groups `i..=i+k` fit (bit w: `widths[w]`, the first 64).
+    masks: Vec<u64>,
 }
 
 impl Fits {
-    fn new<'c>(text: &str, obs: &Observed, groups: &[Group], rows: &[RowDef], columns: &dyn Fn(usize) -> Option<&'c Columns>) -> Fits {
-        let widths = widths_of(rows);
+    /// The fits of the groups of `obs` to rows of `widths` (distinct: [`widths_of`]);
+    /// `columns(w)` are the layout's columns for rows `w` figures wide, where known.
+    pub fn new(text: &str, obs: &Observed, widths: Vec<usize>, columns: &dyn Fn(usize) -> Option<Columns>) -> Fits {
+        let groups = &obs.groups[..obs.groups.len().min(MAX_GROUPS)];
+        let m = groups.len();
+        let nw = widths.len();
+        let cols: Vec<Option<Columns>> = widths.iter().map(|&w| columns(w)).collect();
         let max_w = widths.iter().copied().max().unwrap_or(0);
-        let mut table = Vec::with_capacity(groups.len());
-        for i in 0..groups.len() {
-            let mut by_span: Vec<Vec<Option<Fit>>> = Vec::new();
+        // `apart[i]`: label words stand between groups `i` and `i + 1`.
+        let apart: Vec<bool> = groups.windows(2).map(|p| words_between(obs, &p[0], &p[1])).collect();
+        let mut table: Vec<Option<Fit>> = vec![None; m * MAX_SPAN * nw];
+        let mut spans = vec![0; m];
+        let mut masks = vec![0u64; m * MAX_SPAN];
+        for i in 0..m {
             let mut count = 0usize;
-            for k in 0..MAX_SPAN.min(groups.len() - i) {
+            for k in 0..MAX_SPAN.min(m - i) {
                 let g = &groups[i + k];
                 // A row's figures split over lines run on, with no words between them.
-                if k > 0 && (g.line == groups[i + k - 1].line || words_between(obs, &groups[i + k - 1], g)) {
+                if k > 0 && (g.line == groups[i + k - 1].line || apart[i + k - 1]) {
                     break;
                 }
                 count += g.values.len();
                 if count > max_w && k > 0 {
                     break;
                 }
+                spans[i] = k + 1;
                 let run = &groups[i..=i + k];
+                let at = (i * MAX_SPAN + k) * nw;
                 // Figures one a paragraph (reading order) make a row only as a whole run between
                 // two labels, and only under the row's own label (see `score`).
-                if k > 0 && run.iter().all(|g| g.values.len() == 1) {
-                    let whole = groups.get(i + k + 1).is_none_or(|n| words_between(obs, g, n))
-                        && (i == 0 || words_between(obs, &groups[i - 1], &groups[i]));
-                    by_span.push(widths.iter().map(|&w| (whole && w == k + 1).then_some(Fit::Paragraphs)).collect());
-                    continue;
+                let paragraphs = k > 0 && run.iter().all(|g| g.values.len() == 1);
+                let whole = paragraphs && apart.get(i + k).is_none_or(|&a| a) && (i == 0 || apart[i - 1]);
+                for (w, &width) in widths.iter().enumerate() {
+                    table[at + w] = if paragraphs {
+                        (whole && width == k + 1).then_some(Fit::Paragraphs)
+                    } else {
+                        fit(text, run, width, cols[w].as_ref())
+                    };
+                    if w < 64 && table[at + w].is_some() {
+                        masks[i * MAX_SPAN + k] |= 1 << w;
+                    }
                 }
-                by_span.push(widths.iter().map(|&w| fit(text, run, w, columns(w))).collect());
             }
-            table.push(by_span);
         }
-        let masks = table
-            .iter()
-            .map(|by_span| {
-                by_span
-                    .iter()
-                    .map(|by_width| {
-                        by_width
-                            .iter()
-                            .take(64)
-                            .enumerate()
-                            .filter(|(_, f)| f.is_some())
-                            .fold(0u64, |a, (w, _)| a | 1 << w)
-                    })
-                    .collect()
-            })
-            .collect();
-        Fits { table, widths, masks }
+        Fits {
+            groups: m,
+            widths,
+            table,
+            spans,
+            masks,
+        }
     }
 
     fn get(&self, i: usize, k: usize, width: usize) -> Option<&Fit> {
@@ -205,16 +211,24 @@ impl Fits {
 
     /// [`Fits::get`] by width index.
     fn at(&self, i: usize, k: usize, w: usize) -> Option<&Fit> {
-        self.table.get(i)?.get(k)?.get(w)?.as_ref()
+        if k >= self.spans(i) || w >= self.widths.len() {
+            return None;
+        }
+        self.table[(i * MAX_SPAN + k) * self.widths.len() + w].as_ref()
     }
 
     fn spans(&self, i: usize) -> usize {
-        self.table.get(i).map_or(0, Vec::len)
+        self.spans.get(i).copied().unwrap_or(0)
     }
 
-    /// The widths some run from group `i` fits (bit w: `widths[w]`, the first 64).
+    /// The widths groups `i..=i+k` fit (bit w: `widths[w]`, the first 64).
+    fn mask(&self, i: usize, k: usize) -> u64 {
+        self.masks[i * MAX_SPAN + k]
+    }
+
+    /// The widths some run from group `i` fits.
     fn fitting(&self, i: usize) -> u64 {
-        self.masks[i].iter().fold(0, |a, m| a | m)
+        (0..self.spans(i)).fold(0, |a, k| a | self.mask(i, k))
     }
 }
 
@@ -228,7 +242,7 @@ fn words_between(obs: &Observed, a: &Group, b: &Group) -> bool {
 }
 
 /// The distinct row widths.
-fn widths_of(rows: &[RowDef]) -> Vec<usize> {
+pub fn widths_of(rows: &[RowDef]) -> Vec<usize> {
     let mut w: Vec<usize> = Vec::new();
     for r in rows {
         if !w.contains(&r.width) {
@@ -561,8 +575,8 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
     // for the groups whose label some move reads (the first of its groups where labels lead,
     // the last where they trail): most groups fit no row.
     let mut needed = vec![false; m];
-    for (i, masks) in fits.masks.iter().enumerate() {
-        for (k, _) in masks.iter().enumerate().filter(|(_, &mask)| mask != 0) {
+    for i in 0..m {
+        for k in (0..fits.spans(i)).filter(|&k| fits.mask(i, k) != 0) {
             needed[if conv == Convention::Lead { i } else { i + k }] = true;
         }
     }

@@ -250,14 +250,22 @@ fn read_rows(text: &str, region: Span, defs: &[&'static TableDef]) -> Table {
         .map(|(k, _)| k)
         .collect();
     let mut best: Option<(&'static TableDef, align::Alignment)> = None;
+    let learn = |w: usize| columns::learn(&obs.groups, w, &page_starts);
+    // The fits of runs of groups to row widths, for the layouts of the same widths.
+    let mut fits: Option<align::Fits> = None;
     for &def in defs {
         // A layout that cannot score more than the best so far is not aligned (the 2019
         // table 三 has two rows fewer: a 2021 table read in full leaves it no chance).
         if best.as_ref().is_some_and(|b| b.1.score >= align::best_possible(def.rows)) {
             continue;
         }
-        let learn = |w: usize| columns::learn(&obs.groups, w, &page_starts);
-        let al = align::align(text, &obs, def.rows, &learn);
+        let widths = align::widths_of(def.rows);
+        let f = match fits.take() {
+            Some(f) if f.widths == widths => f,
+            _ => align::Fits::new(text, &obs, widths, &learn),
+        };
+        let al = align::align(&obs, def.rows, &f);
+        fits = Some(f);
         if best.as_ref().is_none_or(|b| al.score > b.1.score) {
             best = Some((def, al));
         }
