@@ -482,12 +482,16 @@ struct Move {
     score: i64,
 }
 
+/// A row's places (first, last group) in the best alignments, and whether
+/// some best alignment leaves it out.
+type RowPlaces = (Vec<(usize, usize)>, bool);
+
 /// The best alignment's score of `n` rows in order to `m` groups in order by
 /// `moves` (those from group `i`: `moves[from[i]..from[i + 1]]`, in row order),
 /// a group left over costing ORPHAN and a row left out nothing; and for each
 /// row, every place (first, last group) it takes in some best alignment, and
 /// whether some best alignment leaves it out.
-fn best_places(m: usize, n: usize, from: &[usize], moves: &[Move]) -> (i64, Vec<(Vec<(usize, usize)>, bool)>) {
+fn best_places(m: usize, n: usize, from: &[usize], moves: &[Move]) -> (i64, Vec<RowPlaces>) {
     let moves_at = |i: usize| &moves[from[i]..from[i + 1]];
     const NEG: i64 = i64::MIN / 4;
     let w = n + 1;
@@ -547,7 +551,7 @@ fn best_places(m: usize, n: usize, from: &[usize], moves: &[Move]) -> (i64, Vec<
     }
     let best = f[m * w + n];
     // Every place of each row in some best alignment.
-    let mut places: Vec<(Vec<(usize, usize)>, bool)> = vec![(Vec::new(), false); n];
+    let mut places: Vec<RowPlaces> = vec![(Vec::new(), false); n];
     for i in 0..=m {
         let (frow, brow, below) = (&f[i * w..(i + 1) * w], &b[i * w..(i + 1) * w], &b[(i + 1) * w..]);
         for ((place, &cur), &rest) in places.iter_mut().zip(frow).zip(&brow[1..]) {
