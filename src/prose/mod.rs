@@ -30,28 +30,73 @@ pub const CLAUSE: &[char] = &['。', '!', '?', ';', ',', ':', '、', '(', ')', '
 /// The non-empty pieces of `text[r]` between separators. The comma of a
 /// figure (3,001) separates nothing: the figure is read whole.
 pub fn split(text: &str, r: Range<usize>, seps: &[char]) -> Vec<Range<usize>> {
-    let Some(part) = text.get(r.clone()) else { return Vec::new() };
-    let bytes = part.as_bytes();
-    let mut out = Vec::new();
-    let mut start = r.start;
-    let mut at = 0;
-    while let Some(c) = part[at..].chars().next() {
-        if c.is_ascii_digit() {
-            at = figure_end(bytes, at);
-            continue;
-        }
-        if seps.contains(&c) {
-            if r.start + at > start {
-                out.push(start..r.start + at);
+    pieces(text, r, seps).collect()
+}
+
+/// [`split`]'s pieces one at a time (the first sentence without the others).
+pub fn pieces<'t>(text: &'t str, r: Range<usize>, seps: &'t [char]) -> Pieces<'t> {
+    let part = text.get(r.clone()).unwrap_or("");
+    // The first byte of each separator in UTF-8: only characters that start
+    // with one are compared with the separators.
+    let mut firsts = [0u64; 4];
+    for &c in seps {
+        let b = c.encode_utf8(&mut [0; 4]).as_bytes()[0] as usize;
+        firsts[b >> 6] |= 1 << (b & 63);
+    }
+    Pieces {
+        part,
+        base: r.start,
+        end: if part.is_empty() { r.start } else { r.end },
+        seps,
+        firsts,
+        start: r.start,
+        at: 0,
+    }
+}
+
+/// The iterator of [`pieces`].
+pub struct Pieces<'t> {
+    part: &'t str,
+    /// Where `part` starts in the text, and ends.
+    base: usize,
+    end: usize,
+    seps: &'t [char],
+    firsts: [u64; 4],
+    /// The start of the current piece (text offset), and the next byte to read (in `part`).
+    start: usize,
+    at: usize,
+}
+
+impl Iterator for Pieces<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let bytes = self.part.as_bytes();
+        while self.at < bytes.len() {
+            let b = bytes[self.at];
+            if b.is_ascii_digit() {
+                self.at = figure_end(bytes, self.at);
+                continue;
             }
-            start = r.start + at + c.len_utf8();
+            let len = crate::text::char_len(b);
+            let at = self.at;
+            self.at += len;
+            if self.firsts[(b >> 6) as usize] >> (b & 63) & 1 == 0 {
+                continue;
+            }
+            let c = self.part[at..].chars().next().unwrap_or(' ');
+            if self.seps.contains(&c) {
+                let piece = self.start..self.base + at;
+                self.start = self.base + at + len;
+                if !piece.is_empty() {
+                    return Some(piece);
+                }
+            }
         }
-        at += c.len_utf8();
+        let rest = self.start..self.end;
+        self.start = self.end;
+        (!rest.is_empty()).then_some(rest)
     }
-    if r.end > start {
-        out.push(start..r.end);
-    }
-    out
 }
 
 /// The end of the integer part of the figure at `bytes[i]` (a digit), with its

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::{Check, Context, Rule};
 use crate::finding::{Finding, Severity};
-use crate::prose::{self, split, Prose, SENTENCE};
+use crate::prose::{self, Prose, SENTENCE};
 
 fn y001(cx: &Context) -> Vec<Finding> {
     let doc = cx.doc;
@@ -166,7 +166,7 @@ fn section_starts(p: &Prose, year: i32) -> Vec<YearHit> {
         for (head, r) in prose::subsections(text, body.clone()) {
             // After the part's heading: its first sentence, or what follows a
             // heading written without a full stop (（二）依申请公开情况2023年，).
-            let first = split(text, r.clone(), SENTENCE).first().cloned().unwrap_or(r.clone());
+            let first = prose::pieces(text, r.clone(), SENTENCE).next().unwrap_or(r.clone());
             if text[first.clone()].chars().count() <= 20 {
                 starts.push(first.end + text[first.end..].chars().next().map_or(0, char::len_utf8));
             }

@@ -27,6 +27,16 @@ pub fn fold(c: char) -> char {
     }
 }
 
+/// The length in bytes of the UTF-8 character that starts with byte `lead`.
+pub fn char_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 /// The folded form of `s` with all whitespace removed: what labels are compared by.
 pub fn squash(s: &str) -> String {
     s.chars().map(fold).filter(|c| !c.is_whitespace()).collect()
