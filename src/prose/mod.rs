@@ -129,12 +129,27 @@ pub fn find_all(text: &str, r: Range<usize>, needle: &str) -> Vec<usize> {
     text[r.clone()].match_indices(needle).map(|(i, _)| r.start + i).collect()
 }
 
-/// The first of `needles` found in `s`: (offset in s, needle).
+/// The first of `needles` found in `s`: (offset in s, needle); the longest
+/// of those found there, the earliest listed of equals. One pass over `s`,
+/// trying at each character the needles that start with its first byte.
 pub fn find_any<'n>(s: &str, needles: &[&'n str]) -> Option<(usize, &'n str)> {
-    needles
-        .iter()
-        .filter_map(|n| s.find(n).map(|p| (p, *n)))
-        .min_by_key(|&(p, n)| (p, usize::MAX - n.len()))
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    loop {
+        let rest = &bytes[at..];
+        let mut found: Option<&'n str> = None;
+        for &n in needles {
+            let first = n.as_bytes().first();
+            if first.is_none_or(|f| rest.first() == Some(f)) && rest.starts_with(n.as_bytes()) && found.is_none_or(|x| n.len() > x.len()) {
+                found = Some(n);
+            }
+        }
+        if let Some(n) = found {
+            return Some((at, n));
+        }
+        let &b = rest.first()?;
+        at += crate::text::char_len(b);
+    }
 }
 
 /// The last of `needles` found in `s`: (offset in s, needle).
