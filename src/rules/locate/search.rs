@@ -276,22 +276,24 @@ impl<'t> System<'t> {
     fn pair(&self, i: usize, j: usize) -> Option<Vec<Fix>> {
         let at = [self.cells[i].0, self.cells[j].0];
         let found = [self.reported(at[0]), self.reported(at[1])];
-        let weight = |ws: &[(usize, f64)], k: usize| {
-            let mut w = 0.0;
-            for &(kk, x) in ws {
-                if kk == k {
-                    w = x;
-                }
+        // w[0]·dx + w[1]·dy (= or ≥) rhs, one per instance either is in, in order of instance
+        // (each cell's instances are listed in that order).
+        let (a, b) = (&self.cells[i].1, &self.cells[j].1);
+        let mut cons: Vec<([f64; 2], f64, bool)> = Vec::with_capacity(a.len() + b.len());
+        let (mut x, mut y) = (0, 0);
+        while x < a.len() || y < b.len() {
+            let (ka, kb) = (a.get(x).map_or(usize::MAX, |p| p.0), b.get(y).map_or(usize::MAX, |p| p.0));
+            let k = ka.min(kb);
+            let mut w = [0.0, 0.0];
+            if ka == k {
+                w[0] = a[x].1;
+                x += 1;
             }
-            w
-        };
-        // w[0]·dx + w[1]·dy (= or ≥) rhs, one per instance either is in.
-        let mut cons: Vec<([f64; 2], f64, bool)> = Vec::new();
-        for k in 0..self.insts.len() {
-            let w = [weight(&self.cells[i].1, k), weight(&self.cells[j].1, k)];
-            if w != [0.0, 0.0] {
-                cons.push((w, -self.residual[k]?, self.eq[k]));
+            if kb == k {
+                w[1] = b[y].1;
+                y += 1;
             }
+            cons.push((w, -self.residual[k]?, self.eq[k]));
         }
         // Two independent equations fix both changes; else one equation in
         // one change alone fixes that one.
