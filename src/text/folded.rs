@@ -58,26 +58,50 @@ impl Folded {
         let mut tail: Option<usize> = None;
         for line in original.split_inclusive('\n') {
             if !(flat && is_page_number(line)) {
-                for (i, c) in line.char_indices() {
-                    let folded = fold(c);
-                    if flat && (folded.is_whitespace() || folded == '*') {
+                let bytes = line.as_bytes();
+                let mut i = 0;
+                while i < bytes.len() {
+                    let b = bytes[i];
+                    // Most characters are neither folded nor left out, and need not be decoded:
+                    // CJK ideographs (U+4000–U+EFFF), ASCII's printable characters but `*`, and
+                    // ASCII spaces but `\r` where spaces are kept.
+                    let plain = match b {
+                        0xE4..=0xEE => true,
+                        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'*' if flat => {
+                            i += 1;
+                            continue;
+                        }
+                        b'!'..=b'~' => b != b'*',
+                        b' ' | b'\t' | b'\n' | 0x0B | 0x0C => true,
+                        _ => false,
+                    };
+                    let c = if plain { None } else { line[i..].chars().next() };
+                    let len = c.map_or(crate::text::char_len(b), char::len_utf8);
+                    let at = line_start + i;
+                    i += len;
+                    // The character folded, when it is not kept as it is.
+                    let folded = c.map(fold).filter(|&f| Some(f) != c);
+                    if flat
+                        && c.is_some_and(|c| {
+                            let f = fold(c);
+                            f.is_whitespace() || f == '*'
+                        })
+                    {
                         continue;
                     }
-                    let at = line_start + i;
-                    if folded == c && tail.is_some() && at == prev_end {
-                        prev_end = at + c.len_utf8();
+                    if folded.is_none() && tail.is_some() && at == prev_end {
+                        prev_end = at + len;
                         continue;
                     }
                     if let Some(from) = tail.take() {
                         f.text.push_str(&original[from..prev_end]);
                     }
                     f.join(&mut shift, prev_end, at);
-                    if folded == c {
-                        tail = Some(at);
-                    } else {
-                        f.text.push(folded);
+                    match folded {
+                        Some(x) => f.text.push(x),
+                        None => tail = Some(at),
                     }
-                    prev_end = at + c.len_utf8();
+                    prev_end = at + len;
                 }
             }
             line_start += line.len();
