@@ -20,7 +20,7 @@
 //! They must agree on the columns, and the row must fit them in exactly one
 //! way, or it is not placed.
 
-use super::lines::{width, Group};
+use super::lines::{display_width, Group};
 use crate::text::tokens::Tok;
 
 /// Each value column's offset (display columns) from the first: the whole
@@ -45,7 +45,7 @@ const TOLERANCE: f64 = 1.5;
 
 fn centre(g: &Group, k: usize) -> f64 {
     let len: usize = match &g.values[k].tok {
-        Tok::Num(s) | Tok::Blank(s) => s.chars().map(width).sum(),
+        Tok::Num(s) | Tok::Blank(s) => display_width(s),
         _ => 1,
     };
     g.cols[k] as f64 + len as f64 / 2.0

@@ -91,6 +91,26 @@ pub fn width(c: char) -> usize {
     }
 }
 
+/// The display width of `s`: the sum of [`width`] over its characters, most
+/// of them told by their first byte (ASCII; U+3000–U+9FFF, CJK, are wide).
+pub fn display_width(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let (mut i, mut w) = (0, 0);
+    while i < bytes.len() {
+        let (len, cw) = match bytes[i] {
+            0..=0x7F => (1, 1),
+            0xE3..=0xE9 => (3, 2),
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (c.len_utf8(), width(c))
+            }
+        };
+        i += len;
+        w += cw;
+    }
+    w
+}
+
 /// Builds the observed lines of `tokens` (from [`crate::text::tokens::tokenize`] on `text`).
 pub fn observe(text: &str, tokens: &[Token]) -> Observed {
     let mut out = Observed::default();
@@ -161,9 +181,9 @@ impl<'t> Columns<'t> {
                 // A line break the tokens did not mark: count from after it.
                 Some(p) => {
                     self.line_start = self.at + p + 1;
-                    self.col = s[p + 1..].chars().map(width).sum();
+                    self.col = display_width(&s[p + 1..]);
                 }
-                None => self.col += s.chars().map(width).sum::<usize>(),
+                None => self.col += display_width(s),
             }
             self.at = at;
         }
@@ -251,7 +271,7 @@ fn read_line(text: &str, line: usize, toks: &[Token], after_blank: bool, out: &m
                         after_blank,
                     });
                 }
-                seg_end_col = col + s.chars().map(width).sum::<usize>();
+                seg_end_col = col + display_width(s);
             }
             Tok::Newline { .. } => {}
         }
