@@ -161,8 +161,13 @@ fn reported(table: &Table, r: usize, c: usize) -> Option<u64> {
     (v >= 0.0 && v.fract() == 0.0 && v < 1e15).then_some(v as u64)
 }
 
-/// A cell (row, column) with the instances it takes part in and its weight in each.
-type Member = ((usize, usize), Vec<(usize, f64)>);
+/// A cell that may be suggested: (row, column), its reported value, and the
+/// instances it takes part in with its weight in each (in order of instance).
+struct Member {
+    at: (usize, usize),
+    found: u64,
+    ws: Vec<(usize, f64)>,
+}
 
 /// The table's relations as the engine states them: every instance, its
 /// residual (`None`: not assessed) and, for each cell, the instances it takes
@@ -210,8 +215,11 @@ impl<'t> System<'t> {
             let (r, c) = (n / width, n % width);
             let counted = table.def.rows.get(r).is_some_and(|d| d.kind == Kind::Count);
             // Not next to an unread cell: every instance it is in was assessed.
-            if !ws.is_empty() && counted && reported(table, r, c).is_some() && ws.iter().all(|&(k, _)| residual[k].is_some()) {
-                cells.push(((r, c), ws));
+            let Some(found) = reported(table, r, c).filter(|_| !ws.is_empty() && counted) else {
+                continue;
+            };
+            if ws.iter().all(|&(k, _)| residual[k].is_some()) {
+                cells.push(Member { at: (r, c), found, ws });
             }
         }
         System {
@@ -229,10 +237,6 @@ impl<'t> System<'t> {
             Some(r) => r >= -1e-9,
             None => true,
         }
-    }
-
-    fn reported(&self, (r, c): (usize, usize)) -> u64 {
-        reported(self.table, r, c).unwrap_or(0)
     }
 
     /// Verifies a candidate with the engine over every assessed instance.
@@ -255,18 +259,17 @@ impl<'t> System<'t> {
 
     /// The one-cell explanation through cell `i`, if any.
     fn single(&self, i: usize) -> Option<Vec<Fix>> {
-        let (at, ws) = &self.cells[i];
+        let Member { at, found, ws } = &self.cells[i];
         let mut range = Range::ALL;
         for &(k, w) in ws {
             // residual + w·d (op) 0  ⇔  w·d (op) −residual
             range = range.narrow(w, -self.residual[k]?, self.eq[k])?;
         }
-        let found = self.reported(*at);
-        let need = range.need(found)?;
+        let need = range.need(*found)?;
         let fixes = vec![Fix {
             row: at.0,
             column: at.1,
-            found,
+            found: *found,
             need,
         }];
         self.verified(&fixes).then_some(fixes)
@@ -274,11 +277,11 @@ impl<'t> System<'t> {
 
     /// The two-cell explanation through cells `i` and `j`, if any.
     fn pair(&self, i: usize, j: usize) -> Option<Vec<Fix>> {
-        let at = [self.cells[i].0, self.cells[j].0];
-        let found = [self.reported(at[0]), self.reported(at[1])];
+        let at = [self.cells[i].at, self.cells[j].at];
+        let found = [self.cells[i].found, self.cells[j].found];
         // w[0]·dx + w[1]·dy (= or ≥) rhs, one per instance either is in, in order of instance
         // (each cell's instances are listed in that order).
-        let (a, b) = (&self.cells[i].1, &self.cells[j].1);
+        let (a, b) = (&self.cells[i].ws, &self.cells[j].ws);
         let mut cons: Vec<([f64; 2], f64, bool)> = Vec::with_capacity(a.len() + b.len());
         let (mut x, mut y) = (0, 0);
         while x < a.len() || y < b.len() {
@@ -373,14 +376,25 @@ pub fn locate_up_to(table: &Table, max_size: usize) -> Option<Located> {
         explanations: Vec::new(),
         capped: false,
     };
-    let touches = |i: usize, k: usize| sys.cells[i].1.iter().any(|&(kk, _)| kk == k);
     // The most instances one cell takes part in: more failing than two cells
     // reach cannot be explained by two.
-    let reach = sys.cells.iter().map(|(_, ws)| ws.len()).max().unwrap_or(0);
+    let reach = sys.cells.iter().map(|m| m.ws.len()).max().unwrap_or(0);
+    if failing.len() > 2 * reach {
+        return Some(out);
+    }
+    // touch[i * nf + n]: cell i takes part in failing instance failing[n].
+    let nf = failing.len();
+    let mut touch = vec![false; sys.cells.len() * nf];
+    for (i, m) in sys.cells.iter().enumerate() {
+        for (n, &k) in failing.iter().enumerate() {
+            touch[i * nf + n] = m.ws.iter().any(|&(kk, _)| kk == k);
+        }
+    }
+    let touch = &touch[..];
     // One cell: it must be in every failing instance.
     if failing.len() <= reach {
         for i in 0..sys.cells.len() {
-            if !failing.iter().all(|&k| touches(i, k)) {
+            if !touch[i * nf..(i + 1) * nf].iter().all(|&t| t) {
                 continue;
             }
             if let Some(e) = sys.single(i) {
@@ -392,20 +406,20 @@ pub fn locate_up_to(table: &Table, max_size: usize) -> Option<Located> {
             }
         }
     }
-    if !out.explanations.is_empty() || max_size < 2 || failing.len() > 2 * reach {
+    if !out.explanations.is_empty() || max_size < 2 {
         return Some(out);
     }
     // Two cells: the first in the first failing instance, the second in
     // every failing instance the first is not in.
     let mut tried = 0usize;
-    'outer: for i in (0..sys.cells.len()).filter(|&i| touches(i, failing[0])) {
-        let rest: Vec<usize> = failing.iter().copied().filter(|&k| !touches(i, k)).collect();
+    'outer: for i in (0..sys.cells.len()).filter(|&i| touch[i * nf]) {
+        let rest: Vec<usize> = (0..nf).filter(|&n| !touch[i * nf + n]).collect();
         for j in 0..sys.cells.len() {
-            if j == i || !rest.iter().all(|&k| touches(j, k)) {
+            if j == i || !rest.iter().all(|&n| touch[j * nf + n]) {
                 continue;
             }
             // A pair with both in the first failing instance is met twice.
-            if j < i && touches(j, failing[0]) {
+            if j < i && touch[j * nf] {
                 continue;
             }
             let key = (i.min(j), i.max(j));
