@@ -30,44 +30,77 @@ pub struct Instance {
     pub right: Vec<Cell>,
 }
 
-fn expand(sel: Sel, def: &TableDef, row: Option<usize>, col: Option<usize>) -> Vec<(usize, usize)> {
-    match sel {
-        Sel::Col(c) => row.map(|r| vec![(r, c)]).unwrap_or_default(),
-        Sel::Cols(a, b) => row.map(|r| (a..b).map(|c| (r, c)).collect()).unwrap_or_default(),
-        Sel::Row(id) => match (def.row_index(id), col) {
-            (Some(r), Some(c)) => vec![(r, c)],
-            _ => Vec::new(),
-        },
-        Sel::Rows(a, b) => match (def.row_index(a), def.row_index(b), col) {
-            (Some(a), Some(b), Some(c)) => (a..b).map(|r| (r, c)).collect(),
-            _ => Vec::new(),
-        },
-    }
+/// A term with its rows found: the columns (of the row checked) or the rows
+/// (of the column checked) `from..to` it takes, added or taken away.
+#[derive(Clone, Copy)]
+struct Placed {
+    negative: bool,
+    columns: bool,
+    from: usize,
+    to: usize,
 }
 
-/// The instance of `relation` on one row (`row`) or column (`col`), `index` being that row or column.
-fn instance(def: &TableDef, relation: &'static Relation, row: Option<usize>, col: Option<usize>, index: usize) -> Instance {
-    let side = |terms: &[Term]| -> Vec<Cell> {
-        terms
-            .iter()
-            .flat_map(|t| expand(t.sel, def, row, col).into_iter().map(move |(r, c)| (t.negative, r, c)))
-            .collect()
+/// The terms of one side of a relation with their rows found (once for all its instances).
+fn place(def: &TableDef, terms: &[Term]) -> Vec<Placed> {
+    let at = |negative: bool, columns: bool, range: Option<(usize, usize)>| {
+        let (from, to) = range.unwrap_or((0, 0));
+        Placed {
+            negative,
+            columns,
+            from,
+            to,
+        }
+    };
+    terms
+        .iter()
+        .map(|t| match t.sel {
+            Sel::Col(c) => at(t.negative, true, Some((c, c + 1))),
+            Sel::Cols(a, b) => at(t.negative, true, Some((a, b))),
+            Sel::Row(id) => at(t.negative, false, def.row_index(id).map(|r| (r, r + 1))),
+            Sel::Rows(a, b) => at(t.negative, false, def.row_index(a).zip(def.row_index(b))),
+        })
+        .collect()
+}
+
+/// The instance of `relation` (its sides placed: `left`, `right`) on one row
+/// (`row`) or column (`col`), `index` being that row or column.
+fn instance(
+    relation: &'static Relation,
+    (left, right): (&[Placed], &[Placed]),
+    row: Option<usize>,
+    col: Option<usize>,
+    index: usize,
+) -> Instance {
+    let side = |terms: &[Placed]| -> Vec<Cell> {
+        let mut cells = Vec::new();
+        for t in terms {
+            match (t.columns, row, col) {
+                (true, Some(r), _) => cells.extend((t.from..t.to).map(|c| (t.negative, r, c))),
+                (false, _, Some(c)) => cells.extend((t.from..t.to).map(|r| (t.negative, r, c))),
+                _ => {}
+            }
+        }
+        cells
     };
     Instance {
         relation,
         index,
-        left: side(relation.left),
-        right: side(relation.right),
+        left: side(left),
+        right: side(right),
     }
 }
 
 /// Every instance of a relation in a table's layout.
 pub fn instances(def: &TableDef, relation: &'static Relation) -> Vec<Instance> {
-    let on_row = |r: usize| instance(def, relation, Some(r), None, r);
+    let (left, right) = (place(def, relation.left), place(def, relation.right));
+    let sides = (&left[..], &right[..]);
+    let on_row = |r: usize| instance(relation, sides, Some(r), None, r);
     match relation.each {
         Each::Row => (0..def.rows.len()).map(on_row).collect(),
         Each::Rows(ids) => ids.iter().filter_map(|id| def.row_index(id)).map(on_row).collect(),
-        Each::Column => (0..def.columns.len()).map(|c| instance(def, relation, None, Some(c), c)).collect(),
+        Each::Column => (0..def.columns.len())
+            .map(|c| instance(relation, sides, None, Some(c), c))
+            .collect(),
     }
 }
 
@@ -156,7 +189,7 @@ pub fn row_holds(def: &TableDef, row: usize, values: &[u64]) -> Option<bool> {
         .relations
         .iter()
         .filter(|rel| applies(rel))
-        .map(|rel| instance(def, rel, Some(row), None, row))
+        .map(|rel| instance(rel, (&place(def, rel.left), &place(def, rel.right)), Some(row), None, row))
     {
         let holds = inst.holds(&value)?;
         any = Some(any.unwrap_or(true) && holds);
