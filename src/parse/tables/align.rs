@@ -221,14 +221,9 @@ impl Fits {
         self.spans.get(i).copied().unwrap_or(0)
     }
 
-    /// The widths groups `i..=i+k` fit (bit w: `widths[w]`, the first 64).
-    fn mask(&self, i: usize, k: usize) -> u64 {
-        self.masks[i * MAX_SPAN + k]
-    }
-
-    /// The widths some run from group `i` fits.
-    fn fitting(&self, i: usize) -> u64 {
-        (0..self.spans(i)).fold(0, |a, k| a | self.mask(i, k))
+    /// The widths groups `i..=i+k` fit, for each k (bit w: `widths[w]`, the first 64).
+    fn masks(&self, i: usize) -> &[u64] {
+        &self.masks[i * MAX_SPAN..i * MAX_SPAN + self.spans(i)]
     }
 }
 
@@ -580,7 +575,7 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
     // the last where they trail): most groups fit no row.
     let mut needed = vec![false; m];
     for i in 0..m {
-        for k in (0..fits.spans(i)).filter(|&k| fits.mask(i, k) != 0) {
+        for (k, _) in fits.masks(i).iter().enumerate().filter(|(_, &mask)| mask != 0) {
             needed[if conv == Convention::Lead { i } else { i + k }] = true;
         }
     }
@@ -631,13 +626,20 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
     let mut from: Vec<usize> = Vec::with_capacity(m + 1);
     for i in 0..m {
         from.push(moves.len());
-        // Rows of widths no run from group `i` fits take nothing here: most rows at most groups.
-        let fitting = fits.fitting(i);
+        // Rows take only the runs that fit their width: most rows at most groups take none.
+        let masks = fits.masks(i);
+        let fitting = masks.iter().fold(0, |a, m| a | m);
+        if fitting == 0 {
+            continue;
+        }
         for (row, width) in width_of.iter().enumerate() {
-            if width.is_none_or(|w| w >= 64 || fitting >> w & 1 == 0) {
+            let Some(w) = width.filter(|&w| w < 64 && fitting >> w & 1 == 1) else {
                 continue;
-            }
-            for span in 0..fits.spans(i) {
+            };
+            for (span, &mask) in masks.iter().enumerate() {
+                if mask >> w & 1 == 0 {
+                    continue;
+                }
                 if let Some(score) = score_of(i, span, row) {
                     moves.push(Move { row, span, score });
                 }
