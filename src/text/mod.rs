@@ -56,6 +56,8 @@ pub fn is_page_number(line: &str) -> bool {
         let dash = c == '-' || c == '—';
         match stage {
             0 if dash => lead += 1,
+            // No dash before the first figure: not a page number (most lines end here).
+            0 if lead == 0 => return false,
             0 | 1 if c.is_ascii_digit() => {
                 stage = 1;
                 digits += 1;

@@ -52,7 +52,7 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
     let region = &text[range.start..range.end];
     let mut prev_blank = false;
     for line in region.split_inclusive('\n') {
-        let has_nl = line.ends_with('\n');
+        let has_nl = line.as_bytes().last() == Some(&b'\n');
         let body = if has_nl { &line[..line.len() - 1] } else { line };
         let blank = body.trim().is_empty();
         if !blank && !is_page_number(body) {
