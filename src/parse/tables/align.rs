@@ -302,8 +302,9 @@ pub fn assemble(segs: &[&Segment]) -> String {
 /// The label of each group under a convention, and its near labels: the
 /// words on the figures' own line, else (labels that lead) the paragraph
 /// right before them; and the paragraph right after them — what a lone
-/// figure must be named by. Only for the groups `needed` (the others: empty).
-fn labels(obs: &Observed, groups: &[Group], conv: Convention, needed: &[bool]) -> Vec<(String, String, String)> {
+/// figure must be named by. The label only for the groups `needed`, the near
+/// labels only for those `near_needed` (the others: empty).
+fn labels(obs: &Observed, groups: &[Group], conv: Convention, needed: &[bool], near_needed: &[bool]) -> Vec<(String, String, String)> {
     // Segments of label-only lines, by the band (between groups) they sit in.
     let mut bands: Vec<Vec<&Segment>> = vec![Vec::new(); groups.len() + 1];
     let mut g = 0usize;
@@ -355,6 +356,9 @@ fn labels(obs: &Observed, groups: &[Group], conv: Convention, needed: &[bool]) -
                 // label after it is another's.
                 gr.suffix.iter().chain(bands[i + 1].first().copied()).take(1).collect()
             };
+            if !near_needed[i] {
+                return (assemble(&segs), String::new(), String::new());
+            }
             (assemble(&segs), assemble(&near), assemble(&after))
         })
         .collect()
@@ -573,14 +577,20 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
     // Each label's naming found once: (its label under `conv`, the words nearest before, after),
     // for the groups whose label some move reads (the first of its groups where labels lead,
     // the last where they trail): most groups fit no row.
-    let mut needed = vec![false; m];
+    // The words nearest are read only for lone figures (see `score_of`): runs of groups of one
+    // figure each.
+    let (mut needed, mut near_needed) = (vec![false; m], vec![false; m]);
     for i in 0..m {
         for (k, _) in fits.masks(i).iter().enumerate().filter(|(_, &mask)| mask != 0) {
-            needed[if conv == Convention::Lead { i } else { i + k }] = true;
+            let at = if conv == Convention::Lead { i } else { i + k };
+            needed[at] = true;
+            if groups[i..=i + k].iter().all(|g| g.values.len() == 1) {
+                near_needed[at] = true;
+            }
         }
     }
     let keys = Keys::new(rows);
-    let namings: Vec<(Naming, Naming, Naming)> = labels(obs, groups, conv, &needed)
+    let namings: Vec<(Naming, Naming, Naming)> = labels(obs, groups, conv, &needed, &near_needed)
         .iter()
         .map(|(label, near, after)| {
             (
