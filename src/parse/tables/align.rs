@@ -593,11 +593,14 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
     let namings: Vec<(Naming, Naming, Naming)> = labels(obs, groups, conv, &needed, &near_needed)
         .iter()
         .map(|(label, near, after)| {
-            (
-                Naming::of(label, &keys, n, conv),
-                Naming::of(near, &keys, n, Convention::Lead),
-                Naming::of(after, &keys, n, Convention::Trail),
-            )
+            let named = Naming::of(label, &keys, n, conv);
+            // Where labels lead, the words nearest are often the whole label.
+            let near = if conv == Convention::Lead && near == label {
+                named.clone()
+            } else {
+                Naming::of(near, &keys, n, Convention::Lead)
+            };
+            (named, near, Naming::of(after, &keys, n, Convention::Trail))
         })
         .collect();
     let width_of: Vec<Option<usize>> = rows.iter().map(|r| fits.width_index(r.width)).collect();
