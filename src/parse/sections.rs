@@ -25,16 +25,37 @@ pub fn heading_hits(norm: &Folded) -> Vec<HeadingHit> {
     let mut hits = Vec::new();
     // Whether only whitespace precedes the current character on its line.
     let mut at_line_start = true;
-    let mut before: Option<char> = None;
-    for (i, c) in t.char_indices() {
-        let prev = before.replace(c);
+    let bytes = t.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        let (i, b) = (next, bytes[next]);
+        next += crate::text::char_len(b);
         let line_start_here = at_line_start;
-        if c == '\n' {
-            at_line_start = true;
-        } else if !c.is_whitespace() {
+        // Characters are decoded only where they may be whitespace or a numeral: not ASCII's
+        // (whitespace told by its byte), nor CJK ideographs (U+4000–U+9FFF) but those of
+        // the numerals' first bytes.
+        let c = match b {
+            b'\n' => {
+                at_line_start = true;
+                continue;
+            }
+            0..=0x7F => {
+                at_line_start &= b.is_ascii_whitespace() || b == 0x0B;
+                continue;
+            }
+            0xE4 | 0xE5 => t[i..].chars().next(),
+            0xE6..=0xE9 => {
+                at_line_start = false;
+                continue;
+            }
+            _ => t[i..].chars().next(),
+        };
+        let Some(c) = c else { break };
+        if !c.is_whitespace() {
             at_line_start = false;
         }
         let Some(n) = NUMERALS.iter().position(|&x| x == c) else { continue };
+        let prev = t[..i].chars().next_back();
         if let Some(hit) = heading_at(norm, i, c, &SECTIONS[n], prev, line_start_here) {
             hits.push(hit);
         } else if let Some(mut hit) = n
