@@ -16,6 +16,7 @@
 
 use std::ops::Range;
 
+use crate::format::phrases::NOT_REQUESTS;
 use crate::parse::Document;
 pub use crate::text::numbers::{numbers, Num};
 use crate::text::{Folded, Span};
@@ -259,6 +260,9 @@ pub struct Prose<'a> {
     pub flat: Folded,
     /// [`Prose::request_sentences`], computed once (four rules ask for it).
     request_sentences: std::sync::OnceLock<Vec<Range<usize>>>,
+    /// [`Prose::request_clauses`], computed once (N001 and N002 read them, again
+    /// for each value L001 suggests).
+    request_clauses: std::sync::OnceLock<Vec<Range<usize>>>,
 }
 
 impl<'a> Prose<'a> {
@@ -269,6 +273,7 @@ impl<'a> Prose<'a> {
             doc,
             flat: Folded::flat(doc.text),
             request_sentences: std::sync::OnceLock::new(),
+            request_clauses: std::sync::OnceLock::new(),
         }
     }
 
@@ -283,6 +288,7 @@ impl<'a> Prose<'a> {
             doc,
             flat: self.flat.clone(),
             request_sentences: self.request_sentences.clone(),
+            request_clauses: self.request_clauses.clone(),
         }
     }
 
@@ -335,6 +341,19 @@ impl<'a> Prose<'a> {
     /// sentence of the part headed （二）依申请公开….
     pub fn request_sentences(&self) -> Vec<Range<usize>> {
         self.request_sentences.get_or_init(|| self.find_request_sentences()).clone()
+    }
+
+    /// The clauses (flat ranges) of the sentences on requests, in order, less
+    /// those about something else (咨询, 信件 …): what N001 and N002 read.
+    pub fn request_clauses(&self) -> &[Range<usize>] {
+        self.request_clauses.get_or_init(|| {
+            let text = self.text();
+            self.request_sentences()
+                .into_iter()
+                .flat_map(|s| split(text, s, CLAUSE))
+                .filter(|cl| find_any(&text[cl.clone()], NOT_REQUESTS).is_none())
+                .collect()
+        })
     }
 
     fn find_request_sentences(&self) -> Vec<Range<usize>> {

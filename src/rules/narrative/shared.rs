@@ -4,9 +4,9 @@
 use std::ops::Range;
 
 use crate::finding::{CellRef, Finding};
-use crate::format::phrases::{COUNT_UNITS, NOT_REQUESTS, OTHER_YEAR};
+use crate::format::phrases::{COUNT_UNITS, OTHER_YEAR};
 use crate::parse::Table;
-use crate::prose::{self, find_any, split, Num, Prose, CLAUSE};
+use crate::prose::{self, find_any, Num, Prose};
 use crate::rules::{Context, Rule};
 
 /// The column of table B that holds the totals.
@@ -128,20 +128,9 @@ pub(super) fn other_year(p: &Prose, cl: Range<usize>) -> bool {
             .is_some_and(|y| prose::numbers(t, cl).iter().any(|n| n.is_year() && n.value as i32 != y))
 }
 
-/// What N001–N003 read: table 三 and the clauses on requests (`None`
-/// without the table).
-pub(super) fn request_reading<'c>(cx: &'c Context) -> Option<(&'c Table, &'c Prose<'c>, Vec<Range<usize>>)> {
+/// What N001 and N002 read: table 三 and the clauses on requests
+/// ([`Prose::request_clauses`]; `None` without the table).
+pub(super) fn request_reading<'c>(cx: &'c Context) -> Option<(&'c Table, &'c Prose<'c>, &'c [Range<usize>])> {
     let t = cx.doc.tables.applications.as_ref()?;
-    Some((t, &cx.prose, request_clauses(&cx.prose)))
-}
-
-/// The clauses (flat ranges) of the sentences on requests, in order, less
-/// those about something else (咨询, 信件 …): what N001, N002 and N003 read.
-fn request_clauses(p: &Prose) -> Vec<Range<usize>> {
-    let text = p.text();
-    p.request_sentences()
-        .into_iter()
-        .flat_map(|s| split(text, s, CLAUSE))
-        .filter(|cl| find_any(&text[cl.clone()], NOT_REQUESTS).is_none())
-        .collect()
+    Some((t, &cx.prose, cx.prose.request_clauses()))
 }
