@@ -17,6 +17,7 @@
 
 use super::columns::Columns;
 use super::digits::{self, Split};
+use super::keys::Keys;
 use super::lines::{Group, Observed, Segment};
 use crate::format::RowDef;
 use crate::sort::insertion_sort;
@@ -372,55 +373,6 @@ fn starts_item(s: &str) -> bool {
         Some('(' | '（') => c.next().is_some_and(|n| "一二三四五六七八九十".contains(n)),
         Some(n) if "一二三四五六七八九十".contains(n) => c.next() == Some('、'),
         _ => false,
-    }
-}
-
-/// Every row key with its row, in the rows' order, and their indices sorted
-/// by first character: a label is read once for all keys (searching each key
-/// apart, label after label, was most of a check's time).
-struct Keys {
-    /// (key, row), rows in order and each row's keys in order.
-    keys: Vec<(&'static str, usize)>,
-    /// (first character, index into `keys`), sorted.
-    by_first: Vec<(char, usize)>,
-    /// Bit `c % 256` set when some key starts with `c`: most characters of a label start none.
-    firsts: [u64; 4],
-}
-
-impl Keys {
-    fn new(rows: &[RowDef]) -> Keys {
-        let keys: Vec<(&'static str, usize)> = rows
-            .iter()
-            .enumerate()
-            .flat_map(|(r, row)| row.keys.iter().map(move |k| (*k, r)))
-            .collect();
-        let mut by_first: Vec<(char, usize)> = keys
-            .iter()
-            .enumerate()
-            .filter_map(|(i, (k, _))| Some((k.chars().next()?, i)))
-            .collect();
-        insertion_sort(&mut by_first, |a, b| a < b);
-        let mut firsts = [0u64; 4];
-        for &(c, _) in &by_first {
-            firsts[(c as usize >> 6) & 3] |= 1 << (c as usize & 63);
-        }
-        Keys { keys, by_first, firsts }
-    }
-
-    /// Calls `found(offset, index into keys)` for every key at every byte offset of `label`,
-    /// in order of offset, then of index.
-    fn each_match(&self, label: &str, mut found: impl FnMut(usize, usize)) {
-        for (p, c) in label.char_indices() {
-            if self.firsts[(c as usize >> 6) & 3] >> (c as usize & 63) & 1 == 0 {
-                continue;
-            }
-            let from = self.by_first.partition_point(|e| e.0 < c);
-            for &(_, i) in self.by_first[from..].iter().take_while(|e| e.0 == c) {
-                if label[p..].starts_with(self.keys[i].0) {
-                    found(p, i);
-                }
-            }
-        }
     }
 }
 

@@ -32,6 +32,7 @@
 pub mod align;
 pub mod columns;
 pub mod digits;
+pub mod keys;
 pub mod lines;
 pub mod stream;
 

@@ -6,6 +6,7 @@
 //! of two or more figures are a block read column by column. Nothing else
 //! (and never the sums) decides.
 
+use super::keys::Keys;
 use crate::format::RowDef;
 use crate::text::tokens::{Tok, Token};
 
@@ -19,6 +20,7 @@ pub fn rows(tokens: &[Token], rows: &[RowDef]) -> Option<Vec<Vec<Token>>> {
         return None;
     }
     let runs = runs(tokens);
+    let keys = Keys::new(rows);
     let mut out: Vec<Vec<Token>> = Vec::new();
     let mut buffer: Vec<&Token> = Vec::new();
     let mut i = 0;
@@ -32,7 +34,11 @@ pub fn rows(tokens: &[Token], rows: &[RowDef]) -> Option<Vec<Vec<Token>>> {
         // of the table's order. Labels between rows may come in clumps (a label column
         // extracted apart).
         let r = out.len();
-        if !buffer.is_empty() && named_rows(words, rows).any(|j| j + 1 < r || j >= r) {
+        if !buffer.is_empty()
+            && named_rows(&keys, &keys.first_offsets(words), rows.len())
+                .iter()
+                .any(|&j| j + 1 < r || j >= r)
+        {
             return None;
         }
         if is_block {
@@ -57,13 +63,17 @@ pub fn rows(tokens: &[Token], rows: &[RowDef]) -> Option<Vec<Vec<Token>>> {
     (buffer.is_empty() && out.len() == rows.len()).then_some(out)
 }
 
-/// The rows whose keys occur in `words`; 总计 is taken for the header of the
-/// 总计 column, which the flow puts anywhere, not for the row （七）总计.
-fn named_rows<'a>(words: &'a str, rows: &'a [RowDef]) -> impl Iterator<Item = usize> + 'a {
-    rows.iter().enumerate().filter_map(move |(j, r)| {
-        let named = r.keys.iter().any(|k| *k != "总计" && words.contains(k));
-        named.then_some(j)
-    })
+/// The rows whose keys occur in `words`, in order, from the first offset of
+/// each key there ([`Keys::first_offsets`]); 总计 is taken for the header of
+/// the 总计 column, which the flow puts anywhere, not for the row （七）总计.
+fn named_rows(keys: &Keys, first: &[Option<usize>], n: usize) -> Vec<usize> {
+    let mut named = vec![false; n];
+    for (&(k, r), at) in keys.keys.iter().zip(first) {
+        if at.is_some() && k != "总计" {
+            named[r] = true;
+        }
+    }
+    (0..n).filter(|&j| named[j]).collect()
 }
 
 /// Figures grouped into runs: figures one a line with no blank line or label
@@ -177,6 +187,7 @@ pub fn labelled<'a>(tokens: &'a [Token], rows: &[RowDef]) -> Vec<Option<Vec<&'a 
         figures: Vec<&'a Token>,
         alone: bool,
     }
+    let keys = Keys::new(rows);
     let mut clumps: Vec<Clump> = Vec::new();
     let mut open = false;
     let mut named = vec![0usize; rows.len()];
@@ -196,7 +207,7 @@ pub fn labelled<'a>(tokens: &'a [Token], rows: &[RowDef]) -> Vec<Option<Vec<&'a 
             Tok::Tab => open = false,
             Tok::Num(_) | Tok::Blank(_) => {
                 if !words.is_empty() {
-                    let here = rows_in_order(&words, rows);
+                    let here = rows_in_order(&words, &keys, rows.len());
                     words.clear();
                     open = !here.is_empty();
                     if open {
@@ -234,11 +245,18 @@ pub fn labelled<'a>(tokens: &'a [Token], rows: &[RowDef]) -> Vec<Option<Vec<&'a 
 }
 
 /// The rows whose labels `words` hold, in the order the labels come.
-fn rows_in_order(words: &str, rows: &[RowDef]) -> Vec<usize> {
+fn rows_in_order(words: &str, keys: &Keys, n: usize) -> Vec<usize> {
+    let first = keys.first_offsets(words);
     let mut at: Vec<(usize, usize)> = Vec::new();
-    for j in named_rows(words, rows) {
-        let first = rows[j].keys.iter().filter_map(|k| words.find(k)).min();
-        let Some(p) = first else { continue };
+    for j in named_rows(keys, &first, n) {
+        let earliest = keys
+            .keys
+            .iter()
+            .zip(&first)
+            .filter(|((_, r), _)| *r == j)
+            .filter_map(|(_, p)| *p)
+            .min();
+        let Some(p) = earliest else { continue };
         at.push((p, j));
     }
     crate::sort::insertion_sort(&mut at, |a, b| a < b);
