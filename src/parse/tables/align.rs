@@ -97,8 +97,9 @@ enum Convention {
 /// their widths (`fits`, made for `rows`' widths: [`Fits::new`]).
 pub fn align(obs: &Observed, rows: &[RowDef], fits: &Fits) -> Alignment {
     let groups = &obs.groups[..fits.groups];
-    let lead = run(obs, groups, rows, fits, Convention::Lead);
-    let trail = run(obs, groups, rows, fits, Convention::Trail);
+    let keys = Keys::new(rows);
+    let lead = run(obs, groups, rows, fits, &keys, Convention::Lead);
+    let trail = run(obs, groups, rows, fits, &keys, Convention::Trail);
     match lead.score.cmp(&trail.score) {
         std::cmp::Ordering::Greater => lead,
         std::cmp::Ordering::Less => trail,
@@ -523,7 +524,7 @@ fn best_places(m: usize, n: usize, from: &[usize], moves: &[Move]) -> (i64, Vec<
     (best, places)
 }
 
-fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Convention) -> Alignment {
+fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, keys: &Keys, conv: Convention) -> Alignment {
     let m = groups.len();
     let n = rows.len();
     // Each label's naming found once: (its label under `conv`, the words nearest before, after),
@@ -541,18 +542,17 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, conv: Con
             }
         }
     }
-    let keys = Keys::new(rows);
     let namings: Vec<(Naming, Naming, Naming)> = labels(obs, groups, conv, &needed, &near_needed)
         .iter()
         .map(|(label, near, after)| {
-            let named = Naming::of(label, &keys, n, conv);
+            let named = Naming::of(label, keys, n, conv);
             // Where labels lead, the words nearest are often the whole label.
             let near = if conv == Convention::Lead && near == label {
                 named.clone()
             } else {
-                Naming::of(near, &keys, n, Convention::Lead)
+                Naming::of(near, keys, n, Convention::Lead)
             };
-            (named, near, Naming::of(after, &keys, n, Convention::Trail))
+            (named, near, Naming::of(after, keys, n, Convention::Trail))
         })
         .collect();
     let width_of: Vec<Option<usize>> = rows.iter().map(|r| fits.width_index(r.width)).collect();

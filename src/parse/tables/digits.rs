@@ -61,7 +61,15 @@ pub fn split(text: &str, tokens: &[Token], width: usize) -> Split {
     let value = |&(r, a, b): &(usize, usize, usize)| runs[r].0[a..b].parse::<u64>().unwrap_or(u64::MAX);
     match found.len() {
         0 => Split::None,
-        1 => Split::One(found[0].iter().map(|p| (value(p), sub_span(text, runs[p.0].1, p.1, p.2))).collect()),
+        1 => {
+            let digits: Vec<Vec<(usize, usize)>> = runs.iter().map(|r| digit_spans(text, r.1)).collect();
+            Split::One(
+                found[0]
+                    .iter()
+                    .map(|p| (value(p), sub_span(&digits[p.0], runs[p.0].1, p.1, p.2)))
+                    .collect(),
+            )
+        }
         n => Split::Many {
             readings: found.iter().take(MAX_READINGS).map(|f| f.iter().map(value).collect()).collect(),
             more: n > MAX_READINGS || budget == 0,
@@ -111,16 +119,21 @@ impl Search<'_> {
     }
 }
 
-/// The span of digits `a..b` (counted among the token's digits) of a token
-/// whose user text is `span`: the user's digits may be ASCII or full-width,
-/// with thousands separators between them.
-fn sub_span(text: &str, span: Span, a: usize, b: usize) -> Span {
-    let Some(user) = text.get(span.start..span.end) else { return span };
-    let digits: Vec<(usize, usize)> = user
-        .char_indices()
+/// The user's digits of a token whose user text is `span`, each (start, end):
+/// they may be ASCII or full-width, with thousands separators between them.
+fn digit_spans(text: &str, span: Span) -> Vec<(usize, usize)> {
+    let Some(user) = text.get(span.start..span.end) else {
+        return Vec::new();
+    };
+    user.char_indices()
         .filter(|&(_, c)| crate::text::fold(c).is_ascii_digit())
         .map(|(i, c)| (span.start + i, span.start + i + c.len_utf8()))
-        .collect();
+        .collect()
+}
+
+/// The span of digits `a..b` (counted among the token's `digits`, from
+/// [`digit_spans`]) of a token whose user text is `span`.
+fn sub_span(digits: &[(usize, usize)], span: Span, a: usize, b: usize) -> Span {
     match (digits.get(a), b.checked_sub(1).and_then(|e| digits.get(e))) {
         (Some(&(s, _)), Some(&(_, e))) if s < e => Span::new(s, e),
         _ => span,
