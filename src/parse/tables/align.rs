@@ -304,9 +304,15 @@ pub fn assemble(segs: &[&Segment]) -> String {
 /// The label of each group under a convention, and its near labels: the
 /// words on the figures' own line, else (labels that lead) the paragraph
 /// right before them; and the paragraph right after them — what a lone
-/// figure must be named by. The label only for the groups `needed`, the near
-/// labels only for those `near_needed` (the others: empty).
-fn labels(obs: &Observed, groups: &[Group], conv: Convention, needed: &[bool], near_needed: &[bool]) -> Vec<(String, String, String)> {
+/// figure must be named by. Only for the groups `needed` (the others: none),
+/// the near labels only for those `near_needed` (the others: empty).
+fn labels(
+    obs: &Observed,
+    groups: &[Group],
+    conv: Convention,
+    needed: &[bool],
+    near_needed: &[bool],
+) -> Vec<Option<(String, String, String)>> {
     // Segments of label-only lines, by the band (between groups) they sit in.
     let mut bands: Vec<Vec<&Segment>> = vec![Vec::new(); groups.len() + 1];
     let mut g = 0usize;
@@ -319,7 +325,7 @@ fn labels(obs: &Observed, groups: &[Group], conv: Convention, needed: &[bool], n
     (0..groups.len())
         .map(|i| {
             if !needed[i] {
-                return Default::default();
+                return None;
             }
             let gr = &groups[i];
             let mut segs: Vec<&Segment> = Vec::new();
@@ -359,9 +365,9 @@ fn labels(obs: &Observed, groups: &[Group], conv: Convention, needed: &[bool], n
                 gr.suffix.iter().chain(bands[i + 1].first().copied()).take(1).collect()
             };
             if !near_needed[i] {
-                return (assemble(&segs), String::new(), String::new());
+                return Some((assemble(&segs), String::new(), String::new()));
             }
-            (assemble(&segs), assemble(&near), assemble(&after))
+            Some((assemble(&segs), assemble(&near), assemble(&after)))
         })
         .collect()
 }
@@ -542,9 +548,10 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, keys: &Ke
             }
         }
     }
-    let namings: Vec<(Naming, Naming, Naming)> = labels(obs, groups, conv, &needed, &near_needed)
+    let namings: Vec<Option<(Naming, Naming, Naming)>> = labels(obs, groups, conv, &needed, &near_needed)
         .iter()
-        .map(|(label, near, after)| {
+        .map(|texts| {
+            let (label, near, after) = texts.as_ref()?;
             let named = Naming::of(label, keys, n, conv);
             // Where labels lead, the words nearest are often the whole label.
             let near = if conv == Convention::Lead && near == label {
@@ -552,13 +559,13 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, keys: &Ke
             } else {
                 Naming::of(near, keys, n, Convention::Lead)
             };
-            (named, near, Naming::of(after, keys, n, Convention::Trail))
+            Some((named, near, Naming::of(after, keys, n, Convention::Trail)))
         })
         .collect();
     let width_of: Vec<Option<usize>> = rows.iter().map(|r| fits.width_index(r.width)).collect();
     let score_of = |i: usize, k: usize, j: usize| -> Option<i64> {
         let f = fits.at(i, k, width_of[j]?)?;
-        let (label, near, after) = &namings[if conv == Convention::Lead { i } else { i + k }];
+        let (label, near, after) = namings[if conv == Convention::Lead { i } else { i + k }].as_ref()?;
         let l = match label.names(j) {
             2 => LABEL_MATCH,
             1 => 1,
