@@ -161,6 +161,10 @@ fn reported(table: &Table, r: usize, c: usize) -> Option<u64> {
     (v >= 0.0 && v.fract() == 0.0 && v < 1e15).then_some(v as u64)
 }
 
+/// One relation on the changes of two cells: w[0]·dx + w[1]·dy (= when the
+/// flag is set, else ≥) the right-hand side.
+type Constraint = ([f64; 2], f64, bool);
+
 /// A cell that may be suggested: (row, column), its reported value, and the
 /// instances it takes part in with its weight in each (in order of instance).
 struct Member {
@@ -276,13 +280,14 @@ impl<'t> System<'t> {
     }
 
     /// The two-cell explanation through cells `i` and `j`, if any.
-    fn pair(&self, i: usize, j: usize) -> Option<Vec<Fix>> {
+    /// (`cons`: room for its constraints, reused from pair to pair.)
+    fn pair(&self, i: usize, j: usize, cons: &mut Vec<Constraint>) -> Option<Vec<Fix>> {
         let at = [self.cells[i].at, self.cells[j].at];
         let found = [self.cells[i].found, self.cells[j].found];
         // w[0]·dx + w[1]·dy (= or ≥) rhs, one per instance either is in, in order of instance
         // (each cell's instances are listed in that order).
         let (a, b) = (&self.cells[i].ws, &self.cells[j].ws);
-        let mut cons: Vec<([f64; 2], f64, bool)> = Vec::with_capacity(a.len() + b.len());
+        cons.clear();
         let (mut x, mut y) = (0, 0);
         while x < a.len() || y < b.len() {
             let (ka, kb) = (a.get(x).map_or(usize::MAX, |p| p.0), b.get(y).map_or(usize::MAX, |p| p.0));
@@ -298,6 +303,7 @@ impl<'t> System<'t> {
             }
             cons.push((w, -self.residual[k]?, self.eq[k]));
         }
+        let cons = &cons[..];
         // Two independent equations fix both changes; else one equation in
         // one change alone fixes that one.
         let mut d: [Option<f64>; 2] = [None, None];
@@ -311,7 +317,7 @@ impl<'t> System<'t> {
             }
         }
         if d == [None, None] {
-            for c in &cons {
+            for c in cons {
                 if c.2 && (c.0[0] == 0.0) != (c.0[1] == 0.0) {
                     let v = usize::from(c.0[0] == 0.0);
                     d[v] = Some(c.1 / c.0[v]);
@@ -412,6 +418,7 @@ pub fn locate_up_to(table: &Table, max_size: usize) -> Option<Located> {
     // Two cells: the first in the first failing instance, the second in
     // every failing instance the first is not in.
     let mut tried = 0usize;
+    let mut cons = Vec::new();
     'outer: for i in (0..sys.cells.len()).filter(|&i| touch[i * nf]) {
         let rest: Vec<usize> = (0..nf).filter(|&n| !touch[i * nf + n]).collect();
         for j in 0..sys.cells.len() {
@@ -428,7 +435,7 @@ pub fn locate_up_to(table: &Table, max_size: usize) -> Option<Located> {
                 out.capped = true;
                 break 'outer;
             }
-            if let Some(e) = sys.pair(key.0, key.1) {
+            if let Some(e) = sys.pair(key.0, key.1, &mut cons) {
                 out.explanations.push(e);
                 if out.explanations.len() >= MAX_EXPLANATIONS {
                     out.capped = true;
