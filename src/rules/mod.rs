@@ -57,15 +57,43 @@ enum Check {
 struct Context<'a> {
     doc: &'a Document<'a>,
     prose: Prose<'a>,
+    /// How many findings each rule checked through [`Context::check`] raised
+    /// (L001 ranks by the prose rules' counts, and need not ask them again).
+    raised: std::cell::RefCell<Vec<(&'static str, usize)>>,
 }
 
 impl<'a> Context<'a> {
     fn new(doc: &'a Document<'a>) -> Context<'a> {
+        Context::over(doc, Prose::new(doc))
+    }
+
+    fn over(doc: &'a Document<'a>, prose: Prose<'a>) -> Context<'a> {
         Context {
             doc,
-            prose: Prose::new(doc),
+            prose,
+            raised: std::cell::RefCell::new(Vec::new()),
         }
     }
+
+    /// A rule's findings here, their number kept.
+    fn check(&self, rule: &'static Rule, check: fn(&Context) -> Vec<Finding>) -> Vec<Finding> {
+        let found = check(self);
+        let mut raised = self.raised.borrow_mut();
+        raised.retain(|(code, _)| *code != rule.code);
+        raised.push((rule.code, found.len()));
+        found
+    }
+
+    /// How many findings `rule` raised here, if it was checked.
+    fn raised(&self, rule: &Rule) -> Option<usize> {
+        self.raised.borrow().iter().find(|(code, _)| *code == rule.code).map(|(_, n)| *n)
+    }
+}
+
+/// The rules over one report in the order they run: L001 last, after the
+/// rules whose counts it ranks by.
+fn in_running_order() -> impl Iterator<Item = &'static Rule> {
+    RULES.iter().copied().filter(|r| r.code != locate::L001.code).chain([&locate::L001])
 }
 
 /// One report of a set, as the rules over several reports see it.
@@ -128,9 +156,9 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 pub fn run(doc: &Document) -> Vec<Finding> {
     let cx = Context::new(doc);
     let mut out: Vec<Finding> = Vec::new();
-    for r in RULES {
+    for r in in_running_order() {
         if let Check::Report(check) = r.check {
-            out.extend(cap(r, check(&cx)));
+            out.extend(cap(r, cx.check(r, check)));
         }
     }
     in_reading_order(out, |f| f.span.start)
@@ -144,9 +172,9 @@ pub(crate) fn stage_times(doc: &Document, time: crate::stages::Timer) -> [(&'sta
     let mut some = |l001: bool| {
         let cx = &cx;
         time(&mut || {
-            for r in RULES.iter().filter(|r| (r.code == locate::L001.code) == l001) {
+            for r in in_running_order().filter(|r| (r.code == locate::L001.code) == l001) {
                 if let Check::Report(check) = r.check {
-                    std::hint::black_box(check(cx));
+                    std::hint::black_box(cx.check(r, check));
                 }
             }
         })

@@ -67,10 +67,11 @@ fn describe(t: &Table, e: &[Fix]) -> String {
     out
 }
 
-/// How many N findings (prose against table `table`) a document raises.
+/// How many N findings (prose against table `table`) a document raises
+/// (counted when the rules ran on this context, else asked again).
 fn prose_disagreements(cx: &Context, table: &str) -> usize {
     let count = |r: &Rule| match r.check {
-        Check::Report(check) => check(cx).len(),
+        Check::Report(check) => cx.raised(r).unwrap_or_else(|| check(cx).len()),
         Check::Reports(_) => 0,
     };
     PROSE_RULES.iter().filter(|(_, t)| *t == table).map(|(r, _)| count(r)).sum()
@@ -92,10 +93,7 @@ fn prose_verdict(cx: &Context, table: &Table, e: &[Fix], before: usize) -> i8 {
             cell.value = Value::Count(f.need.nearest(f.found));
         }
     }
-    let cx = Context {
-        doc: &changed,
-        prose: cx.prose.over(&changed),
-    };
+    let cx = Context::over(&changed, cx.prose.over(&changed));
     match prose_disagreements(&cx, table.def.id).cmp(&before) {
         std::cmp::Ordering::Less => -1,
         std::cmp::Ordering::Equal => 0,
