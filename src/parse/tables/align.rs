@@ -604,12 +604,22 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, keys: &Ke
         if fitting == 0 {
             continue;
         }
+        // Lone figures (runs of groups of one figure each) take at most the row the words
+        // nearest them name, or when they name none, the words right after (see `score_of`):
+        // `only[span]` is that row for such a run.
+        let mut only: [Option<Option<usize>>; MAX_SPAN] = [None; MAX_SPAN];
+        for (span, o) in only.iter_mut().enumerate().take(masks.len()) {
+            if groups[i..=i + span].iter().all(|g| g.values.len() == 1) {
+                let at = if conv == Convention::Lead { i } else { i + span };
+                *o = Some(namings[at].as_ref().and_then(|(_, near, after)| near.nearest.or(after.nearest)));
+            }
+        }
         for (row, width) in width_of.iter().enumerate() {
             let Some(w) = width.filter(|&w| w < 64 && fitting >> w & 1 == 1) else {
                 continue;
             };
             for (span, &mask) in masks.iter().enumerate() {
-                if mask >> w & 1 == 0 {
+                if mask >> w & 1 == 0 || only[span].is_some_and(|r| r != Some(row)) {
                     continue;
                 }
                 if let Some(score) = score_of(i, span, row) {
