@@ -313,15 +313,19 @@ fn labels(
     needed: &[bool],
     near_needed: &[bool],
 ) -> Vec<Option<(String, String, String)>> {
-    // Segments of label-only lines, by the band (between groups) they sit in.
-    let mut bands: Vec<Vec<&Segment>> = vec![Vec::new(); groups.len() + 1];
-    let mut g = 0usize;
-    for s in &obs.labels {
-        while g < groups.len() && groups[g].line < s.line {
-            g += 1;
+    // Segments of label-only lines, by the band (between groups) they sit in: band g, before
+    // group g, is `obs.labels[starts[g]..starts[g + 1]]` (the segments are in line order).
+    let mut starts: Vec<usize> = Vec::with_capacity(groups.len() + 2);
+    let mut k = 0usize;
+    for g in groups {
+        starts.push(k);
+        while k < obs.labels.len() && obs.labels[k].line <= g.line {
+            k += 1;
         }
-        bands[g].push(s);
     }
+    starts.push(k);
+    starts.push(obs.labels.len());
+    let bands = |g: usize| &obs.labels[starts[g]..starts[g + 1]];
     (0..groups.len())
         .map(|i| {
             if !needed[i] {
@@ -335,7 +339,7 @@ fn labels(
                     if i > 0 && groups[i - 1].line != gr.line {
                         segs.extend(groups[i - 1].suffix.iter());
                     }
-                    let band: Vec<&Segment> = bands[i].iter().copied().filter(|s| s.line + BAND_LINES >= gr.line).collect();
+                    let band: Vec<&Segment> = bands(i).iter().filter(|s| s.line + BAND_LINES >= gr.line).collect();
                     if near.is_empty() {
                         // The last paragraph: back to the first line after an empty one.
                         let start = band.iter().rposition(|s| s.after_blank).unwrap_or(0);
@@ -351,7 +355,7 @@ fn labels(
                         segs.extend(gr.suffix.iter());
                         // A label's continuation never starts with an item number: a line that
                         // does (2.申请人…, 3.其他 of rows with no cells of their own) ends it.
-                        let band = bands[i + 1].iter().copied().filter(|s| s.line <= gr.line + BAND_LINES);
+                        let band = bands(i + 1).iter().filter(|s| s.line <= gr.line + BAND_LINES);
                         segs.extend(band.take_while(|s| !starts_item(&s.text)));
                     }
                 }
@@ -362,7 +366,7 @@ fn labels(
             } else {
                 // Only the first line after it: a header there (第二十条第（五）项) means the
                 // label after it is another's.
-                gr.suffix.iter().chain(bands[i + 1].first().copied()).take(1).collect()
+                gr.suffix.iter().chain(bands(i + 1).first()).take(1).collect()
             };
             if !near_needed[i] {
                 return Some((assemble(&segs), String::new(), String::new()));
