@@ -51,12 +51,16 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
     let mut line_start = range.start;
     let region = &text[range.start..range.end];
     let mut prev_blank = false;
+    // Each line's characters, folded, with their offsets: one buffer for every line.
+    let mut chars: Vec<(usize, char)> = Vec::new();
     for line in region.split_inclusive('\n') {
         let has_nl = line.as_bytes().last() == Some(&b'\n');
         let body = if has_nl { &line[..line.len() - 1] } else { line };
         let blank = body.trim().is_empty();
         if !blank && !is_page_number(body) {
-            tokenize_line(text, line_start, body, &mut out);
+            chars.clear();
+            chars.extend(body.char_indices().map(|(i, c)| (i, fold(c))));
+            tokenize_line(text, line_start, body, &chars, &mut out);
         }
         if has_nl {
             out.push(Token {
@@ -89,8 +93,8 @@ fn class(c: char) -> Class {
     }
 }
 
-fn tokenize_line(text: &str, base: usize, line: &str, out: &mut Vec<Token>) {
-    let chars: Vec<(usize, char)> = line.char_indices().map(|(i, c)| (i, fold(c))).collect();
+/// The tokens of one line (`chars`: its characters folded, with their offsets in `line`).
+fn tokenize_line(text: &str, base: usize, line: &str, chars: &[(usize, char)], out: &mut Vec<Token>) {
     let end_of = |k: usize| -> usize {
         if k < chars.len() {
             chars[k].0
