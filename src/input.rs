@@ -20,17 +20,23 @@ pub fn refuse(text: &str) -> Option<Status> {
 
 /// NUL characters, or many control or replacement characters, mean the
 /// input was not text (an image, a PDF, a Word file read as text).
+/// (Read byte by byte, the first 65 536 characters: a control character is
+/// U+0000–U+001F, U+007F–U+009F.)
 fn looks_binary(text: &str) -> bool {
-    let mut bad = 0usize;
-    let mut total = 0usize;
-    for c in text.chars().take(65_536) {
+    let bytes = text.as_bytes();
+    let (mut bad, mut total, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() && total < 65_536 {
+        let b = bytes[i];
         total += 1;
-        if c == '\0' {
-            return true;
+        match b {
+            0 => return true,
+            b'\n' | b'\r' | b'\t' | 0x0C => {}
+            0..=0x1F | 0x7F => bad += 1,
+            0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => bad += 1,
+            0xEF if bytes[i..].starts_with("\u{FFFD}".as_bytes()) => bad += 1,
+            _ => {}
         }
-        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0c}')) {
-            bad += 1;
-        }
+        i += crate::text::char_len(b);
     }
     total > 0 && bad * 20 > total
 }
