@@ -34,11 +34,7 @@ pub fn rows(tokens: &[Token], rows: &[RowDef]) -> Option<Vec<Vec<Token>>> {
         // of the table's order. Labels between rows may come in clumps (a label column
         // extracted apart).
         let r = out.len();
-        if !buffer.is_empty()
-            && named_rows(&keys, &keys.first_offsets(words), rows.len())
-                .iter()
-                .any(|&j| j + 1 < r || j >= r)
-        {
+        if !buffer.is_empty() && named_rows(&keys, &keys.first_offsets(words)).any(|j| j + 1 < r || j >= r) {
             return None;
         }
         if is_block {
@@ -63,17 +59,16 @@ pub fn rows(tokens: &[Token], rows: &[RowDef]) -> Option<Vec<Vec<Token>>> {
     (buffer.is_empty() && out.len() == rows.len()).then_some(out)
 }
 
-/// The rows whose keys occur in `words`, in order, from the first offset of
-/// each key there ([`Keys::first_offsets`]); 总计 is taken for the header of
-/// the 总计 column, which the flow puts anywhere, not for the row （七）总计.
-fn named_rows(keys: &Keys, first: &[Option<usize>], n: usize) -> Vec<usize> {
-    let mut named = vec![false; n];
-    for (&(k, r), at) in keys.keys.iter().zip(first) {
-        if at.is_some() && k != "总计" {
-            named[r] = true;
-        }
-    }
-    (0..n).filter(|&j| named[j]).collect()
+/// The row of each key that occurs in the words (`first`: each key's first
+/// offset there, [`Keys::first_offsets`]), a row once a key; 总计 is taken for
+/// the header of the 总计 column, which the flow puts anywhere, not for the
+/// row （七）总计.
+fn named_rows<'k>(keys: &'k Keys, first: &'k [Option<usize>]) -> impl Iterator<Item = usize> + 'k {
+    keys.keys
+        .iter()
+        .zip(first)
+        .filter(|(&(k, _), at)| at.is_some() && k != "总计")
+        .map(|(&(_, r), _)| r)
 }
 
 /// Figures grouped into runs: figures one a line with no blank line or label
@@ -247,8 +242,12 @@ pub fn labelled<'a>(tokens: &'a [Token], rows: &[RowDef]) -> Vec<Option<Vec<&'a 
 /// The rows whose labels `words` hold, in the order the labels come.
 fn rows_in_order(words: &str, keys: &Keys, n: usize) -> Vec<usize> {
     let first = keys.first_offsets(words);
+    let mut named = vec![false; n];
+    for j in named_rows(keys, &first) {
+        named[j] = true;
+    }
     let mut at: Vec<(usize, usize)> = Vec::new();
-    for j in named_rows(keys, &first, n) {
+    for j in (0..n).filter(|&j| named[j]) {
         let earliest = keys
             .keys
             .iter()
