@@ -104,6 +104,13 @@ pub fn read_active(text: &str, region: Span) -> Table {
 /// read one of its rows otherwise, the sub-table is left unread.
 fn sub_tables(table: &mut Table, tokens: &[Token]) {
     let def = table.def;
+    // Each row's group heading, and what words naming it hold: the heading less its first
+    // character (二十条第（五）项, with or without its 第), squashed once.
+    let names: Vec<(&str, Option<String>)> = def
+        .rows
+        .iter()
+        .map(|r| (r.group, crate::text::squash(r.group).get(3..).map(String::from)))
+        .collect();
     // (group heading, start token) of each sub-table heading met in the text.
     let mut heads: Vec<(&str, usize)> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
@@ -114,12 +121,11 @@ fn sub_tables(table: &mut Table, tokens: &[Token]) {
         let mut s = first.to_string();
         let mut next = i + 1;
         for _ in 0..3 {
-            let named = |g: &&str| {
-                crate::text::squash(g)
-                    .get(3..)
-                    .is_some_and(|h| !h.is_empty() && s.find(h).is_some_and(|at| at < first.len()))
+            let named = |(_, h): &&(&str, Option<String>)| {
+                h.as_ref()
+                    .is_some_and(|h| !h.is_empty() && s.find(h.as_str()).is_some_and(|at| at < first.len()))
             };
-            if let Some(g) = def.rows.iter().map(|r| r.group).find(named) {
+            if let Some(&(g, _)) = names.iter().find(named) {
                 heads.push((g, i));
                 break;
             }
