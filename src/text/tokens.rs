@@ -145,7 +145,7 @@ fn tokenize_line(text: &str, base: usize, line: &str, chars: &[(usize, char)], o
             Class::Digit => {
                 // A digit run glued to the end of a word is part of the word
                 // (e.g. 第1项) unless the word is only punctuation.
-                let Digits { int_end: j, end: k } = scan_digits(&chars, i);
+                let Digits { int_end: j, end: k } = scan_digits(chars, i);
                 let ordinal = k == j
                     && j < chars.len()
                     && matches!(chars[j].1, '.' | '、' | ',')
@@ -155,7 +155,7 @@ fn tokenize_line(text: &str, base: usize, line: &str, chars: &[(usize, char)], o
                     // are a value glued to it (00000003.危及…).
                     if j - 1 > i {
                         flush_text(text_start.take(), i, out);
-                        push_num(&chars, base, i, j - 1, &end_of, out);
+                        push_num(chars, base, i, j - 1, &end_of, out);
                     } else if text_start.is_some() {
                         flush_text(text_start.take(), i, out);
                     }
@@ -164,7 +164,7 @@ fn tokenize_line(text: &str, base: usize, line: &str, chars: &[(usize, char)], o
                     continue;
                 }
                 flush_text(text_start.take(), i, out);
-                push_num(&chars, base, i, k, &end_of, out);
+                push_num(chars, base, i, k, &end_of, out);
                 i = k;
             }
             Class::Other
@@ -178,7 +178,7 @@ fn tokenize_line(text: &str, base: usize, line: &str, chars: &[(usize, char)], o
                 while k < chars.len() && chars[k].1.is_ascii_digit() {
                     k += 1;
                 }
-                push_num(&chars, base, i, k, &end_of, out);
+                push_num(chars, base, i, k, &end_of, out);
                 i = k;
             }
             Class::Other => {
