@@ -2,6 +2,12 @@
 //! brings kilobytes of code into the wasm the page loads, for lists that are
 //! short (table rows, a report's findings). Both sorts here are stable.
 
+/// `a` before `b` (IEEE total order): the one comparison of numbers every sort of them shares,
+/// so that their sorts are one copy of the code.
+pub fn f64_less(a: &f64, b: &f64) -> bool {
+    a.total_cmp(b).is_lt()
+}
+
 /// Sorts a short list in place by `less` (insertion sort: quadratic, for a
 /// few dozen elements at most).
 pub fn insertion_sort<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {

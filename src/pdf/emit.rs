@@ -43,7 +43,7 @@ pub(super) fn emit(lines: &[Line], tables: &[Table], pages: usize) -> Layout {
     let margin: Vec<f64> = ends
         .into_iter()
         .map(|mut e| {
-            e.sort_by(f64::total_cmp);
+            crate::sort::merge_sort(&mut e, crate::sort::f64_less);
             e.get(e.len() * 3 / 4).copied().unwrap_or(f64::MIN)
         })
         .collect();

@@ -219,7 +219,7 @@ fn connected(page: u32, across: Vec<Rule>, down: Vec<Rule>) -> Vec<Grid> {
                 ys.push(v_top);
                 top = v_top;
             }
-            crate::sort::merge_sort(&mut ys, |a, b| a < b);
+            crate::sort::merge_sort(&mut ys, crate::sort::f64_less);
             // each height's rules, for the walk up a merged cell
             let edges = ys
                 .iter()
@@ -273,7 +273,7 @@ impl Grid {
                 xs.push(r.at);
             }
         }
-        crate::sort::merge_sort(&mut xs, |a, b| a < b);
+        crate::sort::merge_sort(&mut xs, crate::sort::f64_less);
         xs
     }
 

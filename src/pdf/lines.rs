@@ -112,7 +112,9 @@ pub(super) fn lines(items: &[Item], pages: &[PageSize]) -> Vec<Line> {
             x += w;
         }
     }
-    its.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.total_cmp(&b.2)));
+    crate::sort::merge_sort(&mut its, |a, b| {
+        a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.total_cmp(&b.2)).is_lt()
+    });
     let mut out: Vec<Line> = Vec::new();
     let mut i = 0;
     while i < its.len() {
@@ -124,7 +126,7 @@ pub(super) fn lines(items: &[Item], pages: &[PageSize]) -> Vec<Line> {
             j += 1;
         }
         let mut row: Vec<_> = its[i..j].to_vec();
-        row.sort_by(|a, b| a.2.total_cmp(&b.2));
+        crate::sort::merge_sort(&mut row, |a, b| a.2.total_cmp(&b.2).is_lt());
         let ph = page_height(page);
         let mut cells: Vec<Frag> = Vec::new();
         for (_, y, x, w, h, t) in row {

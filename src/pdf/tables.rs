@@ -16,7 +16,7 @@ pub(super) fn columns_of<'a>(rows: impl Iterator<Item = &'a Line>) -> Vec<Column
     for l in rows {
         add_columns(&mut cols, l);
     }
-    cols.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    crate::sort::merge_sort(&mut cols, by_left);
     cols
 }
 
@@ -36,6 +36,11 @@ fn add_columns(cols: &mut Vec<Column>, l: &Line) {
         }
         cols.push(col);
     }
+}
+
+/// Columns left to right.
+fn by_left(a: &Column, b: &Column) -> bool {
+    a.x0.total_cmp(&b.x0).is_lt()
 }
 
 /// The column a cell stands in: the one it overlaps most, else the nearest.
@@ -121,7 +126,7 @@ fn found(lines: &[Line]) -> Vec<Table> {
                 // (the columns of the figure lines from the first to this one)
                 let mut with = cols.clone();
                 add_columns(&mut with, &lines[j]);
-                with.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+                crate::sort::merge_sort(&mut with, by_left);
                 // A row of figures in quite other columns is another table.
                 if with.len() > cols.len() + 3 && cols.len() >= 3 {
                     break;
