@@ -77,6 +77,7 @@ fn json_findings_carry_their_fields() {
 }
 
 #[test]
+#[cfg(feature = "pdf")] // the native PDF reader
 fn json_places_in_a_pdf_carry_page_and_box() {
     // A PDF's places (findings, their cells, related places, sections, grid cells) add
     // "page" (1-based) and "box" {page, x, y, width, height} (points from the page's top left);

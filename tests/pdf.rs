@@ -6,6 +6,8 @@
 //! www/pdf-items.js). For each: the text, the native reader (the command line) and pdf.js's
 //! items (the page) give the same tables cell for cell and the same findings.
 
+#![cfg(feature = "pdf")] // the native reader: without it, `nianbao check x.pdf` gives a message
+
 use std::path::PathBuf;
 
 use nianbao::pdf::{self, Item, PageSize, Path, Problem};
