@@ -277,10 +277,9 @@ impl Grid {
         xs
     }
 
-    /// The first band of the cell that holds the slot `x0..x1` of band `k`: upwards while no
-    /// rule closes it above.
-    fn first_band(&self, mut k: usize, x0: f64, x1: f64) -> usize {
-        let mid = (x0 + x1) / 2.0;
+    /// The first band of the cell that holds the slot of band `k` whose middle is `mid`:
+    /// upwards while no rule closes it above.
+    fn first_band(&self, mut k: usize, mid: f64) -> usize {
         while k > 0 && !self.edges[k].iter().any(|r| r.spans(mid)) {
             k -= 1;
         }
@@ -306,8 +305,8 @@ impl Grid {
             .map(|(k, w)| {
                 (0..w.len() - 1)
                     .map(|s| {
-                        let k0 = self.first_band(k, w[s], w[s + 1]);
                         let mid = (w[s] + w[s + 1]) / 2.0;
+                        let k0 = self.first_band(k, mid);
                         (k0, slot_of(&walls[k0], mid))
                     })
                     .collect()
@@ -364,7 +363,7 @@ pub(super) fn grid_tables(lines: Vec<Line>, grids: &[Grid]) -> (Vec<Line>, Vec<T
         match owner[i] {
             Some(g) => {
                 let first = order.len();
-                // the grid's lines, and the others within its height afterwards
+                // all the grid's lines here; a line beside it comes after them
                 let members: Vec<usize> = (i..lines.len()).filter(|&j| owner[j] == Some(g) && !placed[j]).collect();
                 for &j in &members {
                     placed[j] = true;

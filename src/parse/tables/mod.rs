@@ -146,8 +146,7 @@ fn sub_tables(table: &mut Table, tokens: &[Token]) {
         if !simple || values.len() != cells || heads.iter().filter(|h| h.0 == group).count() != 1 {
             continue;
         }
-        let shown: Vec<Token> = values.iter().map(|&t| t.clone()).collect();
-        let mut it = values.into_iter();
+        let mut it = values.iter().copied();
         let read: Vec<Vec<Cell>> = rows
             .iter()
             .map(|&r| {
@@ -177,8 +176,8 @@ fn sub_tables(table: &mut Table, tokens: &[Token]) {
             table.problems.push(format!(
                 "{}的 {} 个数字（{}）与各行的标签交错，文字不能确定各属哪一行",
                 crate::text::squash(group),
-                shown.len(),
-                digit_text(&shown)
+                values.len(),
+                digit_text(values.iter().copied())
             ));
             for &r in &rows {
                 table.cells[r] = (0..def.rows[r].width).map(|_| Cell::missing()).collect();
@@ -354,12 +353,11 @@ fn from_alignment(
                     }
                     Fit::Digits(v) => v.iter().map(|&(x, s)| split_cell(x, s)).collect(),
                     Fit::Ambiguous { readings, more } => {
-                        let digits: Vec<Token> = values.iter().map(|t| (*t).clone()).collect();
                         problems.push(format!(
                             "“{}”一行应有 {} 个数字，读到连在一起的 {}，{}",
                             row.full_label(),
                             width,
-                            digit_text(&digits),
+                            digit_text(values.iter().copied()),
                             list_readings(def, Some(r), readings, *more)
                         ));
                         missing()
@@ -461,9 +459,9 @@ fn split_cell(x: u64, span: Span) -> Cell {
     }
 }
 
-fn digit_text(values: &[Token]) -> String {
+fn digit_text<'a>(values: impl IntoIterator<Item = &'a Token>) -> String {
     values
-        .iter()
+        .into_iter()
         .filter_map(|t| match &t.tok {
             Tok::Num(s) => Some(s.as_str()),
             _ => None,
