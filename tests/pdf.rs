@@ -614,6 +614,56 @@ mod narrow_labels {
         }
     }
 
+    /// A label wrapped over lines above and below its figures (cells aligned to their middle,
+    /// copied with `pdftotext -layout`), its key split by the figures' line: each row takes its
+    /// own figures. The values cannot show it (seed 001's rows there are all 0): the lines must.
+    /// (Before: `（七）总` / figures / `计` and `规范性文` / figures / `件` named no row, and in
+    /// seed 001's merged copy three rows of （五） were read from the lines below their own.)
+    #[test]
+    fn labels_around_their_figures_name_their_own_rows() {
+        let read = |name: &str| {
+            let text = std::fs::read_to_string(fixture(&format!("grid/{name}.layout.txt"))).unwrap();
+            let r = nianbao::check(&text);
+            let s004: Vec<_> = r.findings.iter().filter(|f| f.code == "S004").map(|f| f.message.clone()).collect();
+            let grids = r.report.clone().expect("checked").grids;
+            let rows: Vec<(String, Vec<Option<String>>, Vec<usize>)> = grids
+                .iter()
+                .flat_map(|g| g.rows.iter())
+                .map(|row| {
+                    let values = row.cells.iter().map(|c| c.value.clone()).collect();
+                    let lines = row.cells.iter().filter_map(|c| c.place.map(|p| p.line)).collect();
+                    (row.label.to_string(), values, lines)
+                })
+                .collect();
+            (s004, rows)
+        };
+        let row = |rows: &[(String, Vec<Option<String>>, Vec<usize>)], label: &str| {
+            rows.iter().find(|r| r.0 == label).cloned().unwrap_or_else(|| panic!("{label}"))
+        };
+        let (s004, rows) = read("seed-001-merged-libreoffice-middle");
+        assert!(s004.is_empty(), "{s004:?}");
+        for (label, line) in [
+            ("2.重复申请", 126),
+            ("3.要求提供公开出版物", 128),
+            ("4.无正当理由大量反复申请", 131),
+            ("5.要求行政机关确认或重新出具已获取信息", 134),
+        ] {
+            let (_, values, lines) = row(&rows, label);
+            assert_eq!(lines, vec![line; 7], "{label}: {values:?}");
+        }
+        let (s004, rows) = read("dev-128-chromium-middle");
+        // what the report's own text leaves out (规章; （六）2 and 3) and nothing else
+        assert!(
+            s004.iter().all(|m| !m.contains("总计") && !m.contains("行政规范性文件")),
+            "{s004:?}"
+        );
+        let some = |v: &[&str]| v.iter().map(|s| Some(s.to_string())).collect::<Vec<_>>();
+        let (_, values, lines) = row(&rows, "（七）总计");
+        assert_eq!((values, lines), (some(&["1", "0", "0", "0", "0", "0", "1"]), vec![141; 7]));
+        let (_, values, _) = row(&rows, "行政规范性文件");
+        assert_eq!(values, some(&["13", "0", "13"]));
+    }
+
     /// The PDFs' text copies (tests/fixtures/pdf/grid/*.layout.txt and *.raw.txt, made by
     /// `pdftotext -layout` and plain `pdftotext`): never a figure that is not the report's;
     /// what is not read is said (S004 on its table). In reading order the tables cannot be

@@ -64,6 +64,8 @@ pub struct Alignment {
     pub rows: Vec<RowRead>,
     /// Groups that no row took in the alignment chosen.
     pub orphans: Vec<usize>,
+    /// How well the labels name the rows, leading or trailing their figures: the score the
+    /// table's layout is chosen by.
     pub score: i64,
 }
 
@@ -91,6 +93,10 @@ pub fn best_possible(rows: &[RowDef]) -> i64 {
 enum Convention {
     Lead,
     Trail,
+    /// Around them: a label wrapped over lines above and below its figures (cells aligned to
+    /// their middle, copied with the layout kept), its key perhaps split across the figures'
+    /// line (`（七）总` / figures / `计`). Aligned only where the other two leave rows unfixed.
+    Middle,
 }
 
 /// Aligns `rows` to the groups of `obs`, by the ways runs of groups fit
@@ -100,13 +106,32 @@ pub fn align(obs: &Observed, rows: &[RowDef], fits: &Fits) -> Alignment {
     let keys = Keys::new(rows);
     let lead = run(obs, groups, rows, fits, &keys, Convention::Lead);
     let trail = run(obs, groups, rows, fits, &keys, Convention::Trail);
-    match lead.score.cmp(&trail.score) {
-        std::cmp::Ordering::Greater => lead,
-        std::cmp::Ordering::Less => trail,
+    let best = better(lead, trail, groups);
+    // Labels around their figures: taken only where they name the rows better and fix as many
+    // (else the reading of those stands: a label above and below its figures is the rarer
+    // layout).
+    // The table's layout is still chosen by the other two's score: labels read around figures
+    // name the older layout's merged rows (（六）其他处理) as well as the newer one's.
+    let middle = run(obs, groups, rows, fits, &keys, Convention::Middle);
+    let fixed = |a: &Alignment| a.rows.iter().filter(|r| matches!(r, RowRead::Fixed(_))).count();
+    if middle.score > best.score && fixed(&middle) >= fixed(&best) {
+        Alignment {
+            score: best.score,
+            ..middle
+        }
+    } else {
+        best
+    }
+}
+
+/// The better scoring of two alignments; equally good, a row is fixed only where both agree.
+fn better(a: Alignment, b: Alignment, groups: &[Group]) -> Alignment {
+    match a.score.cmp(&b.score) {
+        std::cmp::Ordering::Greater => a,
+        std::cmp::Ordering::Less => b,
         std::cmp::Ordering::Equal => {
-            // Equally good: a row is fixed only where both agree.
-            let mut a = lead;
-            for (r, other) in a.rows.iter_mut().zip(trail.rows) {
+            let mut a = a;
+            for (r, other) in a.rows.iter_mut().zip(b.rows) {
                 let same = match (&*r, &other) {
                     (RowRead::Fixed(x), RowRead::Fixed(y)) => x.first == y.first && x.last == y.last,
                     (RowRead::Absent, RowRead::Absent) => true,
@@ -348,6 +373,28 @@ fn labels(
                     segs.extend(band);
                     segs.extend(gr.prefix.iter());
                 }
+                Convention::Middle => {
+                    // Above: the band's lines from the last that starts an item or a paragraph
+                    // (what is before it is the label of the row above).
+                    let band: Vec<&Segment> = bands(i).iter().filter(|s| s.line + BAND_LINES >= gr.line).collect();
+                    let item = band.iter().rposition(|s| starts_item(&s.text)).map(|k| {
+                        let line = band[k].line;
+                        band.iter().position(|s| s.line == line).unwrap_or(k)
+                    });
+                    let paragraph = band.iter().rposition(|s| s.after_blank);
+                    let start = item.max(paragraph).unwrap_or(0);
+                    if near.is_empty() {
+                        near.extend(band[paragraph.unwrap_or(0)..].iter().copied());
+                    }
+                    segs.extend(band[start..].iter().copied());
+                    segs.extend(gr.prefix.iter());
+                    // Below: its lines up to the next item or paragraph.
+                    if !groups.get(i + 1).is_some_and(|n| n.line == gr.line) {
+                        segs.extend(gr.suffix.iter());
+                        let band = bands(i + 1).iter().filter(|s| s.line <= gr.line + BAND_LINES);
+                        segs.extend(band.take_while(|s| !starts_item(&s.text) && !s.after_blank));
+                    }
+                }
                 Convention::Trail => {
                     segs.extend(gr.prefix.iter());
                     let next_same_line = groups.get(i + 1).is_some_and(|n| n.line == gr.line);
@@ -411,7 +458,7 @@ impl Naming {
             let (k, r) = keys.keys[i];
             any[r] = true;
             let c = match conv {
-                Convention::Lead => (p + k.len()) as i64,
+                Convention::Lead | Convention::Middle => (p + k.len()) as i64,
                 Convention::Trail => -(p as i64),
             };
             if best.is_none_or(|b| (c, k.len()) > (b.0, b.1)) {
@@ -545,7 +592,7 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, keys: &Ke
     let (mut needed, mut near_needed) = (vec![false; m], vec![false; m]);
     for i in 0..m {
         for (k, _) in fits.masks(i).iter().enumerate().filter(|(_, &mask)| mask != 0) {
-            let at = if conv == Convention::Lead { i } else { i + k };
+            let at = if conv == Convention::Trail { i + k } else { i };
             needed[at] = true;
             if groups[i..=i + k].iter().all(|g| g.values.len() == 1) {
                 near_needed[at] = true;
@@ -569,7 +616,7 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, keys: &Ke
     let width_of: Vec<Option<usize>> = rows.iter().map(|r| fits.width_index(r.width)).collect();
     let score_of = |i: usize, k: usize, j: usize| -> Option<i64> {
         let f = fits.at(i, k, width_of[j]?)?;
-        let (label, near, after) = namings[if conv == Convention::Lead { i } else { i + k }].as_ref()?;
+        let (label, near, after) = namings[if conv == Convention::Trail { i + k } else { i }].as_ref()?;
         let l = match label.names(j) {
             2 => LABEL_MATCH,
             1 => 1,
@@ -614,7 +661,7 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, keys: &Ke
         let mut only: [Option<Option<usize>>; MAX_SPAN] = [None; MAX_SPAN];
         for (span, o) in only.iter_mut().enumerate().take(masks.len()) {
             if groups[i..=i + span].iter().all(|g| g.values.len() == 1) {
-                let at = if conv == Convention::Lead { i } else { i + span };
+                let at = if conv == Convention::Trail { i + span } else { i };
                 *o = Some(namings[at].as_ref().and_then(|(_, near, after)| near.nearest.or(after.nearest)));
             }
         }
