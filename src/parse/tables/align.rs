@@ -389,7 +389,7 @@ fn labels(
                     segs.extend(band[start..].iter().copied());
                     segs.extend(gr.prefix.iter());
                     // Below: its lines up to the next item or paragraph.
-                    if !groups.get(i + 1).is_some_and(|n| n.line == gr.line) {
+                    if groups.get(i + 1).is_none_or(|n| n.line != gr.line) {
                         segs.extend(gr.suffix.iter());
                         let band = bands(i + 1).iter().filter(|s| s.line <= gr.line + BAND_LINES);
                         segs.extend(band.take_while(|s| !starts_item(&s.text) && !s.after_blank));
