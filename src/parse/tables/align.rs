@@ -101,18 +101,20 @@ enum Convention {
 
 /// Aligns `rows` to the groups of `obs`, by the ways runs of groups fit
 /// their widths (`fits`, made for `rows`' widths: [`Fits::new`]).
-pub fn align(obs: &Observed, rows: &[RowDef], fits: &Fits) -> Alignment {
+/// `headers` are the table's column labels: words that are one of them alone are a header
+/// cell, not a row's label, though a row's key (总计) may be one.
+pub fn align(obs: &Observed, rows: &[RowDef], headers: &[&str], fits: &Fits) -> Alignment {
     let groups = &obs.groups[..fits.groups];
     let keys = Keys::new(rows);
-    let lead = run(obs, groups, rows, fits, &keys, Convention::Lead);
-    let trail = run(obs, groups, rows, fits, &keys, Convention::Trail);
+    let lead = run(obs, groups, rows, headers, fits, &keys, Convention::Lead);
+    let trail = run(obs, groups, rows, headers, fits, &keys, Convention::Trail);
     let best = better(lead, trail, groups);
     // Labels around their figures: taken only where they name the rows better and fix as many
     // (else the reading of those stands: a label above and below its figures is the rarer
     // layout).
     // The table's layout is still chosen by the other two's score: labels read around figures
     // name the older layout's merged rows (（六）其他处理) as well as the newer one's.
-    let middle = run(obs, groups, rows, fits, &keys, Convention::Middle);
+    let middle = run(obs, groups, rows, headers, fits, &keys, Convention::Middle);
     let fixed = |a: &Alignment| a.rows.iter().filter(|r| matches!(r, RowRead::Fixed(_))).count();
     if middle.score > best.score && fixed(&middle) >= fixed(&best) {
         Alignment {
@@ -471,6 +473,11 @@ impl Naming {
         }
     }
 
+    /// True when the label names a row before row `j` too.
+    fn names_earlier(&self, j: usize) -> bool {
+        self.any[..j.min(self.any.len())].iter().any(|&a| a)
+    }
+
     /// How the label names row `j`: 2 when its key stands nearest the
     /// figures, 1 when named further off, −1 when only other rows are named,
     /// 0 when none is.
@@ -581,7 +588,7 @@ fn best_places(m: usize, n: usize, from: &[usize], moves: &[Move]) -> (i64, Vec<
     (best, places)
 }
 
-fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, keys: &Keys, conv: Convention) -> Alignment {
+fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], headers: &[&str], fits: &Fits, keys: &Keys, conv: Convention) -> Alignment {
     let m = groups.len();
     let n = rows.len();
     // Each label's naming found once: (its label under `conv`, the words nearest before, after),
@@ -605,7 +612,9 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, keys: &Ke
             let (label, near, after) = texts.as_ref()?;
             let named = Naming::of(label, keys, n, conv);
             // Where labels lead, the words nearest are often the whole label.
-            let near = if conv == Convention::Lead && near == label {
+            let near = if headers.contains(&near.as_str()) {
+                Naming::default()
+            } else if conv == Convention::Lead && near == label {
                 named.clone()
             } else {
                 Naming::of(near, keys, n, Convention::Lead)
@@ -630,7 +639,14 @@ fn run(obs: &Observed, groups: &[Group], rows: &[RowDef], fits: &Fits, keys: &Ke
         // them and their label leave them unread.
         let lone = (k == 0 && groups[i].values.len() == 1) || *f == Fit::Paragraphs;
         if lone {
-            let before = near.names(j);
+            // Words naming an earlier row too (labels clumped: `2.…` / `3.其他` / figures): the
+            // figures may be that row's, or those of a label after them. (A later row named
+            // before row j's own label is a header's word: 总计.)
+            let before = if near.names(j) == 2 && near.names_earlier(j) {
+                1
+            } else {
+                near.names(j)
+            };
             let named = before == 2 || (before == 0 && k == 0 && after.names(j) == 2);
             if !named || (conv == Convention::Trail && groups[i].prefix.is_empty() && before == 2) {
                 return None;

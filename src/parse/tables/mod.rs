@@ -270,7 +270,7 @@ fn read_rows(text: &str, region: Span, defs: &[&'static TableDef]) -> Table {
             Some(f) if f.widths == widths => f,
             _ => align::Fits::new(text, &obs, widths, &learn),
         };
-        let al = align::align(&obs, def.rows, &f);
+        let al = align::align(&obs, def.rows, def.columns, &f);
         fits = Some(f);
         if best.as_ref().is_none_or(|b| al.score > b.1.score) {
             best = Some((def, al));
