@@ -109,11 +109,14 @@ pub fn align(obs: &Observed, rows: &[RowDef], headers: &[&str], fits: &Fits) -> 
     let lead = run(obs, groups, rows, headers, fits, &keys, Convention::Lead);
     let trail = run(obs, groups, rows, headers, fits, &keys, Convention::Trail);
     let best = better(lead, trail, groups);
-    // Labels around their figures: taken only where they name the rows better and fix as many
-    // (else the reading of those stands: a label above and below its figures is the rarer
-    // layout).
-    // The table's layout is still chosen by the other two's score: labels read around figures
-    // name the older layout's merged rows (（六）其他处理) as well as the newer one's.
+    if best.rows.iter().all(|r| matches!(r, RowRead::Fixed(_))) || !labels_around(obs, groups) {
+        return best;
+    }
+    // Where rows are left unfixed or out: labels around their figures, taken only where they
+    // name the rows better and fix as many (else the reading above stands: a label above and
+    // below its figures is the rarer layout). The table's layout is still chosen by the score
+    // above: labels read around figures name the older layout's merged rows (（六）其他处理) as
+    // well as the newer one's.
     let middle = run(obs, groups, rows, headers, fits, &keys, Convention::Middle);
     let fixed = |a: &Alignment| a.rows.iter().filter(|r| matches!(r, RowRead::Fixed(_))).count();
     if middle.score > best.score && fixed(&middle) >= fixed(&best) {
@@ -124,6 +127,17 @@ pub fn align(obs: &Observed, rows: &[RowDef], headers: &[&str], fits: &Fits) -> 
     } else {
         best
     }
+}
+
+/// True when some group stands between two lines of label words, right above and right below
+/// it: only then can labels around their figures read otherwise than leading or trailing ones.
+fn labels_around(obs: &Observed, groups: &[Group]) -> bool {
+    let mut worded = vec![false; obs.labels.last().map_or(0, |s| s.line + 1)];
+    for s in &obs.labels {
+        worded[s.line] = true;
+    }
+    let at = |line: usize| worded.get(line).copied().unwrap_or(false);
+    groups.iter().any(|g| g.line > 0 && at(g.line - 1) && at(g.line + 1))
 }
 
 /// The better scoring of two alignments; equally good, a row is fixed only where both agree.
