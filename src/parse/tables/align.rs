@@ -8,7 +8,9 @@
 //! text of the group's band: the words before the figures (labels that lead)
 //! or after them up to the next figures (labels that wrap after their
 //! figures, as in a PDF with a narrow label column) — the two conventions are
-//! aligned apart and the better one is taken. Words are put together column
+//! aligned apart and the better one is taken. Where they leave rows unfixed, a
+//! third reads labels around their figures (cells aligned to their middle:
+//! `（七）总` / figures / `计`). Words are put together column
 //! by column, so two label columns wrapped side by side (`三、本  (一) 予` /
 //! `年度办  以公开`) read as `三、本年度办理结果` and `(一)予以公开`.
 //!
