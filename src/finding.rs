@@ -378,26 +378,81 @@ impl<'a> PlaceMapper<'a> {
     }
 
     /// Positions (line, char offset, UTF-16 offset) of the given byte offsets.
-    pub fn positions(&self, mut offsets: Vec<usize>) -> PositionTable {
-        crate::sort::merge_sort(&mut offsets, |a, b| a < b);
-        offsets.dedup();
-        let mut out = Vec::with_capacity(offsets.len());
-        let (mut line, mut chars, mut utf16, mut byte) = (1usize, 0usize, 0usize, 0usize);
+    pub fn positions(&self, offsets: Vec<usize>) -> PositionTable {
         let bytes = self.text.as_bytes();
+        // The offsets marked in a bitmap over the text (its end included): read back in
+        // order and once each, with no sort.
+        let mut marks = vec![0u64; bytes.len() / 64 + 1];
         for off in offsets {
             let off = off.min(bytes.len());
-            // Byte by byte: a character is counted at its first byte (not 10xxxxxx), and
-            // one of four bytes (11110xxx) is two UTF-16 units.
-            for &b in bytes.get(byte..off).unwrap_or(&[]) {
-                line += usize::from(b == b'\n');
-                let first = usize::from(b & 0xC0 != 0x80);
-                chars += first;
-                utf16 += first + usize::from(b >= 0xF0);
+            marks[off / 64] |= 1 << (off % 64);
+        }
+        let mut out = Vec::new();
+        let mut at = Tally {
+            pos: Pos {
+                line: 1,
+                chars: 0,
+                utf16: 0,
+            },
+            byte: 0,
+        };
+        for (w, &word) in marks.iter().enumerate() {
+            let mut m = word;
+            while m != 0 {
+                let off = w * 64 + m.trailing_zeros() as usize;
+                m &= m - 1;
+                at.advance(bytes, off);
+                out.push((off, at.pos));
             }
-            byte = byte.max(off);
-            out.push((off, Pos { line, chars, utf16 }));
         }
         PositionTable { entries: out }
+    }
+}
+
+/// The position reached counting forward through the text.
+struct Tally {
+    pos: Pos,
+    byte: usize,
+}
+
+impl Tally {
+    /// Counts `bytes[self.byte..to]`: a character at its first byte (not 10xxxxxx), one of four
+    /// bytes (11110xxx) two UTF-16 units, a line at each `\n`. Eight bytes at a time.
+    fn advance(&mut self, bytes: &[u8], to: usize) {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+        const NEWLINES: u64 = 0x0A0A_0A0A_0A0A_0A0A;
+        let s = bytes.get(self.byte..to).unwrap_or(&[]);
+        let mut chunks = s.chunks_exact(8);
+        let p = &mut self.pos;
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            let x = u64::from_le_bytes(word);
+            // The high bit of each byte: set for a continuation byte (10xxxxxx)...
+            let continuation = x & !(x << 1) & HIGH;
+            // ... for the first of four bytes (1111xxxx; the shifts stay within each byte's bits)...
+            let four = x & (x << 1) & (x << 2) & (x << 3) & HIGH;
+            // ... and for a zero byte of x ^ "\n\n…" (exact: no carry leaves a byte).
+            let y = x ^ NEWLINES;
+            let newline = !(((y & LOW7) + LOW7) | y) & HIGH;
+            let first = 8 - continuation.count_ones() as usize;
+            p.chars += first;
+            p.utf16 += first;
+            if four != 0 {
+                p.utf16 += four.count_ones() as usize;
+            }
+            if newline != 0 {
+                p.line += newline.count_ones() as usize;
+            }
+        }
+        for &b in chunks.remainder() {
+            p.line += usize::from(b == b'\n');
+            let first = usize::from(b & 0xC0 != 0x80);
+            p.chars += first;
+            p.utf16 += first + usize::from(b >= 0xF0);
+        }
+        self.byte = self.byte.max(to);
     }
 }
 
@@ -432,5 +487,30 @@ impl PositionTable {
             Ok(i) => self.entries[i].1,
             Err(i) => self.entries.get(i.saturating_sub(1)).map(|e| e.1).unwrap_or_default(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_chars_and_utf16_units() {
+        let text = "第一行 12\n表格\t二〇二三年 😀 a😀b\n\n最后一行，数字 3,456 与 emoji 😀 在此。\nend";
+        // Every offset, out of order and repeated, and past the end.
+        let mut offsets: Vec<usize> = (0..=text.len() + 3).rev().collect();
+        offsets.extend([0, 5, 5, text.len()]);
+        let table = PlaceMapper::new(text).positions(offsets);
+        for off in 0..=text.len() {
+            if !text.is_char_boundary(off) {
+                continue;
+            }
+            let before = &text[..off];
+            let p = table.get(&off);
+            assert_eq!(p.line, 1 + before.matches('\n').count(), "line at {off}");
+            assert_eq!(p.chars, before.chars().count(), "chars at {off}");
+            assert_eq!(p.utf16, before.encode_utf16().count(), "utf16 at {off}");
+        }
+        assert_eq!(table.get(&(text.len() + 2)).chars, text.chars().count());
     }
 }
