@@ -365,7 +365,7 @@ mod tests {
         for (cell, value) in [("3,001", 3001), ("３，００１", 3001), ("1,234,567", 1_234_567), ("70", 70)] {
             let line = format!("（一）本年新收政府信息公开申请数量\t{cell}");
             let toks = tokenize(&line, Span::new(0, line.len()));
-            assert_eq!(toks.last().map(|t| &t.tok), Some(&Tok::Num(value.to_string())), "{cell}");
+            assert_eq!(toks.last().map(|t| &t.tok), Some(&Tok::Num(value.to_string().into())), "{cell}");
             assert_eq!(read(&format!("收到申请{cell}件")), vec![(value, Some('件'))], "{cell}");
         }
     }

@@ -2,18 +2,22 @@
 //! markers, cell and line breaks), each with the byte span of the user's
 //! characters it came from. Tables are read from these tokens.
 
-use super::numbers::{digits_text, scan_digits, Digits};
+use std::borrow::Cow;
+
+use super::numbers::{scan_digits, Digits};
 use super::{fold, is_page_number};
 use crate::text::Span;
 
+/// The text of a token borrows the user's text where folding leaves it as it stands (the usual
+/// case): no string made for it, none when the token is copied.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Tok {
+pub enum Tok<'t> {
     /// A run of label text (folded, no whitespace).
-    Text(String),
+    Text(Cow<'t, str>),
     /// A run of digits, possibly with a decimal part (`2843.38`).
-    Num(String),
+    Num(Cow<'t, str>),
     /// A cell written as empty on purpose: `/`, `—`, `-`, `无`.
-    Blank(String),
+    Blank(Cow<'t, str>),
     /// A tab: a cell boundary in text copied from a web page or Word.
     Tab,
     /// A line break; `blank` when the line it ends was empty.
@@ -21,12 +25,12 @@ pub enum Tok {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Token {
-    pub tok: Tok,
+pub struct Token<'t> {
+    pub tok: Tok<'t>,
     pub span: Span,
 }
 
-impl Token {
+impl Token<'_> {
     pub fn is_num(&self) -> bool {
         matches!(self.tok, Tok::Num(_))
     }
@@ -46,7 +50,7 @@ fn is_blank_marker(s: &str) -> bool {
 }
 
 /// Tokenise `text[range]`. Offsets in the tokens are offsets in `text`.
-pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
+pub fn tokenize(text: &str, range: Span) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut line_start = range.start;
     let region = &text[range.start..range.end];
@@ -60,7 +64,7 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
         if !blank && !is_page_number(body) {
             chars.clear();
             chars.extend(body.char_indices().map(|(i, c)| (i, fold(c))));
-            tokenize_line(text, line_start, body, &chars, &mut out);
+            tokenize_line(line_start, body, &chars, &mut out);
         }
         if has_nl {
             out.push(Token {
@@ -94,7 +98,7 @@ fn class(c: char) -> Class {
 }
 
 /// The tokens of one line (`chars`: its characters folded, with their offsets in `line`).
-fn tokenize_line(text: &str, base: usize, line: &str, chars: &[(usize, char)], out: &mut Vec<Token>) {
+fn tokenize_line<'t>(base: usize, line: &'t str, chars: &[(usize, char)], out: &mut Vec<Token<'t>>) {
     let end_of = |k: usize| -> usize {
         if k < chars.len() {
             chars[k].0
@@ -104,9 +108,9 @@ fn tokenize_line(text: &str, base: usize, line: &str, chars: &[(usize, char)], o
     };
     let mut i = 0;
     let mut text_start: Option<usize> = None; // char index where a Text run began
-    let flush_text = |from: Option<usize>, to: usize, out: &mut Vec<Token>| {
+    let flush_text = |from: Option<usize>, to: usize, out: &mut Vec<Token<'t>>| {
         if let Some(from) = from {
-            let s: String = chars[from..to].iter().map(|&(_, c)| c).collect();
+            let s = as_folded(&line[chars[from].0..end_of(to)], chars[from..to].iter().map(|&(_, c)| c));
             let span = Span::new(base + chars[from].0, base + end_of(to));
             let tok = if is_blank_marker(&s) { Tok::Blank(s) } else { Tok::Text(s) };
             out.push(Token { tok, span });
@@ -155,7 +159,7 @@ fn tokenize_line(text: &str, base: usize, line: &str, chars: &[(usize, char)], o
                     // are a value glued to it (00000003.危及…).
                     if j - 1 > i {
                         flush_text(text_start.take(), i, out);
-                        push_num(chars, base, i, j - 1, &end_of, out);
+                        push_num(line, chars, base, i, j - 1, &end_of, out);
                     } else if text_start.is_some() {
                         flush_text(text_start.take(), i, out);
                     }
@@ -164,7 +168,7 @@ fn tokenize_line(text: &str, base: usize, line: &str, chars: &[(usize, char)], o
                     continue;
                 }
                 flush_text(text_start.take(), i, out);
-                push_num(chars, base, i, k, &end_of, out);
+                push_num(line, chars, base, i, k, &end_of, out);
                 i = k;
             }
             Class::Other
@@ -178,7 +182,7 @@ fn tokenize_line(text: &str, base: usize, line: &str, chars: &[(usize, char)], o
                 while k < chars.len() && chars[k].1.is_ascii_digit() {
                     k += 1;
                 }
-                push_num(chars, base, i, k, &end_of, out);
+                push_num(line, chars, base, i, k, &end_of, out);
                 i = k;
             }
             Class::Other => {
@@ -190,7 +194,6 @@ fn tokenize_line(text: &str, base: usize, line: &str, chars: &[(usize, char)], o
         }
     }
     flush_text(text_start.take(), chars.len(), out);
-    let _ = text;
 }
 
 /// What an HTML tag in text stands for (a converter's Markdown with HTML
@@ -235,9 +238,28 @@ fn starts_cell_later(chars: &[(usize, char)]) -> bool {
         .any(|w| w[0].1 == '<' && w[1].1.eq_ignore_ascii_case(&'t') && matches!(w[2].1.to_ascii_lowercase(), 'd' | 'h'))
 }
 
-fn push_num(chars: &[(usize, char)], base: usize, from: usize, to: usize, end_of: &dyn Fn(usize) -> usize, out: &mut Vec<Token>) {
+/// `orig` (the user's characters) when they are the `folded` ones as they stand, else these.
+fn as_folded(orig: &str, folded: impl Iterator<Item = char> + Clone) -> Cow<'_, str> {
+    if orig.chars().eq(folded.clone()) {
+        Cow::Borrowed(orig)
+    } else {
+        Cow::Owned(folded.collect())
+    }
+}
+
+fn push_num<'t>(
+    line: &'t str,
+    chars: &[(usize, char)],
+    base: usize,
+    from: usize,
+    to: usize,
+    end_of: &dyn Fn(usize) -> usize,
+    out: &mut Vec<Token<'t>>,
+) {
+    // The digits less any thousands separators (as `numbers::digits_text`).
+    let digits = chars[from..to].iter().map(|&(_, c)| c).filter(|&c| c != ',');
     out.push(Token {
-        tok: Tok::Num(digits_text(chars, from, to)),
+        tok: Tok::Num(as_folded(&line[chars[from].0..end_of(to)], digits)),
         span: Span::new(base + chars[from].0, base + end_of(to)),
     });
 }
@@ -246,7 +268,7 @@ fn push_num(chars: &[(usize, char)], base: usize, from: usize, to: usize, end_of
 mod tests {
     use super::*;
 
-    fn toks(s: &str) -> Vec<Tok> {
+    fn toks(s: &str) -> Vec<Tok<'_>> {
         tokenize(s, Span::new(0, s.len())).into_iter().map(|t| t.tok).collect()
     }
 

@@ -194,7 +194,7 @@ pub struct Fits {
 impl Fits {
     /// The fits of the groups of `obs` to rows of `widths` (distinct: [`widths_of`]);
     /// `columns(w)` are the layout's columns for rows `w` figures wide, where known.
-    pub fn new(text: &str, obs: &Observed, widths: Vec<usize>, columns: &dyn Fn(usize) -> Option<Columns>) -> Fits {
+    pub fn new<'t>(text: &str, obs: &Observed<'t>, widths: Vec<usize>, columns: &dyn Fn(usize) -> Option<Columns<'t>>) -> Fits {
         let groups = &obs.groups[..obs.groups.len().min(MAX_GROUPS)];
         let m = groups.len();
         let nw = widths.len();

@@ -26,13 +26,13 @@ use crate::text::tokens::Tok;
 /// Each value column's offset (display columns) from the first: the whole
 /// table's, and each page's own where its rows agree on them.
 #[derive(Debug, Clone)]
-pub struct Columns {
+pub struct Columns<'t> {
     offsets: Option<Vec<f64>>,
     /// The line each page starts at (pages after the first), and each page's offsets.
     page_starts: Vec<usize>,
     pages: Vec<Option<Vec<f64>>>,
     /// The full rows laid out with spaces, in order.
-    full: Vec<Group>,
+    full: Vec<Group<'t>>,
     width: usize,
 }
 
@@ -55,7 +55,7 @@ fn centre(g: &Group, k: usize) -> f64 {
 /// many figures show them: at least three agreeing on the whole, or on each
 /// page (`page_starts`: the lines where a new page starts, form feeds), or
 /// two nearest a short row (see [`Columns::place`]).
-pub fn learn(groups: &[Group], width: usize, page_starts: &[usize]) -> Option<Columns> {
+pub fn learn<'t>(groups: &[Group<'t>], width: usize, page_starts: &[usize]) -> Option<Columns<'t>> {
     let full: Vec<&Group> = groups.iter().filter(|g| !g.tabbed && g.values.len() == width).collect();
     if full.len() < NEIGHBOURS || width < 2 {
         return None;
@@ -115,7 +115,7 @@ fn offsets(full: &[&Group], width: usize, min: usize) -> Option<Vec<f64>> {
     Some(offsets)
 }
 
-impl Columns {
+impl Columns<'_> {
     /// For each column, the index of the figure of `g` standing in it
     /// (`None`: the cell is empty), when exactly one choice of columns fits
     /// the figures' distances: under the page's (or the table's) columns,
@@ -218,14 +218,15 @@ mod tests {
         )
     }
 
-    fn groups(text: &str) -> Vec<Group> {
+    fn groups(text: &str) -> Vec<Group<'_>> {
         let toks = tokenize(text, Span::new(0, text.len()));
         super::super::lines::observe(text, &toks).groups
     }
 
     #[test]
     fn an_empty_cell_is_found_in_its_place() {
-        let g = groups(&rows("（一）予以公开 1    0         0    0    0    1"));
+        let text = rows("（一）予以公开 1    0         0    0    0    1");
+        let g = groups(&text);
         let c = learn(&g, 7, &[]).expect("three full rows agree");
         assert_eq!(
             c.place(&g[2]),
@@ -235,7 +236,8 @@ mod tests {
 
     #[test]
     fn distances_that_fit_no_place_are_not_guessed() {
-        let g = groups(&rows("（一）予以公开 1  0    0    0    0    1"));
+        let text = rows("（一）予以公开 1  0    0    0    0    1");
+        let g = groups(&text);
         let c = learn(&g, 7, &[]).expect("three full rows agree");
         assert_eq!(c.place(&g[2]), None);
     }

@@ -38,7 +38,7 @@ pub fn split(text: &str, tokens: &[Token], width: usize) -> Split {
     let runs: Vec<(&str, Span)> = tokens
         .iter()
         .filter_map(|t| match &t.tok {
-            Tok::Num(s) if s.bytes().all(|b| b.is_ascii_digit()) => Some((s.as_str(), t.span)),
+            Tok::Num(s) if s.bytes().all(|b| b.is_ascii_digit()) => Some((&**s, t.span)),
             _ => None,
         })
         .collect();

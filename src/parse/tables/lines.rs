@@ -22,11 +22,11 @@ pub struct Segment {
 /// A run of figures on one line, with nothing but spaces, tabs and empty
 /// cells between them.
 #[derive(Debug, Clone)]
-pub struct Group {
+pub struct Group<'t> {
     pub line: usize,
     /// The figures and blank marks in order; an empty tab cell between two
     /// of them is a `Blank("")` spanning the gap.
-    pub values: Vec<Token>,
+    pub values: Vec<Token<'t>>,
     /// Display column of each value (tab lines: 1000 × cell index).
     pub cols: Vec<usize>,
     /// Empty tab cells after the last value, before the line ends or text
@@ -43,7 +43,7 @@ pub struct Group {
     pub tabbed: bool,
 }
 
-impl Group {
+impl Group<'_> {
     /// Only digit runs: figures a crawler may have run together.
     pub fn all_digits(&self) -> bool {
         self.values
@@ -55,15 +55,15 @@ impl Group {
 /// The lines of a section: its groups in order and the label segments of
 /// lines that hold no figures.
 #[derive(Debug, Default)]
-pub struct Observed {
-    pub groups: Vec<Group>,
+pub struct Observed<'t> {
+    pub groups: Vec<Group<'t>>,
     /// Label segments of lines without figures, in order.
     pub labels: Vec<Segment>,
     /// Number of lines.
     pub lines: usize,
 }
 
-impl Observed {
+impl Observed<'_> {
     /// Whether the figures stand one a line, alone, as in text a PDF gives in
     /// its reading order (no layout kept: each cell a paragraph, the header's
     /// words between them) or a table copied one cell a line: a row's cells no
@@ -112,7 +112,7 @@ pub fn display_width(s: &str) -> usize {
 }
 
 /// Builds the observed lines of `tokens` (from [`crate::text::tokens::tokenize`] on `text`).
-pub fn observe(text: &str, tokens: &[Token]) -> Observed {
+pub fn observe<'t>(text: &str, tokens: &[Token<'t>]) -> Observed<'t> {
     let mut out = Observed::default();
     let mut line = 0usize;
     let mut prev_blank = false;
@@ -191,7 +191,7 @@ impl<'t> Columns<'t> {
     }
 }
 
-fn read_line(text: &str, line: usize, toks: &[Token], after_blank: bool, out: &mut Observed) {
+fn read_line<'t>(text: &str, line: usize, toks: &[Token<'t>], after_blank: bool, out: &mut Observed<'t>) {
     let tabbed = toks.iter().any(|t| matches!(t.tok, Tok::Tab));
     let mut columns = Columns::new(text, toks.first().map_or(0, |t| t.span.start));
     let mut cell = 0usize;
@@ -240,7 +240,7 @@ fn read_line(text: &str, line: usize, toks: &[Token], after_blank: bool, out: &m
                 if !g.values.is_empty() {
                     for s in pending_empty.drain(..) {
                         g.values.push(Token {
-                            tok: Tok::Blank(String::new()),
+                            tok: Tok::Blank("".into()),
                             span: s,
                         });
                         g.cols.push(g.cols.last().copied().unwrap_or(col) + 1);
@@ -266,7 +266,7 @@ fn read_line(text: &str, line: usize, toks: &[Token], after_blank: bool, out: &m
                     segs.push(Segment {
                         line,
                         col,
-                        text: s.clone(),
+                        text: s.to_string(),
                         tabbed,
                         after_blank,
                     });

@@ -459,11 +459,11 @@ fn split_cell(x: u64, span: Span) -> Cell {
     }
 }
 
-fn digit_text<'a>(values: impl IntoIterator<Item = &'a Token>) -> String {
+fn digit_text<'a, 't: 'a>(values: impl IntoIterator<Item = &'a Token<'t>>) -> String {
     values
         .into_iter()
         .filter_map(|t| match &t.tok {
-            Tok::Num(s) => Some(s.as_str()),
+            Tok::Num(s) => Some(&**s),
             _ => None,
         })
         .collect::<Vec<_>>()
@@ -501,21 +501,21 @@ fn cell_of(t: &Token, kind: Kind) -> Cell {
     let value = match (&t.tok, kind) {
         (Tok::Num(s), Kind::Count) => match parse_uint(s) {
             Some(n) => Value::Count(n),
-            None => Value::Invalid(s.clone()),
+            None => Value::Invalid(s.to_string()),
         },
         (Tok::Num(s), Kind::Amount) => match parse_uint(s) {
-            Some(n) => Value::Amount(n as f64, s.clone()),
+            Some(n) => Value::Amount(n as f64, s.to_string()),
             None => match parse_amount(s) {
-                Some(a) => Value::Amount(a, s.clone()),
-                None => Value::Invalid(s.clone()),
+                Some(a) => Value::Amount(a, s.to_string()),
+                None => Value::Invalid(s.to_string()),
             },
         },
         (Tok::Num(s), Kind::Signed) => match s.trim_start_matches('+').parse::<i64>() {
             Ok(n) => Value::Signed(n),
-            Err(_) => Value::Invalid(s.clone()),
+            Err(_) => Value::Invalid(s.to_string()),
         },
-        (Tok::Blank(s), _) => Value::Blank(s.clone()),
-        (Tok::Text(s), _) => Value::Invalid(s.clone()),
+        (Tok::Blank(s), _) => Value::Blank(s.to_string()),
+        (Tok::Text(s), _) => Value::Invalid(s.to_string()),
         _ => Value::Missing,
     };
     Cell {

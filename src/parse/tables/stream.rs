@@ -13,7 +13,7 @@ use crate::text::tokens::{Tok, Token};
 /// The rows of figures, one row of `rows` after another, when the runs of
 /// `tokens` fill exactly those rows and no row's figures are interrupted by
 /// another row's label; `None` when they do not fit.
-pub fn rows(tokens: &[Token], rows: &[RowDef]) -> Option<Vec<Vec<Token>>> {
+pub fn rows<'t>(tokens: &[Token<'t>], rows: &[RowDef]) -> Option<Vec<Vec<Token<'t>>>> {
     let width = rows.first()?.width;
     // More figures than the table has cells can never fit: say so before building runs.
     if tokens.iter().filter(|t| t.is_value()).nth(width * rows.len() * 4).is_some() {
@@ -21,7 +21,7 @@ pub fn rows(tokens: &[Token], rows: &[RowDef]) -> Option<Vec<Vec<Token>>> {
     }
     let runs = runs(tokens);
     let keys = Keys::new(rows);
-    let mut out: Vec<Vec<Token>> = Vec::new();
+    let mut out: Vec<Vec<Token<'t>>> = Vec::new();
     let mut buffer: Vec<&Token> = Vec::new();
     let mut i = 0;
     while i < runs.len() {
@@ -74,7 +74,7 @@ fn named_rows<'k>(keys: &'k Keys, first: &'k [Option<usize>]) -> impl Iterator<I
 /// Figures grouped into runs: figures one a line with no blank line or label
 /// between them form one run; figures on one line form one run.
 /// Each run comes with the label words (squashed) between it and the run before.
-pub fn runs(tokens: &[Token]) -> Vec<(String, Vec<&Token>)> {
+pub fn runs<'a, 't>(tokens: &'a [Token<'t>]) -> Vec<(String, Vec<&'a Token<'t>>)> {
     let mut runs: Vec<(String, Vec<&Token>)> = Vec::new();
     let mut cur: Vec<&Token> = Vec::new();
     let mut words = String::new();
@@ -112,7 +112,7 @@ pub fn runs(tokens: &[Token]) -> Vec<(String, Vec<&Token>)> {
 /// Table 四's fifteen figures in order, when the text fixes their order:
 /// one run (nothing but 总计 between them), or three runs of five, or
 /// fifteen single figures with no label between them.
-pub fn review(tokens: &[Token]) -> Result<Vec<Token>, String> {
+pub fn review<'t>(tokens: &[Token<'t>]) -> Result<Vec<Token<'t>>, String> {
     let values: Vec<&Token> = tokens.iter().filter(|t| t.is_value()).collect();
     if values.len() != 15 {
         return Err(format!("应有 15 个数字，读到 {} 个", values.len()));
@@ -170,16 +170,16 @@ pub fn review(tokens: &[Token]) -> Result<Vec<Token>, String> {
 /// stay unread. Never the sums.
 ///
 /// Returns, for each row of `rows`, its figures when a clump fixes them.
-pub fn labelled<'a>(tokens: &'a [Token], rows: &[RowDef]) -> Vec<Option<Vec<&'a Token>>> {
+pub fn labelled<'a, 't>(tokens: &'a [Token<'t>], rows: &[RowDef]) -> Vec<Option<Vec<&'a Token<'t>>>> {
     let mut out: Vec<Option<Vec<&Token>>> = vec![None; rows.len()];
     // More figures than the table has cells four times over: not a table to read so.
     let cells: usize = rows.iter().map(|r| r.width).sum();
     if tokens.iter().filter(|t| t.is_value()).nth(cells * 4).is_some() {
         return out;
     }
-    struct Clump<'a> {
+    struct Clump<'a, 't> {
         rows: Vec<usize>,
-        figures: Vec<&'a Token>,
+        figures: Vec<&'a Token<'t>>,
         alone: bool,
     }
     let keys = Keys::new(rows);
@@ -284,7 +284,7 @@ mod tests {
 
     fn digit(t: &Token) -> String {
         match &t.tok {
-            Tok::Num(s) => s.clone(),
+            Tok::Num(s) => s.to_string(),
             _ => String::new(),
         }
     }
