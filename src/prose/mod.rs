@@ -263,6 +263,9 @@ pub struct Prose<'a> {
     /// [`Prose::request_clauses`], computed once (N001 and N002 read them, again
     /// for each value L001 suggests).
     request_clauses: std::sync::OnceLock<Vec<Range<usize>>>,
+    /// N004's reading of the prose on review and litigation (its clauses, their numbers and
+    /// claims), made once: it does not depend on the table's values, which L001 changes.
+    pub(crate) review_clauses: std::sync::OnceLock<std::sync::Arc<crate::rules::ReviewClauses>>,
 }
 
 impl<'a> Prose<'a> {
@@ -274,6 +277,7 @@ impl<'a> Prose<'a> {
             flat: Folded::flat(doc.text),
             request_sentences: std::sync::OnceLock::new(),
             request_clauses: std::sync::OnceLock::new(),
+            review_clauses: std::sync::OnceLock::new(),
         }
     }
 
@@ -289,6 +293,7 @@ impl<'a> Prose<'a> {
             flat: self.flat.clone(),
             request_sentences: self.request_sentences.clone(),
             request_clauses: self.request_clauses.clone(),
+            review_clauses: self.review_clauses.clone(),
         }
     }
 

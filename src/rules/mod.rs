@@ -11,6 +11,7 @@ pub mod continuity;
 mod identity;
 pub mod locate;
 mod narrative;
+pub(crate) use narrative::ReviewClauses;
 mod review;
 mod structure;
 mod wording;

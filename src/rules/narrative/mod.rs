@@ -19,6 +19,7 @@ mod n004_review_litigation;
 mod n005_normative_documents;
 mod n006_all_finished;
 mod shared;
+pub(crate) use n004_review_litigation::ReviewClauses;
 
 pub(crate) use n001_requests_received::N001;
 pub(crate) use n002_carried_over::{carry_kind, N002};

@@ -94,29 +94,78 @@ fn case_after(nums: &[Num], from: usize) -> Option<&Num> {
     nums.iter().find(|n| n.range.start >= from && is_case(n)).filter(|n| !n.approx)
 }
 
+/// A clause as read (what does not depend on the table's values): its flat range, its
+/// numbers, where it names each group, its claim on outcomes.
+struct Reading {
+    range: Range<usize>,
+    nums: Vec<Num>,
+    review: Option<usize>,
+    litigation: Option<usize>,
+    claim: Option<OutcomeClaim>,
+}
+
+/// The clauses of the sentences on disclosure where the prose may speak of table C, sentence by
+/// sentence: read once per report ([`Prose`] keeps them), however often L001 asks N004 again
+/// with other values in the table.
+pub struct ReviewClauses(Vec<Vec<Reading>>);
+
+impl ReviewClauses {
+    fn read(p: &Prose, t: &Table) -> ReviewClauses {
+        let text = p.text();
+        let claims = claim_verbs();
+        let mut sentences = Vec::new();
+        for body in bodies(p, t) {
+            for sentence in split(text, body, SENTENCE) {
+                if !on_disclosure(&text[sentence.clone()]) {
+                    continue;
+                }
+                let clauses = split(text, sentence, COMMA)
+                    .into_iter()
+                    .map(|range| {
+                        let clause = &text[range.clone()];
+                        let mut r = Reading {
+                            nums: prose::numbers(text, range.clone()),
+                            review: clause.find(Group::Review.word()),
+                            litigation: clause.find(Group::Litigation.word()),
+                            range,
+                            claim: None,
+                        };
+                        r.claim = outcome_claim(&claims, &r.clause(text));
+                        r
+                    })
+                    .collect();
+                sentences.push(clauses);
+            }
+        }
+        ReviewClauses(sentences)
+    }
+}
+
+impl Reading {
+    /// The clause in the flat text `flat`.
+    fn clause<'a>(&'a self, flat: &'a str) -> Clause<'a> {
+        Clause {
+            range: self.range.clone(),
+            text: &flat[self.range.clone()],
+            nums: &self.nums,
+            review: self.review,
+            litigation: self.litigation,
+        }
+    }
+}
+
 /// A clause, its numbers, and where it names each group.
 struct Clause<'a> {
     /// Flat byte range.
     range: Range<usize>,
     text: &'a str,
-    nums: Vec<Num>,
+    nums: &'a [Num],
     /// Offsets in `text` of the first 复议 and the first 诉讼.
     review: Option<usize>,
     litigation: Option<usize>,
 }
 
-impl<'a> Clause<'a> {
-    fn new(flat: &'a str, range: Range<usize>) -> Clause<'a> {
-        let text = &flat[range.clone()];
-        Clause {
-            nums: prose::numbers(flat, range.clone()),
-            review: text.find(Group::Review.word()),
-            litigation: text.find(Group::Litigation.word()),
-            range,
-            text,
-        }
-    }
-
+impl Clause<'_> {
     /// Where the clause names the group (offset in the clause).
     fn at(&self, g: Group) -> Option<usize> {
         match g {
@@ -177,43 +226,38 @@ fn n004(cx: &Context) -> Vec<Finding> {
     let p = &cx.prose;
     let text = p.text();
     let mut out = Vec::new();
-    let claims = claim_verbs();
-    for body in bodies(p, t) {
-        for sentence in split(text, body, SENTENCE) {
-            if !on_disclosure(&text[sentence.clone()]) {
-                continue;
+    let read = p.review_clauses.get_or_init(|| std::sync::Arc::new(ReviewClauses::read(p, t)));
+    for sentence in &read.0 {
+        // The group the sentence last counted, for 其中结果维持 N 件,
+        // and the groups it named, for 均获维持.
+        let mut last: Option<Group> = None;
+        let mut named: Vec<Group> = Vec::new();
+        let mut named_from = sentence.first().map_or(0, |r| r.range.start);
+        for r in sentence {
+            let c = r.clause(text);
+            let own: Vec<Group> = Group::BOTH.into_iter().filter(|&g| c.at(g).is_some()).collect();
+            if named.is_empty() {
+                named_from = c.range.start;
             }
-            // The group the sentence last counted, for 其中结果维持 N 件,
-            // and the groups it named, for 均获维持.
-            let mut last: Option<Group> = None;
-            let mut named: Vec<Group> = Vec::new();
-            let mut named_from = sentence.start;
-            for cl in split(text, sentence, COMMA) {
-                let c = Clause::new(text, cl);
-                let own: Vec<Group> = Group::BOTH.into_iter().filter(|&g| c.at(g).is_some()).collect();
-                if named.is_empty() {
-                    named_from = c.range.start;
+            for &g in &own {
+                if !named.contains(&g) {
+                    named.push(g);
                 }
-                for &g in &own {
-                    if !named.contains(&g) {
-                        named.push(g);
-                    }
-                }
-                if let Some(claim) = outcome_claim(&claims, &c) {
-                    let (groups, from) = if own.is_empty() {
-                        (&named, named_from)
-                    } else {
-                        (&own, c.range.start)
-                    };
-                    out.extend(claim_contradicted(p, t, from..c.range.end, &claim, groups));
-                }
-                if c.review.is_none() && c.litigation.is_none() {
-                    out.extend(last.and_then(|g| result_count(p, t, &c, g)));
-                } else if let Some(neg_at) = c.negation() {
-                    out.extend(none_claimed(p, t, &c, neg_at));
+            }
+            if let Some(claim) = &r.claim {
+                let (groups, from) = if own.is_empty() {
+                    (&named, named_from)
                 } else {
-                    out.extend(group_counts(p, t, &c, &mut last));
-                }
+                    (&own, c.range.start)
+                };
+                out.extend(claim_contradicted(p, t, from..c.range.end, claim, groups));
+            }
+            if c.review.is_none() && c.litigation.is_none() {
+                out.extend(last.and_then(|g| result_count(p, t, &c, g)));
+            } else if let Some(neg_at) = c.negation() {
+                out.extend(none_claimed(p, t, &c, neg_at));
+            } else {
+                out.extend(group_counts(p, t, &c, &mut last));
             }
         }
     }
@@ -313,7 +357,7 @@ fn result_count(p: &Prose, t: &Table, c: &Clause, g: Group) -> Option<Finding> {
     let rest = c.text.strip_prefix("其中").unwrap_or(c.text);
     let &(word, col) = CASE_RESULTS.iter().find(|(w, _)| rest.starts_with(w))?;
     let kw_at = c.range.start + (c.text.len() - rest.len());
-    let num = case_after(&c.nums, kw_at + word.len())?;
+    let num = case_after(c.nums, kw_at + word.len())?;
     let cells = cells_of(&g.rows(), &[col]);
     let n = sum(t, &cells)?;
     if n == num.value {
@@ -382,7 +426,7 @@ fn group_counts(p: &Prose, t: &Table, c: &Clause, last: &mut Option<Group>) -> V
             continue;
         }
         let kw_end = at + g.word().len();
-        let Some(num) = case_after(&c.nums, c.range.start + kw_end) else {
+        let Some(num) = case_after(c.nums, c.range.start + kw_end) else {
             continue;
         };
         let gap = &c.text[kw_end..num.range.start - c.range.start];
