@@ -23,9 +23,20 @@ fn heading_words(s: &str, base: usize) -> Vec<(char, usize)> {
         let mut it = letters[k..].iter();
         w.chars().all(|c| it.next().is_some_and(|x| x.0 == c))
     };
+    // The first characters of those words: a letter that is none of them starts none.
+    let firsts: Vec<char> = HEADING_OPTIONAL
+        .iter()
+        .chain(HEADING_SAME.iter().map(|(a, _)| a))
+        .filter_map(|w| w.chars().next())
+        .collect();
     let mut out = Vec::with_capacity(letters.len());
     let mut k = 0;
     'next: while k < letters.len() {
+        if !firsts.contains(&letters[k].0) {
+            out.push(letters[k]);
+            k += 1;
+            continue;
+        }
         for w in HEADING_OPTIONAL {
             if starts(k, w) {
                 k += w.chars().count();
