@@ -626,6 +626,9 @@ mod narrow_labels {
     /// own figures. The values cannot show it (seed 001's rows there are all 0): the lines must.
     /// (Before: `（七）总` / figures / `计` and `规范性文` / figures / `件` named no row, and in
     /// seed 001's merged copy three rows of （五） were read from the lines below their own.)
+    /// A row's label, its values and the line of each cell.
+    type RowLines = (String, Vec<Option<String>>, Vec<usize>);
+
     #[test]
     fn labels_around_their_figures_name_their_own_rows() {
         let read = |name: &str| {
@@ -633,7 +636,7 @@ mod narrow_labels {
             let r = nianbao::check(&text);
             let s004: Vec<_> = r.findings.iter().filter(|f| f.code == "S004").map(|f| f.message.clone()).collect();
             let grids = r.report.clone().expect("checked").grids;
-            let rows: Vec<(String, Vec<Option<String>>, Vec<usize>)> = grids
+            let rows: Vec<RowLines> = grids
                 .iter()
                 .flat_map(|g| g.rows.iter())
                 .map(|row| {
@@ -644,9 +647,7 @@ mod narrow_labels {
                 .collect();
             (s004, rows)
         };
-        let row = |rows: &[(String, Vec<Option<String>>, Vec<usize>)], label: &str| {
-            rows.iter().find(|r| r.0 == label).cloned().unwrap_or_else(|| panic!("{label}"))
-        };
+        let row = |rows: &[RowLines], label: &str| rows.iter().find(|r| r.0 == label).cloned().unwrap_or_else(|| panic!("{label}"));
         let (s004, rows) = read("seed-001-merged-libreoffice-middle");
         assert!(s004.is_empty(), "{s004:?}");
         for (label, line) in [
