@@ -349,9 +349,9 @@ pub fn assemble(segs: &[&Segment]) -> String {
 /// right before them; and the paragraph right after them — what a lone
 /// figure must be named by. Only for the groups `needed` (the others: none),
 /// the near labels only for those `near_needed` (the others: empty).
-fn labels(
-    obs: &Observed,
-    groups: &[Group],
+fn labels<'o>(
+    obs: &'o Observed,
+    groups: &'o [Group],
     conv: Convention,
     needed: &[bool],
     near_needed: &[bool],
@@ -377,34 +377,34 @@ fn labels(
             let gr = &groups[i];
             let mut segs: Vec<&Segment> = Vec::new();
             let mut near: Vec<&Segment> = gr.prefix.iter().collect();
+            // The label lines above the group, and where their last paragraph starts (after an
+            // empty line): the words nearest the figures when none stand on their line.
+            let above = |near: &mut Vec<&'o Segment>| {
+                let band: Vec<&'o Segment> = bands(i).iter().filter(|s| s.line + BAND_LINES >= gr.line).collect();
+                let paragraph = band.iter().rposition(|s| s.after_blank).unwrap_or(0);
+                if near.is_empty() {
+                    near.extend(band[paragraph..].iter().copied());
+                }
+                (band, paragraph)
+            };
             match conv {
                 Convention::Lead => {
                     if i > 0 && groups[i - 1].line != gr.line {
                         segs.extend(groups[i - 1].suffix.iter());
                     }
-                    let band: Vec<&Segment> = bands(i).iter().filter(|s| s.line + BAND_LINES >= gr.line).collect();
-                    if near.is_empty() {
-                        // The last paragraph: back to the first line after an empty one.
-                        let start = band.iter().rposition(|s| s.after_blank).unwrap_or(0);
-                        near.extend(band[start..].iter().copied());
-                    }
+                    let (band, _) = above(&mut near);
                     segs.extend(band);
                     segs.extend(gr.prefix.iter());
                 }
                 Convention::Middle => {
                     // Above: the band's lines from the last that starts an item or a paragraph
                     // (what is before it is the label of the row above).
-                    let band: Vec<&Segment> = bands(i).iter().filter(|s| s.line + BAND_LINES >= gr.line).collect();
-                    let item = band.iter().rposition(|s| starts_item(&s.text)).map(|k| {
+                    let (band, paragraph) = above(&mut near);
+                    let item = band.iter().rposition(|s| starts_item(&s.text)).map_or(0, |k| {
                         let line = band[k].line;
                         band.iter().position(|s| s.line == line).unwrap_or(k)
                     });
-                    let paragraph = band.iter().rposition(|s| s.after_blank);
-                    let start = item.max(paragraph).unwrap_or(0);
-                    if near.is_empty() {
-                        near.extend(band[paragraph.unwrap_or(0)..].iter().copied());
-                    }
-                    segs.extend(band[start..].iter().copied());
+                    segs.extend(band[item.max(paragraph)..].iter().copied());
                     segs.extend(gr.prefix.iter());
                     // Below: its lines up to the next item or paragraph.
                     if groups.get(i + 1).is_none_or(|n| n.line != gr.line) {
